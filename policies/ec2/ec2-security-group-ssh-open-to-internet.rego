@@ -1,0 +1,39 @@
+# METADATA
+# title: Security group allows SSH from the internet
+# description: |
+#   A security group rule admits TCP port 22 from 0.0.0.0/0 or ::/0. SSH exposed to the whole
+#   internet is brute-forced within minutes and is a common initial-access path; administrative
+#   access should come from a bastion, a VPN or AWS Systems Manager Session Manager.
+# custom:
+#   id: ec2-security-group-ssh-open-to-internet
+#   severity: high
+#   resource_type: AWS::EC2::SecurityGroup
+#   scope: network.security_groups
+#   remediation: |
+#     Remove the 0.0.0.0/0 and ::/0 sources for port 22 and admit only known administrative
+#     ranges, or use Session Manager instead of SSH:
+#     `aws ec2 revoke-security-group-ingress --group-id sg-... --protocol tcp --port 22 --cidr 0.0.0.0/0`.
+#     Terraform: restrict `cidr_blocks` of the `aws_security_group_rule` for port 22.
+#   references:
+#     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-group-rules.html
+#   frameworks:
+#     hipaa: ["164.312(e)(1)", "164.308(a)(4)(ii)(B)"]
+#     pci-dss-4.0.1: ["1.3.1", "1.4.1"]
+package palisade.ec2.security_group_ssh_open_to_internet
+
+import data.palisade.lib.util
+import rego.v1
+
+checked contains sg.arn if some sg in input.network.security_groups
+
+deny contains result if {
+	some sg in input.network.security_groups
+	some rule in sg.ingress
+	util.open_to_world(rule)
+	util.port_in_rule(rule, 22)
+	result := {
+		"arn": sg.arn,
+		"message": sprintf("Security group %s (%s) in %s admits SSH (port 22) from %s", [sg.id, sg.name, sg.vpc_id, concat(", ", util.world_sources(rule))]),
+		"evidence": {"rule": rule},
+	}
+}

@@ -1,0 +1,112 @@
+//! The command line: argument definitions and dispatch. `anyhow` lives here, at the edge.
+
+mod policies;
+mod scan;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Exit codes: 0 ran clean, 1 failing findings at or above `--fail-on`, 2 error.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "palisade",
+    version,
+    about = "AWS security and compliance scanner: least privilege, segmentation, encryption and logging checks",
+    long_about = None,
+)]
+pub struct Cli {
+    /// More logging on stderr (-v info, -vv debug).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Evaluate the policies against a snapshot (or the embedded demo) and report findings.
+    Scan(scan::ScanArgs),
+    /// List, show and test policies.
+    #[command(subcommand)]
+    Policies(policies::PoliciesCommand),
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Terminal,
+    Json,
+    Sarif,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+/// Policy directories shared by every command that loads policies.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct PolicyArgs {
+    /// Add a directory of custom policies (same layout as the built-ins); repeatable.
+    #[arg(long = "policies", value_name = "DIR")]
+    pub dirs: Vec<PathBuf>,
+    /// Leave out the built-in policies (custom policies only).
+    #[arg(long)]
+    pub no_builtin: bool,
+}
+
+impl PolicyArgs {
+    pub fn load(&self) -> anyhow::Result<crate::engine::PolicySet> {
+        Ok(crate::engine::PolicySet::load(
+            !self.no_builtin,
+            &self.dirs,
+        )?)
+    }
+}
+
+fn init_tracing(verbose: u8) {
+    let level = match verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("PALISADE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("palisade={level}")));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
+}
+
+/// Runs the CLI and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return match e.kind() {
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
+                    EXIT_OK
+                }
+                _ => EXIT_ERROR,
+            };
+        }
+    };
+    init_tracing(cli.verbose);
+    let result = match cli.command {
+        Command::Scan(args) => scan::run(args),
+        Command::Policies(cmd) => policies::run(cmd),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("palisade: error: {e:#}");
+            EXIT_ERROR
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! `palisade policies list|show|test`.
+
+use super::{ListFormat, PolicyArgs, EXIT_FINDINGS, EXIT_OK};
+use crate::engine::{testing, Policy, PolicySet};
+use anyhow::bail;
+use clap::Subcommand;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+#[derive(Subcommand, Debug)]
+pub enum PoliciesCommand {
+    /// List every policy: id, severity, title.
+    List {
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+        #[command(flatten)]
+        policies: PolicyArgs,
+    },
+    /// Show one policy's documentation: what it checks, why, how to fix it, what it evidences.
+    Show {
+        /// Policy id, e.g. `iam-root-mfa-disabled`.
+        id: String,
+        #[command(flatten)]
+        policies: PolicyArgs,
+    },
+    /// Run the policies' Rego tests (the built-ins, or the policies in DIR). Exit 1 on a failure.
+    Test {
+        /// A directory of policies to test instead of the built-ins.
+        dir: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
+    },
+}
+
+pub fn run(cmd: PoliciesCommand) -> anyhow::Result<i32> {
+    match cmd {
+        PoliciesCommand::List { format, policies } => {
+            let set = policies.load()?;
+            print!("{}", list(&set, format));
+            Ok(EXIT_OK)
+        }
+        PoliciesCommand::Show { id, policies } => {
+            let set = policies.load()?;
+            let Some(policy) = set.get(&id) else {
+                bail!("no policy with id `{id}` (see `palisade policies list`)");
+            };
+            print!("{}", show(policy));
+            Ok(EXIT_OK)
+        }
+        PoliciesCommand::Test { dir, format } => {
+            let set = match &dir {
+                Some(d) => PolicySet::load_for_test(d)?,
+                None => PolicySet::load(true, &[])?,
+            };
+            let results = testing::run(&set);
+            let failed = results.iter().filter(|r| !r.passed).count();
+            match format {
+                ListFormat::Json => println!("{}", serde_json::to_string_pretty(&results)?),
+                ListFormat::Text => {
+                    for r in results.iter().filter(|r| !r.passed) {
+                        println!(
+                            "FAIL {} {}: {}",
+                            r.file,
+                            r.name,
+                            r.detail.as_deref().unwrap_or("")
+                        );
+                    }
+                    println!(
+                        "{} passed, {} failed ({} policies)",
+                        results.len() - failed,
+                        failed,
+                        set.policies.len()
+                    );
+                }
+            }
+            Ok(if failed > 0 { EXIT_FINDINGS } else { EXIT_OK })
+        }
+    }
+}
+
+#[derive(serde::Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    meta: &'a crate::engine::PolicyMeta,
+    file: &'a str,
+    builtin: bool,
+}
+
+fn list(set: &PolicySet, format: ListFormat) -> String {
+    match format {
+        ListFormat::Json => {
+            let items: Vec<Listed> = set
+                .policies
+                .iter()
+                .map(|p| Listed {
+                    meta: &p.meta,
+                    file: &p.file.path,
+                    builtin: p.builtin,
+                })
+                .collect();
+            serde_json::to_string_pretty(&items).unwrap_or_default() + "\n"
+        }
+        ListFormat::Text => {
+            let width = set
+                .policies
+                .iter()
+                .map(|p| p.meta.id.len())
+                .max()
+                .unwrap_or(0);
+            let mut out = String::new();
+            for p in &set.policies {
+                let _ = writeln!(
+                    out,
+                    "{:<width$}  {:<8}  {}",
+                    p.meta.id,
+                    p.meta.severity.as_str(),
+                    p.meta.title
+                );
+            }
+            let _ = writeln!(out, "{} policies", set.policies.len());
+            out
+        }
+    }
+}
+
+fn show(p: &Policy) -> String {
+    let m = &p.meta;
+    let mut out = format!(
+        "{}\n{}\n\nid:        {}\nseverity:  {}\nresource:  {}\nscope:     {}\nfile:      {}\n\n{}\n\nRemediation:\n{}\n",
+        m.title,
+        "=".repeat(m.title.chars().count()),
+        m.id,
+        m.severity,
+        m.resource_type,
+        std::iter::once(m.scope.as_str())
+            .chain(m.inputs.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(", "),
+        p.file.path,
+        m.description,
+        m.remediation
+    );
+    if !m.frameworks.is_empty() {
+        out.push_str("\nFramework controls:\n");
+        for (fw, ids) in &m.frameworks {
+            let _ = writeln!(out, "  {fw}: {}", ids.join(", "));
+        }
+    }
+    if !m.references.is_empty() {
+        out.push_str("\nReferences:\n");
+        for r in &m.references {
+            let _ = writeln!(out, "  {r}");
+        }
+    }
+    out
+}

@@ -1,0 +1,265 @@
+//! Parallel evaluation: every (policy, chunk of its scope collection) pair is one rayon task;
+//! results are merged per policy, gaps applied, and the list sorted for byte-identical output.
+
+use super::input;
+use super::set::{Policy, PolicySet};
+use crate::findings::{self, Finding, Status};
+use crate::inventory::{Gap, ResourceIndex, ResourceRef};
+use rayon::prelude::*;
+use regorus::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy)]
+pub struct EvalOptions {
+    /// Scope collections longer than this are split into chunks evaluated in parallel.
+    pub chunk_size: usize,
+}
+
+impl Default for EvalOptions {
+    fn default() -> Self {
+        EvalOptions { chunk_size: 4096 }
+    }
+}
+
+/// What one task found.
+struct TaskOutput {
+    policy: usize,
+    fails: Vec<(String, String, serde_json::Value)>,
+    checked: Vec<String>,
+    error: Option<String>,
+}
+
+/// Evaluates every policy of `set` over `input` (built by [`input::build`]).
+pub fn evaluate(
+    set: &PolicySet,
+    input: &Value,
+    gaps: &[Gap],
+    index: &ResourceIndex,
+    options: EvalOptions,
+) -> Vec<Finding> {
+    let chunk_size = options.chunk_size.max(1);
+    // Chunk inputs are shared by every policy with the same scope.
+    let mut chunks: HashMap<&str, Vec<Value>> = HashMap::new();
+    for p in &set.policies {
+        chunks.entry(p.meta.scope.as_str()).or_insert_with(|| {
+            let items = input::collection_items(input, &p.meta.scope);
+            if items.len() <= chunk_size {
+                return vec![input.clone()];
+            }
+            items
+                .chunks(chunk_size)
+                .map(|c| input::with_collection(input, &p.meta.scope, c.to_vec()))
+                .collect()
+        });
+    }
+    let tasks: Vec<(usize, &Value)> = set
+        .policies
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| chunks[p.meta.scope.as_str()].iter().map(move |c| (i, c)))
+        .collect();
+    let outputs: Vec<TaskOutput> = tasks
+        .par_iter()
+        .map_init(
+            HashMap::<usize, regorus::Engine>::new,
+            |engines, &(i, chunk)| run_task(set, i, chunk, engines),
+        )
+        .collect();
+
+    let mut per_policy: Vec<Vec<TaskOutput>> = set.policies.iter().map(|_| Vec::new()).collect();
+    for out in outputs {
+        per_policy[out.policy].push(out);
+    }
+    let mut all: Vec<Finding> = set
+        .policies
+        .par_iter()
+        .zip(per_policy.into_par_iter())
+        .flat_map_iter(|(policy, outs)| {
+            let mut findings = merge(policy, outs, index);
+            super::gaps::apply(policy, &mut findings, gaps);
+            findings
+        })
+        .collect();
+    findings::sort(&mut all);
+    all
+}
+
+fn run_task(
+    set: &PolicySet,
+    i: usize,
+    chunk: &Value,
+    engines: &mut HashMap<usize, regorus::Engine>,
+) -> TaskOutput {
+    let policy = &set.policies[i];
+    let mut out = TaskOutput {
+        policy: i,
+        fails: Vec::new(),
+        checked: Vec::new(),
+        error: None,
+    };
+    let engine = match engines.entry(i) {
+        std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+        std::collections::hash_map::Entry::Vacant(v) => match set.engine_for(policy, &[]) {
+            Ok(engine) => v.insert(engine),
+            Err(e) => {
+                out.error = Some(e.to_string());
+                return out;
+            }
+        },
+    };
+    let package = &policy.file.package;
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        engine.set_input(chunk.clone());
+        let deny = engine
+            .eval_rule(format!("data.{package}.deny"))
+            .map_err(|e| format!("rule `deny`: {e}"))?;
+        let checked = engine
+            .eval_rule(format!("data.{package}.checked"))
+            .map_err(|e| format!("rule `checked`: {e}"))?;
+        Ok::<_, String>((deny, checked))
+    }));
+    match result {
+        Ok(Ok((deny, checked))) => {
+            if let Err(e) = read_deny(&deny, &mut out.fails) {
+                out.error = Some(e);
+            } else if let Err(e) = read_checked(&checked, &mut out.checked) {
+                out.error = Some(e);
+            }
+        }
+        Ok(Err(e)) => out.error = Some(e),
+        Err(panic) => {
+            // The engine may be in any state after a panic; build a new one next time.
+            engines.remove(&i);
+            let what = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("unknown panic");
+            out.error = Some(format!("the Rego engine panicked: {what}"));
+        }
+    }
+    out
+}
+
+fn elements(v: &Value, rule: &str) -> Result<Vec<Value>, String> {
+    match v {
+        Value::Undefined => Ok(Vec::new()),
+        Value::Set(s) => Ok(s.iter().cloned().collect()),
+        Value::Array(a) => Ok(a.iter().cloned().collect()),
+        other => Err(format!(
+            "rule `{rule}` must be a set, but is {}",
+            short(other)
+        )),
+    }
+}
+
+fn short(v: &Value) -> String {
+    let s = v.to_json_str().unwrap_or_else(|_| format!("{v:?}"));
+    if s.chars().count() > 120 {
+        format!("{}…", s.chars().take(120).collect::<String>())
+    } else {
+        s
+    }
+}
+
+fn read_deny(v: &Value, out: &mut Vec<(String, String, serde_json::Value)>) -> Result<(), String> {
+    for item in elements(v, "deny")? {
+        let arn = item["arn"]
+            .as_string()
+            .map_err(|_| format!("a `deny` result has no string `arn`: {}", short(&item)))?;
+        let message = item["message"]
+            .as_string()
+            .map_err(|_| format!("a `deny` result has no string `message`: {}", short(&item)))?;
+        let evidence = match &item["evidence"] {
+            Value::Undefined => serde_json::Value::Null,
+            e => serde_json::to_value(e).unwrap_or(serde_json::Value::Null),
+        };
+        out.push((arn.to_string(), message.to_string(), evidence));
+    }
+    Ok(())
+}
+
+fn read_checked(v: &Value, out: &mut Vec<String>) -> Result<(), String> {
+    for item in elements(v, "checked")? {
+        let arn = item
+            .as_string()
+            .map_err(|_| format!("`checked` must hold ARN strings, found {}", short(&item)))?;
+        out.push(arn.to_string());
+    }
+    Ok(())
+}
+
+/// One finding per resource: failing messages for a resource are joined, every checked resource
+/// without a failure passes, and an error anywhere makes the policy's passes untrustworthy.
+fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<Finding> {
+    let mut fails: BTreeMap<String, Vec<(String, serde_json::Value)>> = BTreeMap::new();
+    let mut checked: BTreeSet<String> = BTreeSet::new();
+    let mut errors: BTreeSet<String> = BTreeSet::new();
+    for out in outs {
+        for (arn, message, evidence) in out.fails {
+            fails.entry(arn).or_default().push((message, evidence));
+        }
+        checked.extend(out.checked);
+        errors.extend(out.error);
+    }
+    let ty = &policy.meta.resource_type;
+    let mut findings = Vec::with_capacity(fails.len() + checked.len());
+    for (arn, mut results) in fails {
+        results.sort_by(|a, b| a.0.cmp(&b.0));
+        results.dedup_by(|a, b| a.0 == b.0);
+        let message = results
+            .iter()
+            .map(|(m, _)| m.as_str())
+            .collect::<Vec<_>>()
+            .join("; ");
+        let evidence = match results.len() {
+            1 => results.pop().map(|r| r.1).unwrap_or_default(),
+            _ => serde_json::Value::Array(results.into_iter().map(|r| r.1).collect()),
+        };
+        checked.remove(&arn);
+        findings.push(Finding {
+            rule: policy.rule.clone(),
+            status: Status::Fail,
+            resource: index.resolve(&arn, ty),
+            message,
+            evidence,
+        });
+    }
+    if !errors.is_empty() {
+        findings.push(Finding {
+            rule: policy.rule.clone(),
+            status: Status::Error,
+            resource: Arc::new(ResourceRef {
+                arn: format!("palisade:policy/{}", policy.meta.id),
+                resource_type: "Palisade::Policy".into(),
+                account_id: String::new(),
+                region: "global".into(),
+                name: policy.meta.id.clone(),
+            }),
+            message: format!(
+                "policy {} ({}) failed to evaluate: {}",
+                policy.meta.id,
+                policy.file.path,
+                errors.into_iter().collect::<Vec<_>>().join("; ")
+            ),
+            evidence: serde_json::Value::Null,
+        });
+        return findings;
+    }
+    for arn in checked {
+        let resource = index.resolve(&arn, ty);
+        findings.push(Finding {
+            rule: policy.rule.clone(),
+            status: Status::Pass,
+            message: format!(
+                "{} {} passes: {}",
+                resource.resource_type, resource.name, policy.meta.title
+            ),
+            resource,
+            evidence: serde_json::Value::Null,
+        });
+    }
+    findings
+}

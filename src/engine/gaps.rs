@@ -1,0 +1,75 @@
+//! Collection gaps turn results into `not-evaluated`: a check that could not read its data
+//! neither passes nor fails.
+
+use super::input::gap_affects;
+use super::set::Policy;
+use crate::findings::{Finding, Status};
+use crate::inventory::{Gap, ResourceRef};
+use std::sync::Arc;
+
+/// Is this resource inside the part of the inventory the gap left incomplete?
+fn in_scope(gap: &Gap, r: &ResourceRef) -> bool {
+    if let Some(res) = &gap.resource {
+        return res == &r.arn;
+    }
+    if let Some(acct) = &gap.account_id {
+        if !r.account_id.is_empty() && acct != &r.account_id {
+            return false;
+        }
+    }
+    // A global resource (an account, a user) is judged from data across regions.
+    gap.region == "global" || r.region == "global" || r.region == gap.region
+}
+
+/// Marks results in each affected scope `not-evaluated`; where a gap touched no result, records
+/// one `not-evaluated` result for the scope itself so the gap shows in every report.
+pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Gap]) {
+    for gap in gaps {
+        if !policy.meta.collections().any(|c| gap_affects(gap, c)) {
+            continue;
+        }
+        let why = gap.describe();
+        let mut touched = false;
+        for f in findings.iter_mut() {
+            if f.status == Status::Error || !in_scope(gap, &f.resource) {
+                continue;
+            }
+            touched = true;
+            if f.status == Status::NotEvaluated {
+                f.message.push_str(&format!("; {why}"));
+            } else {
+                f.status = Status::NotEvaluated;
+                f.message = format!(
+                    "not evaluated: {why}, so the data {} needs for {} is incomplete",
+                    policy.meta.id, f.resource.name
+                );
+            }
+        }
+        if !touched {
+            let region = if gap.region == "global" {
+                ""
+            } else {
+                gap.region.as_str()
+            };
+            let account = gap.account_id.as_deref().unwrap_or("");
+            let arn = gap.resource.clone().unwrap_or_else(|| {
+                format!(
+                    "arn:aws:{}:{region}:{account}:{}",
+                    gap.service, gap.operation
+                )
+            });
+            let mut resource = ResourceRef::from_arn(&arn, "Palisade::CollectionGap");
+            resource.name = format!("{} {}", gap.service, gap.operation);
+            findings.push(Finding {
+                rule: policy.rule.clone(),
+                status: Status::NotEvaluated,
+                resource: Arc::new(resource),
+                message: format!(
+                    "not evaluated: {why}, so {} could not check this scope",
+                    policy.meta.id
+                ),
+                evidence: serde_json::to_value(gap).unwrap_or_default(),
+            });
+        }
+    }
+}

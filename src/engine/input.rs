@@ -1,0 +1,203 @@
+//! The input document policies see, the inventory collections it is made of, and which API
+//! operations fill each collection (so a collection gap can be traced to the policies it blinds).
+
+use crate::analyze::Facts;
+use crate::inventory::{Gap, Inventory};
+use regorus::Value;
+use serde::Serialize;
+
+/// One inventory collection: its path in the input and the operations that fill it.
+pub struct Collection {
+    pub path: &'static str,
+    pub service: &'static str,
+    pub operations: &'static [&'static str],
+}
+
+macro_rules! collections {
+    ($($path:literal => $service:literal [$($op:literal),* $(,)?]),* $(,)?) => {
+        /// Every collection a policy may name as its scope or input.
+        pub const COLLECTIONS: &[Collection] = &[
+            $(Collection { path: $path, service: $service, operations: &[$($op),*] }),*
+        ];
+    };
+}
+
+collections! {
+    "accounts" => "sts" ["GetCallerIdentity"],
+    "iam.users" => "iam" ["GetAccountAuthorizationDetails", "ListUsers", "GetLoginProfile", "ListMFADevices", "ListAccessKeys", "GetAccessKeyLastUsed", "ListUserTags"],
+    "iam.groups" => "iam" ["GetAccountAuthorizationDetails", "ListGroups"],
+    "iam.roles" => "iam" ["GetAccountAuthorizationDetails", "ListRoles", "GetRole", "ListInstanceProfiles"],
+    "iam.policies" => "iam" ["GetAccountAuthorizationDetails", "ListPolicies", "GetPolicyVersion"],
+    "iam.password_policies" => "iam" ["GetAccountPasswordPolicy"],
+    "iam.account_summaries" => "iam" ["GetAccountSummary"],
+    "iam.credential_reports" => "iam" ["GenerateCredentialReport", "GetCredentialReport"],
+    "network.vpcs" => "ec2" ["DescribeVpcs"],
+    "network.subnets" => "ec2" ["DescribeSubnets"],
+    "network.route_tables" => "ec2" ["DescribeRouteTables"],
+    "network.internet_gateways" => "ec2" ["DescribeInternetGateways"],
+    "network.egress_only_internet_gateways" => "ec2" ["DescribeEgressOnlyInternetGateways"],
+    "network.nat_gateways" => "ec2" ["DescribeNatGateways"],
+    "network.network_acls" => "ec2" ["DescribeNetworkAcls"],
+    "network.security_groups" => "ec2" ["DescribeSecurityGroups", "DescribeSecurityGroupRules"],
+    "network.network_interfaces" => "ec2" ["DescribeNetworkInterfaces"],
+    "network.instances" => "ec2" ["DescribeInstances"],
+    "network.vpc_peering_connections" => "ec2" ["DescribeVpcPeeringConnections"],
+    "network.vpc_endpoints" => "ec2" ["DescribeVpcEndpoints"],
+    "network.flow_logs" => "ec2" ["DescribeFlowLogs"],
+    "storage.kms_keys" => "kms" ["ListKeys", "DescribeKey", "GetKeyRotationStatus", "GetKeyPolicy", "ListAliases", "ListResourceTags"],
+    "storage.ebs_volumes" => "ec2" ["DescribeVolumes"],
+    "storage.ebs_snapshots" => "ec2" ["DescribeSnapshots", "DescribeSnapshotAttribute"],
+    "storage.ebs_encryption_by_default" => "ec2" ["GetEbsEncryptionByDefault", "GetEbsDefaultKmsKeyId"],
+    "storage.s3_buckets" => "s3" ["ListBuckets", "GetBucketLocation", "GetBucketEncryption", "GetPublicAccessBlock", "GetBucketPolicy", "GetBucketAcl", "GetBucketVersioning", "GetBucketLogging", "GetBucketOwnershipControls", "GetBucketTagging"],
+    "storage.s3_account_public_access_blocks" => "s3control" ["GetPublicAccessBlock"],
+    "storage.rds_instances" => "rds" ["DescribeDBInstances"],
+    "storage.rds_clusters" => "rds" ["DescribeDBClusters"],
+    "storage.rds_snapshots" => "rds" ["DescribeDBSnapshots", "DescribeDBClusterSnapshots", "DescribeDBSnapshotAttributes", "DescribeDBClusterSnapshotAttributes"],
+    "logging.trails" => "cloudtrail" ["DescribeTrails", "GetTrailStatus", "GetEventSelectors"],
+    "logging.config_recorders" => "config" ["DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus"],
+    "logging.guardduty_detectors" => "guardduty" ["ListDetectors", "GetDetector"],
+}
+
+pub fn is_collection(path: &str) -> bool {
+    COLLECTIONS.iter().any(|c| c.path == path)
+}
+
+/// Does this gap leave `collection` incomplete? An operation we do not know for the gap's
+/// service blinds every collection of that service: unknown means unknown, never complete.
+pub fn gap_affects(gap: &Gap, collection: &str) -> bool {
+    let Some(c) = COLLECTIONS.iter().find(|c| c.path == collection) else {
+        return false;
+    };
+    if !gap.service.eq_ignore_ascii_case(c.service) {
+        return false;
+    }
+    let known = COLLECTIONS
+        .iter()
+        .filter(|o| o.service.eq_ignore_ascii_case(&gap.service))
+        .any(|o| {
+            o.operations
+                .iter()
+                .any(|op| op.eq_ignore_ascii_case(&gap.operation))
+        });
+    !known
+        || c.operations
+            .iter()
+            .any(|op| op.eq_ignore_ascii_case(&gap.operation))
+}
+
+#[derive(Serialize)]
+struct InputDoc<'a> {
+    #[serde(flatten)]
+    inventory: &'a Inventory,
+    facts: &'a Facts,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot build the policy input: {0}")]
+pub struct InputError(String);
+
+/// The whole input document as a Rego value, built without a JSON text round trip.
+pub fn build(inventory: &Inventory, facts: &Facts) -> Result<Value, InputError> {
+    let json = serde_json::to_value(InputDoc { inventory, facts })
+        .map_err(|e| InputError(e.to_string()))?;
+    Ok(Value::from(json))
+}
+
+/// The elements of a collection, or nothing when the input does not have it.
+pub fn collection_items(input: &Value, path: &str) -> Vec<Value> {
+    let mut v = input;
+    for key in path.split('.') {
+        v = &v[key];
+    }
+    match v.as_array() {
+        Ok(items) => items.iter().cloned().collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// A copy of `input` whose collection at `path` holds only `items`. Sharing makes this cheap:
+/// only the maps along the path are copied.
+pub fn with_collection(input: &Value, path: &str, items: Vec<Value>) -> Value {
+    fn set(v: &mut Value, keys: &[&str], items: Vec<Value>) {
+        let Some((first, rest)) = keys.split_first() else {
+            *v = Value::from(items);
+            return;
+        };
+        if let Ok(obj) = v.as_object_mut() {
+            let key = Value::from(*first);
+            if rest.is_empty() {
+                obj.insert(key, Value::from(items));
+            } else if let Some(child) = obj.get_mut(&key) {
+                set(child, rest, items);
+            }
+        }
+    }
+    let mut copy = input.clone();
+    let keys: Vec<&str> = path.split('.').collect();
+    set(&mut copy, &keys, items);
+    copy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gap(service: &str, op: &str) -> Gap {
+        Gap {
+            service: service.into(),
+            region: "us-east-1".into(),
+            operation: op.into(),
+            error: "AccessDenied".into(),
+            account_id: None,
+            resource: None,
+            message: None,
+        }
+    }
+
+    #[test]
+    fn a_gap_blinds_only_the_collections_its_operation_fills() {
+        let g = gap("ec2", "DescribeFlowLogs");
+        assert!(gap_affects(&g, "network.flow_logs"));
+        assert!(!gap_affects(&g, "network.vpcs"));
+        assert!(!gap_affects(&g, "iam.users"));
+    }
+
+    #[test]
+    fn an_unknown_operation_blinds_the_whole_service() {
+        let g = gap("ec2", "DescribeSomethingNew");
+        assert!(gap_affects(&g, "network.vpcs"));
+        assert!(gap_affects(&g, "storage.ebs_volumes"));
+        assert!(!gap_affects(&g, "storage.s3_buckets"));
+    }
+
+    #[test]
+    fn collection_paths_are_unique_and_exist_in_the_input() {
+        let inv = Inventory::empty(chrono::Utc::now());
+        let input = build(&inv, &Facts::default()).unwrap();
+        let mut seen = std::collections::BTreeSet::new();
+        for c in COLLECTIONS {
+            assert!(seen.insert(c.path), "duplicate {}", c.path);
+            let mut v = &input;
+            for key in c.path.split('.') {
+                v = &v[key];
+            }
+            assert!(
+                v.as_array().is_ok(),
+                "{} is not an array in the input",
+                c.path
+            );
+        }
+    }
+
+    #[test]
+    fn chunk_replaces_only_its_collection() {
+        let inv = Inventory::empty(chrono::Utc::now());
+        let input = build(&inv, &Facts::default()).unwrap();
+        let chunk = with_collection(&input, "network.vpcs", vec![Value::from("x")]);
+        assert_eq!(
+            collection_items(&chunk, "network.vpcs"),
+            vec![Value::from("x")]
+        );
+        assert!(collection_items(&input, "network.vpcs").is_empty());
+    }
+}

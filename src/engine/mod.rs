@@ -1,0 +1,17 @@
+//! Evaluate: Rego policies run by `regorus`, in parallel, into a sorted list of findings.
+//!
+//! A policy is one `.rego` file with a `# METADATA` block (see `metadata`), a package that
+//! defines `deny` (a set of `{"arn", "message", "evidence"?}` objects, one per failing resource)
+//! and `checked` (the set of ARNs it judged), and a `_test.rego` beside it.
+
+mod eval;
+mod gaps;
+pub mod input;
+pub mod metadata;
+mod set;
+pub mod source;
+pub mod testing;
+
+pub use eval::{evaluate, EvalOptions};
+pub use metadata::PolicyMeta;
+pub use set::{Policy, PolicyError, PolicySet};

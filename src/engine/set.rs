@@ -1,0 +1,218 @@
+//! The policy set: built-ins plus `--policies` directories, validated as a whole before anything
+//! is evaluated (ids unique, metadata complete, Rego compiles, `deny` and `checked` defined).
+
+use super::metadata::{self, PolicyMeta};
+use super::source::{self, RegoFile, SourceError};
+use crate::findings::RuleInfo;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// One loaded, validated policy.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    pub meta: PolicyMeta,
+    pub file: RegoFile,
+    pub test: Option<RegoFile>,
+    pub rule: Arc<RuleInfo>,
+    pub builtin: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PolicySet {
+    /// Sorted by id.
+    pub policies: Vec<Policy>,
+    /// Shared helper modules every policy engine gets.
+    pub libraries: Vec<RegoFile>,
+    /// Tests of library modules.
+    pub library_tests: Vec<RegoFile>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PolicyError {
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+    #[error("duplicate policy id `{id}`: defined in {first} and in {second}")]
+    DuplicateId {
+        id: String,
+        first: String,
+        second: String,
+    },
+    #[error("duplicate Rego package `{package}`: declared in {first} and in {second}")]
+    DuplicatePackage {
+        package: String,
+        first: String,
+        second: String,
+    },
+    #[error("{file}: Rego error: {message}")]
+    Rego { file: String, message: String },
+    #[error("{file}: test file has no policy beside it (expected {expected})")]
+    OrphanTest { file: String, expected: String },
+}
+
+impl PolicySet {
+    /// Loads the built-ins (unless `builtin` is false) and every directory, then validates.
+    pub fn load(builtin: bool, dirs: &[PathBuf]) -> Result<Self, PolicyError> {
+        let mut files: Vec<(RegoFile, bool)> = Vec::new();
+        if builtin {
+            files.extend(source::builtin()?.into_iter().map(|f| (f, true)));
+        }
+        for dir in dirs {
+            files.extend(source::directory(dir)?.into_iter().map(|f| (f, false)));
+        }
+        Self::from_files(files)
+    }
+
+    /// The policies of one directory for `policies test DIR`, plus the built-in libraries the
+    /// directory does not define itself (custom policies may import `data.palisade.lib.*`).
+    pub fn load_for_test(dir: &std::path::Path) -> Result<Self, PolicyError> {
+        let own = source::directory(dir)?;
+        let mut files: Vec<(RegoFile, bool)> = source::builtin()?
+            .into_iter()
+            .filter(|b| b.is_library() || (b.is_test() && b.package.starts_with("palisade.lib.")))
+            .filter(|b| !own.iter().any(|o| o.package == b.package))
+            .map(|b| (b, true))
+            .collect();
+        files.extend(own.into_iter().map(|f| (f, false)));
+        Self::from_files(files)
+    }
+
+    fn from_files(files: Vec<(RegoFile, bool)>) -> Result<Self, PolicyError> {
+        let mut set = PolicySet::default();
+        let mut tests: BTreeMap<String, RegoFile> = BTreeMap::new();
+        let mut policy_files = Vec::new();
+        let mut packages: BTreeMap<String, String> = BTreeMap::new();
+        for (file, builtin) in files {
+            if !file.is_test() {
+                if let Some(first) = packages.insert(file.package.clone(), file.path.clone()) {
+                    return Err(PolicyError::DuplicatePackage {
+                        package: file.package.clone(),
+                        first,
+                        second: file.path.clone(),
+                    });
+                }
+            }
+            if file.is_test() {
+                tests.insert(file.path.clone(), file);
+            } else if file.is_library() {
+                set.libraries.push(file);
+            } else {
+                policy_files.push((file, builtin));
+            }
+        }
+        let mut by_id: BTreeMap<String, Policy> = BTreeMap::new();
+        for (file, builtin) in policy_files {
+            let meta = metadata::parse(&file.text).map_err(|message| PolicyError::Invalid {
+                file: file.path.clone(),
+                message,
+            })?;
+            if file.file_stem() != meta.id {
+                return Err(PolicyError::Invalid {
+                    file: file.path.clone(),
+                    message: format!(
+                        "policy id `{}` must match the file name (`{}.rego`): one policy per file, named by its id",
+                        meta.id, meta.id
+                    ),
+                });
+            }
+            let test_path = format!("{}_test.rego", file.path.trim_end_matches(".rego"));
+            let test = tests.remove(&test_path);
+            let rule = Arc::new(RuleInfo {
+                id: meta.id.clone(),
+                title: meta.title.clone(),
+                severity: meta.severity,
+                remediation: meta.remediation.clone(),
+                frameworks: meta.frameworks.clone(),
+            });
+            let policy = Policy {
+                meta,
+                file,
+                test,
+                rule,
+                builtin,
+            };
+            if let Some(first) = by_id.get(&policy.meta.id) {
+                return Err(PolicyError::DuplicateId {
+                    id: policy.meta.id.clone(),
+                    first: first.file.path.clone(),
+                    second: policy.file.path.clone(),
+                });
+            }
+            by_id.insert(policy.meta.id.clone(), policy);
+        }
+        for (path, test) in tests {
+            // A library's tests are in a library package's test file.
+            if set
+                .libraries
+                .iter()
+                .any(|l| format!("{}_test.rego", l.path.trim_end_matches(".rego")) == path)
+            {
+                set.library_tests.push(test);
+            } else {
+                return Err(PolicyError::OrphanTest {
+                    expected: format!("{}.rego", path.trim_end_matches("_test.rego")),
+                    file: path,
+                });
+            }
+        }
+        set.policies = by_id.into_values().collect();
+        for policy in &set.policies {
+            set.check_compiles(policy)?;
+        }
+        Ok(set)
+    }
+
+    /// A fresh Rego engine holding the libraries, the policy and any extra modules.
+    pub fn engine_for(
+        &self,
+        policy: &Policy,
+        extra: &[&RegoFile],
+    ) -> Result<regorus::Engine, PolicyError> {
+        let mut engine = regorus::Engine::new();
+        engine.set_rego_v0(false);
+        let modules = self
+            .libraries
+            .iter()
+            .chain(std::iter::once(&policy.file))
+            .chain(extra.iter().copied());
+        for m in modules {
+            engine
+                .add_policy(m.path.clone(), m.text.to_string())
+                .map_err(|e| PolicyError::Rego {
+                    file: m.path.clone(),
+                    message: e.to_string().trim().to_string(),
+                })?;
+        }
+        Ok(engine)
+    }
+
+    /// Parses the policy and evaluates its two rules on an empty inventory, which catches syntax
+    /// errors, unknown functions and missing `deny`/`checked` rules before any real input.
+    fn check_compiles(&self, policy: &Policy) -> Result<(), PolicyError> {
+        let mut engine = self.engine_for(policy, &[])?;
+        let empty = crate::inventory::Inventory::empty(chrono::DateTime::UNIX_EPOCH);
+        let input =
+            super::input::build(&empty, &Default::default()).map_err(|e| PolicyError::Rego {
+                file: policy.file.path.clone(),
+                message: e.to_string(),
+            })?;
+        engine.set_input(input);
+        for rule in ["deny", "checked"] {
+            let path = format!("data.{}.{rule}", policy.file.package);
+            engine.eval_rule(path).map_err(|e| PolicyError::Rego {
+                file: policy.file.path.clone(),
+                message: format!("rule `{rule}`: {e}"),
+            })?;
+        }
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Policy> {
+        self.policies
+            .binary_search_by(|p| p.meta.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.policies[i])
+    }
+}

@@ -1,0 +1,110 @@
+//! Findings: the one result type every report format renders.
+
+mod severity;
+
+pub use severity::{Severity, SeverityParseError};
+
+use crate::inventory::ResourceRef;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// What a policy concluded about one resource (or one scope, for gaps and errors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Fail,
+    Error,
+    NotEvaluated,
+    Suppressed,
+    Pass,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Fail => "fail",
+            Status::Error => "error",
+            Status::NotEvaluated => "not-evaluated",
+            Status::Suppressed => "suppressed",
+            Status::Pass => "pass",
+        }
+    }
+}
+
+/// Framework id (`hipaa`, `pci-dss-4.0.1`) to the controls a policy evidences there.
+pub type Controls = BTreeMap<String, Vec<String>>;
+
+/// The policy facts a finding repeats; shared, since thousands of findings name one policy.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleInfo {
+    pub id: String,
+    pub title: String,
+    pub severity: Severity,
+    pub remediation: String,
+    pub frameworks: Controls,
+}
+
+/// One result of one policy for one resource.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: Arc<RuleInfo>,
+    pub status: Status,
+    pub resource: Arc<ResourceRef>,
+    pub message: String,
+    /// What the policy looked at to decide, as it reported it.
+    #[serde(skip_serializing_if = "serde_json::Value::is_null")]
+    pub evidence: serde_json::Value,
+}
+
+impl Finding {
+    pub fn policy_id(&self) -> &str {
+        &self.rule.id
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.rule.severity
+    }
+
+    /// The order every report uses: most severe first, then policy id, then resource.
+    pub fn sort_key(&self) -> (std::cmp::Reverse<Severity>, &str, &str, Status, &str) {
+        (
+            std::cmp::Reverse(self.rule.severity),
+            &self.rule.id,
+            &self.resource.arn,
+            self.status,
+            &self.message,
+        )
+    }
+}
+
+/// Sorts findings into the stable report order.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// Counts by status, for summaries.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub fail: usize,
+    pub pass: usize,
+    pub not_evaluated: usize,
+    pub error: usize,
+    pub suppressed: usize,
+}
+
+impl Counts {
+    pub fn of(findings: &[Finding]) -> Self {
+        let mut c = Counts::default();
+        for f in findings {
+            match f.status {
+                Status::Fail => c.fail += 1,
+                Status::Pass => c.pass += 1,
+                Status::NotEvaluated => c.not_evaluated += 1,
+                Status::Error => c.error += 1,
+                Status::Suppressed => c.suppressed += 1,
+            }
+        }
+        c
+    }
+}

@@ -1,0 +1,65 @@
+//! Logging and monitoring: CloudTrail, AWS Config and GuardDuty.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct Logging {
+    #[serde(default)]
+    pub trails: Vec<Trail>,
+    #[serde(default)]
+    pub config_recorders: Vec<ConfigRecorder>,
+    #[serde(default)]
+    pub guardduty_detectors: Vec<GuardDutyDetector>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Trail {
+    pub arn: String,
+    pub account_id: String,
+    /// The trail's home region.
+    pub region: String,
+    pub name: String,
+    pub is_multi_region: bool,
+    #[serde(default)]
+    pub is_organization_trail: bool,
+    pub log_file_validation: bool,
+    #[serde(default)]
+    pub kms_key_id: Option<String>,
+    #[serde(default)]
+    pub s3_bucket: Option<String>,
+    #[serde(default)]
+    pub cloudwatch_logs_log_group_arn: Option<String>,
+    #[serde(default)]
+    pub include_global_service_events: bool,
+    /// From `GetTrailStatus`.
+    pub is_logging: bool,
+    /// Classic or advanced event selectors as returned by `GetEventSelectors`.
+    #[serde(default)]
+    pub event_selectors: Vec<Json>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ConfigRecorder {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub name: String,
+    pub recording: bool,
+    #[serde(default)]
+    pub all_supported: bool,
+    #[serde(default)]
+    pub include_global_resource_types: bool,
+    #[serde(default)]
+    pub last_status: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct GuardDutyDetector {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    /// `ENABLED` or `DISABLED`.
+    pub status: String,
+}

@@ -1,0 +1,66 @@
+//! The inventory: what Palisade knows about the audited accounts, as plain serde structs.
+//!
+//! It is also exactly what a snapshot file holds, so it is the stable contract between
+//! collection and everything after it. No AWS SDK type appears here.
+
+pub mod account;
+pub mod gaps;
+pub mod iam;
+pub mod logging;
+pub mod network;
+mod resources;
+pub mod snapshot;
+pub mod storage;
+
+pub use account::Account;
+pub use gaps::Gap;
+pub use resources::{ResourceIndex, ResourceRef};
+pub use snapshot::{load_snapshot, load_snapshot_str, SnapshotError, SCHEMA_VERSION};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Tags as AWS returns them, kept in key order so output is deterministic.
+pub type Tags = std::collections::BTreeMap<String, String>;
+
+/// Everything collected in one pass over one or more accounts.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Inventory {
+    /// `MAJOR.MINOR`; a reader refuses an unknown major version.
+    pub schema_version: String,
+    /// When collection finished; ages (key age, last use) are measured from here.
+    pub collected_at: DateTime<Utc>,
+    /// What produced the snapshot, e.g. `palisade 0.1.0`.
+    #[serde(default)]
+    pub generator: Option<String>,
+    #[serde(default)]
+    pub accounts: Vec<Account>,
+    #[serde(default)]
+    pub iam: iam::Iam,
+    #[serde(default)]
+    pub network: network::Network,
+    #[serde(default)]
+    pub storage: storage::Storage,
+    #[serde(default)]
+    pub logging: logging::Logging,
+    /// Everything that could not be read; policies over it report `not-evaluated`.
+    #[serde(default)]
+    pub gaps: Vec<Gap>,
+}
+
+impl Inventory {
+    /// An empty inventory stamped with the current schema version.
+    pub fn empty(collected_at: DateTime<Utc>) -> Self {
+        Inventory {
+            schema_version: SCHEMA_VERSION.to_string(),
+            collected_at,
+            generator: Some(format!("palisade {}", env!("CARGO_PKG_VERSION"))),
+            accounts: Vec::new(),
+            iam: Default::default(),
+            network: Default::default(),
+            storage: Default::default(),
+            logging: Default::default(),
+            gaps: Vec::new(),
+        }
+    }
+}

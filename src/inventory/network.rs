@@ -1,0 +1,354 @@
+//! Network: VPCs and everything that decides what can reach what.
+
+use super::Tags;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct Network {
+    #[serde(default)]
+    pub vpcs: Vec<Vpc>,
+    #[serde(default)]
+    pub subnets: Vec<Subnet>,
+    #[serde(default)]
+    pub route_tables: Vec<RouteTable>,
+    #[serde(default)]
+    pub internet_gateways: Vec<Gateway>,
+    #[serde(default)]
+    pub egress_only_internet_gateways: Vec<Gateway>,
+    #[serde(default)]
+    pub nat_gateways: Vec<NatGateway>,
+    #[serde(default)]
+    pub network_acls: Vec<NetworkAcl>,
+    #[serde(default)]
+    pub security_groups: Vec<SecurityGroup>,
+    #[serde(default)]
+    pub network_interfaces: Vec<NetworkInterface>,
+    #[serde(default)]
+    pub instances: Vec<Instance>,
+    #[serde(default)]
+    pub vpc_peering_connections: Vec<VpcPeering>,
+    #[serde(default)]
+    pub vpc_endpoints: Vec<VpcEndpoint>,
+    #[serde(default)]
+    pub flow_logs: Vec<FlowLog>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Vpc {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    pub cidr_block: String,
+    #[serde(default)]
+    pub ipv6_cidr_blocks: Vec<String>,
+    #[serde(default)]
+    pub is_default: bool,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Subnet {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    pub vpc_id: String,
+    pub cidr_block: String,
+    #[serde(default)]
+    pub ipv6_cidr_blocks: Vec<String>,
+    #[serde(default)]
+    pub availability_zone: Option<String>,
+    #[serde(default)]
+    pub map_public_ip_on_launch: bool,
+    /// Explicitly associated route table; `None` means the VPC's main table applies.
+    #[serde(default)]
+    pub route_table_id: Option<String>,
+    /// Every subnet is associated with exactly one NACL.
+    #[serde(default)]
+    pub network_acl_id: Option<String>,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RouteTable {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    pub vpc_id: String,
+    #[serde(default)]
+    pub main: bool,
+    #[serde(default)]
+    pub subnet_ids: Vec<String>,
+    #[serde(default)]
+    pub routes: Vec<Route>,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+/// A route: one destination, one target. Exactly one of the destinations is set.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct Route {
+    #[serde(default)]
+    pub destination_cidr: Option<String>,
+    #[serde(default)]
+    pub destination_ipv6_cidr: Option<String>,
+    #[serde(default)]
+    pub destination_prefix_list_id: Option<String>,
+    /// `igw`, `eigw`, `nat`, `peering`, `tgw`, `endpoint`, `eni`, `instance`, `local`, `other`.
+    pub target_type: String,
+    /// The gateway, peering connection, NAT or interface id (`local` for the VPC route).
+    pub target_id: String,
+    /// `active` or `blackhole`.
+    #[serde(default = "active")]
+    pub state: String,
+}
+
+fn active() -> String {
+    "active".to_string()
+}
+
+/// An internet gateway or egress-only internet gateway.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Gateway {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    #[serde(default)]
+    pub vpc_ids: Vec<String>,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct NatGateway {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    pub vpc_id: String,
+    pub subnet_id: String,
+    #[serde(default)]
+    pub public_ip: Option<String>,
+    #[serde(default)]
+    pub state: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct NetworkAcl {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    pub vpc_id: String,
+    #[serde(default)]
+    pub is_default: bool,
+    #[serde(default)]
+    pub subnet_ids: Vec<String>,
+    /// Entries in both directions; evaluate per direction in ascending `rule_number`.
+    #[serde(default)]
+    pub entries: Vec<NaclEntry>,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct NaclEntry {
+    pub rule_number: u32,
+    /// `true` for outbound entries.
+    pub egress: bool,
+    /// IANA protocol number as a string, `-1` for all.
+    pub protocol: String,
+    /// `allow` or `deny`.
+    pub action: String,
+    #[serde(default)]
+    pub cidr_block: Option<String>,
+    #[serde(default)]
+    pub ipv6_cidr_block: Option<String>,
+    /// Inclusive port range; `None` means all ports.
+    #[serde(default)]
+    pub from_port: Option<u16>,
+    #[serde(default)]
+    pub to_port: Option<u16>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SecurityGroup {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: Option<String>,
+    pub vpc_id: String,
+    #[serde(default)]
+    pub ingress: Vec<SgRule>,
+    #[serde(default)]
+    pub egress: Vec<SgRule>,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+/// One permission of a security group: a protocol and port range, and who it admits.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SgRule {
+    /// `tcp`, `udp`, `icmp`, `icmpv6`, a protocol number, or `-1` for all traffic.
+    pub protocol: String,
+    /// Inclusive; `None` with protocol `-1` means all ports.
+    #[serde(default)]
+    pub from_port: Option<i32>,
+    #[serde(default)]
+    pub to_port: Option<i32>,
+    #[serde(default)]
+    pub cidr_blocks: Vec<String>,
+    #[serde(default)]
+    pub ipv6_cidr_blocks: Vec<String>,
+    #[serde(default)]
+    pub prefix_list_ids: Vec<String>,
+    /// Referenced security groups (`sg-...`, or `account/sg-...` across accounts).
+    #[serde(default)]
+    pub security_group_ids: Vec<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct NetworkInterface {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    pub vpc_id: String,
+    pub subnet_id: String,
+    #[serde(default)]
+    pub private_ips: Vec<String>,
+    #[serde(default)]
+    pub ipv6_addresses: Vec<String>,
+    /// Public or Elastic IP associated with the interface.
+    #[serde(default)]
+    pub public_ip: Option<String>,
+    #[serde(default)]
+    pub security_group_ids: Vec<String>,
+    /// What the interface belongs to: `instance`, `rds`, `lambda`, `load_balancer`, `nat_gateway`, ...
+    #[serde(default)]
+    pub attachment_kind: Option<String>,
+    /// Instance id or other owner id, where known.
+    #[serde(default)]
+    pub attached_to: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Instance {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    #[serde(default)]
+    pub vpc_id: Option<String>,
+    #[serde(default)]
+    pub subnet_id: Option<String>,
+    /// `running`, `stopped`, ...
+    pub state: String,
+    #[serde(default)]
+    pub instance_type: Option<String>,
+    #[serde(default)]
+    pub image_id: Option<String>,
+    #[serde(default)]
+    pub private_ip: Option<String>,
+    #[serde(default)]
+    pub public_ip: Option<String>,
+    #[serde(default)]
+    pub network_interface_ids: Vec<String>,
+    #[serde(default)]
+    pub security_group_ids: Vec<String>,
+    /// Instance profile ARN.
+    #[serde(default)]
+    pub iam_instance_profile: Option<String>,
+    pub metadata_options: MetadataOptions,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+/// Instance metadata service settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MetadataOptions {
+    /// `required` (IMDSv2 only) or `optional` (IMDSv1 allowed).
+    pub http_tokens: String,
+    /// `enabled` or `disabled`.
+    #[serde(default = "enabled")]
+    pub http_endpoint: String,
+    #[serde(default)]
+    pub http_put_response_hop_limit: Option<u32>,
+}
+
+fn enabled() -> String {
+    "enabled".to_string()
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct VpcPeering {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    pub requester_vpc_id: String,
+    pub requester_account_id: String,
+    #[serde(default)]
+    pub requester_cidr_blocks: Vec<String>,
+    pub accepter_vpc_id: String,
+    pub accepter_account_id: String,
+    #[serde(default)]
+    pub accepter_cidr_blocks: Vec<String>,
+    /// `active`, `pending-acceptance`, `deleted`, ...
+    pub status: String,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct VpcEndpoint {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    pub vpc_id: String,
+    pub service_name: String,
+    /// `Gateway` or `Interface` (or `GatewayLoadBalancer`).
+    pub endpoint_type: String,
+    #[serde(default)]
+    pub policy: Option<serde_json::Value>,
+    #[serde(default)]
+    pub route_table_ids: Vec<String>,
+    #[serde(default)]
+    pub subnet_ids: Vec<String>,
+    #[serde(default)]
+    pub security_group_ids: Vec<String>,
+    #[serde(default)]
+    pub private_dns_enabled: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct FlowLog {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    /// The VPC, subnet or interface the log is attached to.
+    pub resource_id: String,
+    /// `ACCEPT`, `REJECT` or `ALL`.
+    pub traffic_type: String,
+    #[serde(default)]
+    pub log_destination_type: Option<String>,
+    #[serde(default)]
+    pub log_destination: Option<String>,
+    /// `ACTIVE` when delivering.
+    #[serde(default)]
+    pub status: Option<String>,
+}

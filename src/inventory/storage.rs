@@ -1,0 +1,265 @@
+//! Storage and encryption: KMS keys, EBS, S3 and RDS.
+
+use super::Tags;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value as Json;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct Storage {
+    #[serde(default)]
+    pub kms_keys: Vec<KmsKey>,
+    #[serde(default)]
+    pub ebs_volumes: Vec<EbsVolume>,
+    #[serde(default)]
+    pub ebs_snapshots: Vec<EbsSnapshot>,
+    /// One per scanned account and region.
+    #[serde(default)]
+    pub ebs_encryption_by_default: Vec<EbsEncryptionDefault>,
+    #[serde(default)]
+    pub s3_buckets: Vec<S3Bucket>,
+    /// One per account; `config: null` means no account-level block is set.
+    #[serde(default)]
+    pub s3_account_public_access_blocks: Vec<S3AccountPublicAccessBlock>,
+    #[serde(default)]
+    pub rds_instances: Vec<RdsInstance>,
+    #[serde(default)]
+    pub rds_clusters: Vec<RdsCluster>,
+    /// DB instance and DB cluster snapshots (`kind` tells which).
+    #[serde(default)]
+    pub rds_snapshots: Vec<RdsSnapshot>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct KmsKey {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// `CUSTOMER` or `AWS`.
+    pub manager: String,
+    /// `Enabled`, `Disabled`, `PendingDeletion`, ...
+    pub state: String,
+    /// `SYMMETRIC_DEFAULT`, `RSA_2048`, ...; rotation applies to symmetric keys only.
+    #[serde(default = "symmetric")]
+    pub key_spec: String,
+    /// `None` when rotation status could not be determined (e.g. asymmetric keys).
+    #[serde(default)]
+    pub rotation_enabled: Option<bool>,
+    #[serde(default)]
+    pub policy: Option<Json>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+fn symmetric() -> String {
+    "SYMMETRIC_DEFAULT".to_string()
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EbsVolume {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    pub encrypted: bool,
+    #[serde(default)]
+    pub kms_key_id: Option<String>,
+    #[serde(default)]
+    pub size_gib: u32,
+    #[serde(default)]
+    pub state: Option<String>,
+    #[serde(default)]
+    pub attached_instance_ids: Vec<String>,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EbsSnapshot {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    #[serde(default)]
+    pub volume_id: Option<String>,
+    pub encrypted: bool,
+    #[serde(default)]
+    pub kms_key_id: Option<String>,
+    /// Create-volume permission is granted to `all` (public).
+    #[serde(default)]
+    pub public: bool,
+    /// Account ids the snapshot is shared with.
+    #[serde(default)]
+    pub shared_with: Vec<String>,
+    #[serde(default)]
+    pub started: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EbsEncryptionDefault {
+    pub account_id: String,
+    pub region: String,
+    pub enabled: bool,
+    #[serde(default)]
+    pub kms_key_id: Option<String>,
+}
+
+/// The four S3 Block Public Access switches.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct PublicAccessBlock {
+    #[serde(default)]
+    pub block_public_acls: bool,
+    #[serde(default)]
+    pub ignore_public_acls: bool,
+    #[serde(default)]
+    pub block_public_policy: bool,
+    #[serde(default)]
+    pub restrict_public_buckets: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct S3AccountPublicAccessBlock {
+    pub account_id: String,
+    #[serde(default)]
+    pub config: Option<PublicAccessBlock>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct S3Bucket {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub name: String,
+    #[serde(default)]
+    pub created: Option<DateTime<Utc>>,
+    /// Default encryption; `None` when the bucket has no default encryption rule.
+    #[serde(default)]
+    pub encryption: Option<BucketEncryption>,
+    /// Bucket-level Block Public Access; `None` when not configured.
+    #[serde(default)]
+    pub public_access_block: Option<PublicAccessBlock>,
+    #[serde(default)]
+    pub policy: Option<Json>,
+    #[serde(default)]
+    pub acl_grants: Vec<AclGrant>,
+    /// `Enabled`, `Suspended`, or `None` when never enabled.
+    #[serde(default)]
+    pub versioning: Option<String>,
+    #[serde(default)]
+    pub mfa_delete: bool,
+    /// Server access logging target bucket, if any.
+    #[serde(default)]
+    pub logging_target: Option<String>,
+    /// `BucketOwnerEnforced` disables ACLs.
+    #[serde(default)]
+    pub object_ownership: Option<String>,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct BucketEncryption {
+    /// `AES256`, `aws:kms` or `aws:kms:dsse`.
+    pub algorithm: String,
+    #[serde(default)]
+    pub kms_key_id: Option<String>,
+    #[serde(default)]
+    pub bucket_key_enabled: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AclGrant {
+    /// `CanonicalUser`, `Group` or `AmazonCustomerByEmail`.
+    pub grantee_type: String,
+    /// Canonical id, group URI or e-mail.
+    pub grantee: String,
+    /// `READ`, `WRITE`, `READ_ACP`, `WRITE_ACP`, `FULL_CONTROL`.
+    pub permission: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RdsInstance {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    pub engine: String,
+    #[serde(default)]
+    pub status: Option<String>,
+    pub storage_encrypted: bool,
+    #[serde(default)]
+    pub kms_key_id: Option<String>,
+    pub publicly_accessible: bool,
+    #[serde(default)]
+    pub port: Option<u16>,
+    #[serde(default)]
+    pub vpc_id: Option<String>,
+    #[serde(default)]
+    pub subnet_ids: Vec<String>,
+    #[serde(default)]
+    pub security_group_ids: Vec<String>,
+    #[serde(default)]
+    pub cluster_id: Option<String>,
+    #[serde(default)]
+    pub multi_az: bool,
+    #[serde(default)]
+    pub backup_retention_days: u32,
+    #[serde(default)]
+    pub iam_auth_enabled: bool,
+    #[serde(default)]
+    pub deletion_protection: bool,
+    #[serde(default)]
+    pub auto_minor_version_upgrade: bool,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RdsCluster {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    pub engine: String,
+    pub storage_encrypted: bool,
+    #[serde(default)]
+    pub kms_key_id: Option<String>,
+    #[serde(default)]
+    pub member_instance_ids: Vec<String>,
+    #[serde(default)]
+    pub backup_retention_days: u32,
+    #[serde(default)]
+    pub deletion_protection: bool,
+    #[serde(default)]
+    pub iam_auth_enabled: bool,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RdsSnapshot {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    /// `instance` or `cluster`.
+    pub kind: String,
+    /// The DB instance or cluster the snapshot was taken from.
+    #[serde(default)]
+    pub source_id: Option<String>,
+    pub encrypted: bool,
+    /// Restore permission granted to `all`.
+    #[serde(default)]
+    pub public: bool,
+    #[serde(default)]
+    pub shared_with: Vec<String>,
+    #[serde(default)]
+    pub tags: Tags,
+}

@@ -1,0 +1,12 @@
+//! Palisade: an AWS security and compliance scanner.
+//!
+//! One pass is a straight line: collect → inventory → analyze → evaluate → report.
+//! Each stage is one module; data flows forward only.
+
+pub mod analyze;
+pub mod cli;
+pub mod demo;
+pub mod engine;
+pub mod findings;
+pub mod inventory;
+pub mod report;

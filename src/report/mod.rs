@@ -1,0 +1,43 @@
+//! Report: one file per format; every format renders the same sorted `Finding` list.
+
+pub mod json;
+pub mod sarif;
+pub mod terminal;
+
+use crate::engine::PolicySet;
+use crate::findings::Finding;
+use crate::inventory::Inventory;
+
+/// Everything a report may show about one scan.
+pub struct ScanReport<'a> {
+    pub findings: &'a [Finding],
+    pub policies: &'a PolicySet,
+    pub inventory: &'a Inventory,
+    /// Number of resources in the inventory.
+    pub resources: usize,
+}
+
+/// Makes a string from the cloud safe to print on a terminal: control characters (ANSI escapes,
+/// carriage returns, bidi overrides) are shown escaped instead of acting on the terminal.
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || bidi {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn printable_escapes_terminal_controls() {
+        assert_eq!(super::printable("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(super::printable("x\ry\u{202e}"), "x\\u{d}y\\u{202e}");
+        assert_eq!(super::printable("plain ünïcode"), "plain ünïcode");
+    }
+}
