@@ -1,1 +1,148 @@
-fn main() {}
+//! Benchmark: a full scan of synthetic snapshots at 10k, 100k and 1M resources with every
+//! built-in policy; wall time and peak memory of the real `palisade` binary, median of several
+//! runs, written as a table into `benchmarks/README.md`.
+//!
+//! `cargo bench --bench evaluate` (sizes: `PALISADE_BENCH_SIZES=10000,100000`; runs per size:
+//! `PALISADE_BENCH_RUNS=5`; `PALISADE_BENCH_NO_WRITE=1` leaves the README alone;
+//! `PALISADE_BENCH_KEEP=DIR` keeps the generated snapshots in DIR).
+
+#[path = "synth.rs"]
+mod synth;
+
+use std::io::Read;
+use std::os::unix::process::ExitStatusExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+struct Run {
+    wall_ms: f64,
+    peak_rss_mb: f64,
+    phases: serde_json::Value,
+}
+
+/// Runs one scan and measures it: wall time, and the child's peak RSS from `wait4`.
+fn scan(binary: &str, snapshot: &Path) -> Run {
+    let started = Instant::now();
+    let mut child = Command::new(binary)
+        .args([
+            "scan",
+            "--snapshot",
+            snapshot.to_str().expect("utf-8 path"),
+            "--format",
+            "json",
+            "--fail-on",
+            "none",
+            "--timings",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start palisade");
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("piped")
+        .read_to_string(&mut stderr)
+        .expect("read stderr");
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: wait4 on our own child's pid with valid out-pointers.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    let wall_ms = started.elapsed().as_secs_f64() * 1000.0;
+    assert_eq!(pid, child.id() as i32, "wait4 failed");
+    let exit = std::process::ExitStatus::from_raw(status);
+    assert!(exit.success(), "palisade failed ({exit}): {stderr}");
+    let phases = stderr
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .last()
+        .expect("timings line on stderr");
+    Run {
+        wall_ms,
+        peak_rss_mb: usage.ru_maxrss as f64 / 1024.0,
+        phases,
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[v.len() / 2]
+}
+
+fn main() {
+    let binary = env!("CARGO_BIN_EXE_palisade");
+    let sizes: Vec<usize> = std::env::var("PALISADE_BENCH_SIZES")
+        .unwrap_or_else(|_| "10000,100000,1000000".into())
+        .split(',')
+        .map(|s| s.trim().parse().expect("sizes are numbers"))
+        .collect();
+    let runs: usize = std::env::var("PALISADE_BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    let dir = tempfile::tempdir().expect("temp dir");
+    // PALISADE_BENCH_KEEP=DIR keeps the generated snapshots there (for profiling single policies).
+    let keep = std::env::var_os("PALISADE_BENCH_KEEP").map(std::path::PathBuf::from);
+    let mut rows = Vec::new();
+    for &n in &sizes {
+        let inv = synth::generate(n, 42);
+        let path = keep
+            .as_deref()
+            .unwrap_or(dir.path())
+            .join(format!("synthetic-{n}.json"));
+        let file = std::io::BufWriter::new(std::fs::File::create(&path).expect("create snapshot"));
+        serde_json::to_writer(file, &inv).expect("write snapshot");
+        drop(inv);
+        let size_mb = std::fs::metadata(&path).expect("snapshot written").len() as f64 / 1e6;
+        let results: Vec<Run> = (0..runs).map(|_| scan(binary, &path)).collect();
+        let phase = |name: &str| {
+            median(
+                results
+                    .iter()
+                    .map(|r| r.phases[name].as_f64().unwrap_or(0.0))
+                    .collect(),
+            )
+        };
+        let row = format!(
+            "| {:>9} | {:>8.0} | {:>7.0} | {:>8.0} | {:>8.0} | {:>8.0} | {:>9.0} | {:>9.0} | {:>8} |",
+            n,
+            size_mb,
+            phase("load_ms"),
+            phase("input_ms"),
+            phase("evaluate_ms"),
+            phase("report_ms"),
+            median(results.iter().map(|r| r.wall_ms).collect()),
+            results.iter().map(|r| r.peak_rss_mb).fold(0.0, f64::max),
+            results[0].phases["findings"],
+        );
+        println!("{row}");
+        rows.push(row);
+        if keep.is_none() {
+            std::fs::remove_file(&path).ok();
+        }
+    }
+    let table = format!(
+        "| resources | JSON MB | load ms | input ms | evaluate ms | report ms | wall ms (median) | peak RSS MB | findings |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|\n{}\n",
+        rows.join("\n")
+    );
+    println!("\n{table}");
+    if std::env::var_os("PALISADE_BENCH_NO_WRITE").is_none() {
+        let readme = Path::new(env!("CARGO_MANIFEST_DIR")).join("benchmarks/README.md");
+        let text = std::fs::read_to_string(&readme).unwrap_or_default();
+        let (start, end) = ("<!-- results:start -->", "<!-- results:end -->");
+        let header = format!(
+            "Measured {} on this machine ({} cores), {runs} runs per size, `cargo bench --bench evaluate`.\n\n",
+            std::process::Command::new("date").arg("-u").arg("+%Y-%m-%d").output().map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default(),
+            std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        );
+        let block = format!("{start}\n{header}{table}{end}");
+        let new = match (text.find(start), text.find(end)) {
+            (Some(a), Some(b)) => format!("{}{}{}", &text[..a], block, &text[b + end.len()..]),
+            _ => format!("{text}\n{block}\n"),
+        };
+        std::fs::write(&readme, new).expect("write benchmarks/README.md");
+    }
+}

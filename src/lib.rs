@@ -3,6 +3,8 @@
 //! One pass is a straight line: collect → inventory → analyze → evaluate → report.
 //! Each stage is one module; data flows forward only.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
 pub mod analyze;
 pub mod cli;
 pub mod demo;

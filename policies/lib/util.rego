@@ -1,4 +1,5 @@
-# Helpers shared by the built-in policies: lists, AWS policy documents, networks.
+# Helpers shared by the built-in policies: lists, statements, networks, synthetic ARNs.
+# IAM and resource policy semantics (actions, principals, conditions) live in lib/iam.rego.
 package palisade.lib.util
 
 import rego.v1
@@ -17,44 +18,10 @@ as_array(null) := []
 # `Statement` is one object or an array.
 statements(doc) := as_array(object.get(doc, "Statement", []))
 
-# action_matches(pattern, action): IAM wildcard match, case-insensitive (`s3:Get*`, `*`).
-action_matches(pattern, action) if glob.match(lower(pattern), [], lower(action))
-
-# statement_allows(stmt, action): an Allow statement whose Action covers `action`
-# (or whose NotAction does not exclude it).
-statement_allows(stmt, action) if {
-	stmt.Effect == "Allow"
-	some p in as_array(object.get(stmt, "Action", []))
-	action_matches(p, action)
-}
-
-statement_allows(stmt, action) if {
-	stmt.Effect == "Allow"
-	not_actions := as_array(object.get(stmt, "NotAction", null))
-	count(not_actions) > 0
-	every p in not_actions {
-		not action_matches(p, action)
-	}
-}
-
 # all_resources(stmt): the statement applies to every resource.
 all_resources(stmt) if "*" in as_array(object.get(stmt, "Resource", []))
 
 all_resources(stmt) if count(as_array(object.get(stmt, "NotResource", null))) > 0
-
-has_condition(stmt) if count(object.keys(object.get(stmt, "Condition", {}))) > 0
-
-# principal_values(stmt): every principal string of a statement (AWS, Service, Federated,
-# CanonicalUser, or the bare "*").
-principal_values(stmt) := ["*"] if stmt.Principal == "*"
-
-principal_values(stmt) := vals if {
-	is_object(stmt.Principal)
-	vals := [v | some k, x in stmt.Principal; some v in as_array(x)]
-}
-
-# public_principal(stmt): the statement names everyone.
-public_principal(stmt) if "*" in principal_values(stmt)
 
 # world(cidr): the CIDR is the whole IPv4 or IPv6 internet.
 world(cidr) if cidr in {"0.0.0.0/0", "::/0"}

@@ -9,26 +9,9 @@ test_pass_statements_object_and_array if {
 	count(util.statements({})) == 0
 }
 
-test_pass_action_wildcards_are_case_insensitive if {
-	util.action_matches("S3:Get*", "s3:GetObject")
-	util.action_matches("*", "iam:CreateUser")
-	not util.action_matches("s3:Get*", "s3:PutObject")
-}
-
-test_pass_not_action_allows_what_it_does_not_list if {
-	util.statement_allows({"Effect": "Allow", "NotAction": ["iam:*"]}, "s3:GetObject")
-	not util.statement_allows({"Effect": "Allow", "NotAction": ["iam:*"]}, "iam:CreateUser")
-}
-
 test_pass_ports if {
 	util.port_in_rule({"protocol": "tcp", "from_port": 0, "to_port": 65535}, 22)
 	util.port_in_rule({"protocol": "-1"}, 3389)
 	not util.port_in_rule({"protocol": "tcp", "from_port": 80, "to_port": 443}, 22)
 	not util.port_in_rule({"protocol": "icmp", "from_port": -1, "to_port": -1}, 22)
-}
-
-test_pass_principals if {
-	util.public_principal({"Principal": "*"})
-	util.public_principal({"Principal": {"AWS": ["arn:aws:iam::1:root", "*"]}})
-	not util.public_principal({"Principal": {"AWS": "arn:aws:iam::1:root"}})
 }

@@ -33,6 +33,12 @@ impl FailOn {
     }
 }
 
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum EngineChoice {
+    Compiled,
+    Interpreter,
+}
+
 #[derive(clap::Args, Debug)]
 #[command(group(clap::ArgGroup::new("source").required(true).args(["demo", "snapshot"])))]
 pub struct ScanArgs {
@@ -59,21 +65,48 @@ pub struct ScanArgs {
     /// Resources per evaluation chunk of a large collection.
     #[arg(long, default_value_t = EvalOptions::default().chunk_size, hide = true)]
     chunk_size: usize,
+    /// Policy backend: `compiled` (RVM bytecode, default) or `interpreter`.
+    #[arg(long, value_enum, default_value = "compiled", hide = true)]
+    engine: EngineChoice,
+    /// Print per-phase timings as one JSON line on stderr (used by the benchmark harness).
+    #[arg(long, hide = true)]
+    timings: bool,
 }
 
-/// Writes `contents` to `path` through a temporary file, so a failed run never leaves half a report.
-pub(crate) fn write_file(path: &Path, contents: &str) -> anyhow::Result<()> {
+/// Milliseconds per phase of one scan.
+#[derive(serde::Serialize, Default)]
+struct Timings {
+    load_ms: u128,
+    policies_ms: u128,
+    input_ms: u128,
+    evaluate_ms: u128,
+    release_ms: u128,
+    report_ms: u128,
+    resources: usize,
+    findings: usize,
+}
+
+/// Writes a report to `path` through a temporary file in the same directory, so a failed run
+/// never leaves half a report behind.
+pub(crate) fn write_file(
+    path: &Path,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    let context = || format!("cannot write {}", path.display());
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    tmp.write_all(contents.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    let tmp = tempfile::NamedTempFile::new_in(dir).with_context(context)?;
+    let mut w = std::io::BufWriter::new(tmp);
+    render(&mut w).with_context(context)?;
+    let tmp = w
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .with_context(context)?;
     tmp.persist(path)
         .map_err(|e| e.error)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(context)?;
     Ok(())
 }
 
@@ -83,16 +116,26 @@ fn use_color() -> bool {
 }
 
 pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
+    let mut timings = Timings::default();
+    let mut clock = std::time::Instant::now();
+    let mut lap = || {
+        let ms = clock.elapsed().as_millis();
+        clock = std::time::Instant::now();
+        ms
+    };
     let inventory = match &args.snapshot {
         Some(path) => inventory::load_snapshot(path)?,
         None => crate::demo::inventory().context("the embedded demo snapshot is invalid")?,
     };
+    timings.load_ms = lap();
     let policies = args.policies.load()?;
     tracing::info!(policies = policies.policies.len(), "policies loaded");
+    timings.policies_ms = lap();
     let facts = crate::analyze::analyze(&inventory);
     let input = engine::input::build(&inventory, &facts)?;
+    drop(facts);
     let index = ResourceIndex::build(&inventory);
-    let started = std::time::Instant::now();
+    timings.input_ms = lap();
     let findings = engine::evaluate(
         &policies,
         &input,
@@ -100,9 +143,21 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
         &index,
         EvalOptions {
             chunk_size: args.chunk_size,
+            backend: match args.engine {
+                EngineChoice::Compiled => engine::Backend::Compiled,
+                EngineChoice::Interpreter => engine::Backend::Interpreter,
+            },
         },
     );
-    tracing::info!(findings = findings.len(), elapsed = ?started.elapsed(), "evaluated");
+    timings.evaluate_ms = lap();
+    // The policy input is the largest structure in memory; reports need only the findings.
+    drop(input);
+    timings.release_ms = lap();
+    tracing::info!(
+        findings = findings.len(),
+        ms = timings.evaluate_ms,
+        "evaluated"
+    );
     let report = ScanReport {
         findings: &findings,
         policies: &policies,
@@ -110,19 +165,40 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
         resources: index.len(),
     };
     if let Some(path) = &args.sarif {
-        write_file(path, &report::sarif::render(&report))?;
+        write_file(path, |w| report::sarif::write(&report, w))?;
     }
     if let Some(path) = &args.json {
-        write_file(path, &report::json::render(&report))?;
+        write_file(path, |w| report::json::write(&report, w))?;
     }
-    let stdout = match args.format {
-        Format::Terminal => report::terminal::render(&report, use_color()),
-        Format::Json => report::json::render(&report),
-        Format::Sarif => report::sarif::render(&report),
-    };
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`palisade scan | head`) is not an error worth a message.
-    let _ = out.write_all(stdout.as_bytes()).and_then(|_| out.flush());
+    let color = use_color();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = match args.format {
+        Format::Terminal => report::terminal::write(&report, color, &mut out),
+        Format::Json => report::json::write(&report, &mut out),
+        Format::Sarif => report::sarif::write(&report, &mut out),
+    }
+    .and_then(|_| out.flush());
+    match written {
+        // A closed pipe (`palisade scan | head`) is not an error worth a message.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.context("cannot write to stdout")?,
+    }
+    drop(out);
+    let sarif_results = findings.iter().filter(|f| f.status == Status::Fail).count();
+    if (args.sarif.is_some() || args.format == Format::Sarif)
+        && sarif_results > report::sarif::GITHUB_MAX_RESULTS
+    {
+        eprintln!(
+            "palisade: warning: the SARIF log has {sarif_results} results; GitHub code scanning accepts at most {} per upload (raise --fail-on or filter policies)",
+            report::sarif::GITHUB_MAX_RESULTS
+        );
+    }
+    timings.report_ms = lap();
+    if args.timings {
+        timings.resources = index.len();
+        timings.findings = findings.len();
+        eprintln!("{}", serde_json::to_string(&timings)?);
+    }
 
     let errors = findings
         .iter()

@@ -96,11 +96,9 @@ struct InputDoc<'a> {
 #[error("cannot build the policy input: {0}")]
 pub struct InputError(String);
 
-/// The whole input document as a Rego value, built without a JSON text round trip.
+/// The whole input document as a Rego value, built straight from the typed inventory.
 pub fn build(inventory: &Inventory, facts: &Facts) -> Result<Value, InputError> {
-    let json = serde_json::to_value(InputDoc { inventory, facts })
-        .map_err(|e| InputError(e.to_string()))?;
-    Ok(Value::from(json))
+    super::to_value::to_value(&InputDoc { inventory, facts }).map_err(|e| InputError(e.to_string()))
 }
 
 /// The elements of a collection, or nothing when the input does not have it.

@@ -11,7 +11,8 @@ pub mod metadata;
 mod set;
 pub mod source;
 pub mod testing;
+mod to_value;
 
-pub use eval::{evaluate, EvalOptions};
+pub use eval::{evaluate, Backend, EvalOptions};
 pub use metadata::PolicyMeta;
 pub use set::{Policy, PolicyError, PolicySet};

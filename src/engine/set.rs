@@ -69,11 +69,22 @@ impl PolicySet {
     /// directory does not define itself (custom policies may import `data.palisade.lib.*`).
     pub fn load_for_test(dir: &std::path::Path) -> Result<Self, PolicyError> {
         let own = source::directory(dir)?;
-        let mut files: Vec<(RegoFile, bool)> = source::builtin()?
-            .into_iter()
-            .filter(|b| b.is_library() || (b.is_test() && b.package.starts_with("palisade.lib.")))
+        let builtin = source::builtin()?;
+        // Built-in libraries the directory does not redefine, with their tests.
+        let libraries: Vec<&RegoFile> = builtin
+            .iter()
+            .filter(|b| b.is_library() && !b.is_test())
             .filter(|b| !own.iter().any(|o| o.package == b.package))
-            .map(|b| (b, true))
+            .collect();
+        let mut files: Vec<(RegoFile, bool)> = builtin
+            .iter()
+            .filter(|b| {
+                libraries.iter().any(|l| {
+                    l.path == b.path
+                        || format!("{}_test.rego", l.path.trim_end_matches(".rego")) == b.path
+                })
+            })
+            .map(|b| (b.clone(), true))
             .collect();
         files.extend(own.into_iter().map(|f| (f, false)));
         Self::from_files(files)

@@ -1,11 +1,14 @@
 //! The JSON report: versioned (`"version": 1`) and kept apart from internal types, so the
-//! internal representation can change without breaking users.
+//! internal representation can change without breaking users. Policy facts (title, severity,
+//! remediation, framework controls) appear once under `policies`; findings name their policy.
+//! Written as a stream: a million-resource report never sits in memory as one string.
 
 use super::ScanReport;
 use crate::findings::{Controls, Counts, Finding, Severity, Status};
 use crate::inventory::{Gap, ResourceRef};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
+use std::io::Write;
 
 pub const JSON_VERSION: u32 = 1;
 
@@ -16,7 +19,8 @@ struct Report<'a> {
     snapshot: Snapshot<'a>,
     summary: Summary,
     gaps: &'a [Gap],
-    findings: Vec<JsonFinding<'a>>,
+    policies: BTreeMap<&'a str, PolicyEntry<'a>>,
+    findings: Findings<'a>,
 }
 
 #[derive(Serialize)]
@@ -43,6 +47,16 @@ struct Summary {
 }
 
 #[derive(Serialize)]
+struct PolicyEntry<'a> {
+    title: &'a str,
+    severity: Severity,
+    resource_type: &'a str,
+    remediation: &'a str,
+    references: &'a [String],
+    frameworks: &'a Controls,
+}
+
+#[derive(Serialize)]
 struct JsonFinding<'a> {
     policy_id: &'a str,
     title: &'a str,
@@ -52,21 +66,22 @@ struct JsonFinding<'a> {
     message: &'a str,
     #[serde(skip_serializing_if = "serde_json::Value::is_null")]
     evidence: &'a serde_json::Value,
-    remediation: &'a str,
-    frameworks: &'a Controls,
 }
 
-fn finding(f: &Finding) -> JsonFinding<'_> {
-    JsonFinding {
-        policy_id: &f.rule.id,
-        title: &f.rule.title,
-        severity: f.rule.severity,
-        status: f.status,
-        resource: &f.resource,
-        message: &f.message,
-        evidence: &f.evidence,
-        remediation: &f.rule.remediation,
-        frameworks: &f.rule.frameworks,
+/// Serializes findings one by one from the slice, without an intermediate vector.
+struct Findings<'a>(&'a [Finding]);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|f| JsonFinding {
+            policy_id: &f.rule.id,
+            title: &f.rule.title,
+            severity: f.rule.severity,
+            status: f.status,
+            resource: &f.resource,
+            message: &f.message,
+            evidence: &f.evidence,
+        }))
     }
 }
 
@@ -79,7 +94,8 @@ pub fn failing_by_severity(findings: &[Finding]) -> BTreeMap<Severity, usize> {
     m
 }
 
-pub fn render(r: &ScanReport) -> String {
+/// Writes the JSON report to `out`.
+pub fn write(r: &ScanReport, out: &mut dyn Write) -> std::io::Result<()> {
     let report = Report {
         version: JSON_VERSION,
         tool: Tool {
@@ -88,7 +104,10 @@ pub fn render(r: &ScanReport) -> String {
         },
         snapshot: Snapshot {
             schema_version: &r.inventory.schema_version,
-            collected_at: r.inventory.collected_at.to_rfc3339(),
+            collected_at: r
+                .inventory
+                .collected_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             accounts: r.inventory.accounts.iter().map(|a| a.id.as_str()).collect(),
             resources: r.resources,
         },
@@ -98,15 +117,33 @@ pub fn render(r: &ScanReport) -> String {
             failing_by_severity: failing_by_severity(r.findings),
         },
         gaps: &r.inventory.gaps,
-        findings: r.findings.iter().map(finding).collect(),
+        policies: r
+            .policies
+            .policies
+            .iter()
+            .map(|p| {
+                let m = &p.meta;
+                let entry = PolicyEntry {
+                    title: &m.title,
+                    severity: m.severity,
+                    resource_type: &m.resource_type,
+                    remediation: &m.remediation,
+                    references: &m.references,
+                    frameworks: &m.frameworks,
+                };
+                (m.id.as_str(), entry)
+            })
+            .collect(),
+        findings: Findings(r.findings),
     };
-    let mut s = serde_json::to_string_pretty(&report).unwrap_or_else(|e| {
-        // Serializing our own plain structs cannot fail; say so loudly if it ever does.
-        format!(
-            "{{\"version\":{JSON_VERSION},\"error\":{:?}}}",
-            e.to_string()
-        )
-    });
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    out.write_all(b"\n")
+}
+
+/// The JSON report as a string (tests and small outputs).
+pub fn render(r: &ScanReport) -> String {
+    let mut buf = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write(r, &mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
 }

@@ -357,11 +357,21 @@ pub fn build(r: &ScanReport) -> Log {
     }
 }
 
+/// GitHub code scanning accepts at most this many results per run.
+pub const GITHUB_MAX_RESULTS: usize = 25_000;
+
+/// Writes the SARIF log to `out`.
+pub fn write(r: &ScanReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &build(r))?;
+    out.write_all(b"\n")
+}
+
+/// The SARIF log as a string (tests and small outputs).
 pub fn render(r: &ScanReport) -> String {
-    let mut s = serde_json::to_string_pretty(&build(r))
-        .unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()));
-    s.push('\n');
-    s
+    let mut buf = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write(r, &mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
 }
 
 #[cfg(test)]

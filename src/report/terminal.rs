@@ -3,7 +3,7 @@
 
 use super::{json::failing_by_severity, printable, ScanReport};
 use crate::findings::{Counts, Finding, Severity, Status};
-use std::fmt::Write as _;
+use std::io::{self, Write};
 
 struct Style {
     color: bool,
@@ -31,21 +31,28 @@ impl Style {
     }
 }
 
-fn write_finding(out: &mut String, style: &Style, f: &Finding) {
-    let _ = writeln!(
+fn write_finding(out: &mut dyn Write, style: &Style, f: &Finding) -> io::Result<()> {
+    writeln!(
         out,
         "  {} {}  {}",
         style.severity(f.rule.severity),
         style.paint("1", &f.rule.id),
         printable(&f.resource.arn)
-    );
-    let _ = writeln!(out, "           {}", printable(&f.message));
+    )?;
+    writeln!(out, "           {}", printable(&f.message))
 }
 
-/// Renders the terminal report. `color` is decided by the caller (TTY and `NO_COLOR`).
+/// The terminal report as a string (tests and small outputs).
 pub fn render(r: &ScanReport, color: bool) -> String {
+    let mut buf = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write(r, color, &mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// Writes the terminal report. `color` is decided by the caller (TTY and `NO_COLOR`).
+pub fn write(r: &ScanReport, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let style = Style { color };
-    let mut out = String::new();
     let fails: Vec<&Finding> = r
         .findings
         .iter()
@@ -56,18 +63,18 @@ pub fn render(r: &ScanReport, color: bool) -> String {
         if group.is_empty() {
             continue;
         }
-        let _ = writeln!(
+        writeln!(
             out,
             "{}",
             style.paint(
                 "1",
                 &format!("── {} ({}) ──", sev.as_str().to_uppercase(), group.len())
             )
-        );
+        )?;
         for f in group {
-            write_finding(&mut out, &style, f);
+            write_finding(out, &style, f)?;
         }
-        out.push('\n');
+        writeln!(out)?;
     }
     let not_evaluated: Vec<&Finding> = r
         .findings
@@ -75,24 +82,24 @@ pub fn render(r: &ScanReport, color: bool) -> String {
         .filter(|f| f.status == Status::NotEvaluated)
         .collect();
     if !not_evaluated.is_empty() {
-        let _ = writeln!(
+        writeln!(
             out,
             "{}",
             style.paint(
                 "1;35",
                 &format!("── NOT EVALUATED ({}) ──", not_evaluated.len())
             )
-        );
+        )?;
         for f in not_evaluated {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "  {}  {}",
                 style.paint("1", &f.rule.id),
                 printable(&f.resource.arn)
-            );
-            let _ = writeln!(out, "           {}", printable(&f.message));
+            )?;
+            writeln!(out, "           {}", printable(&f.message))?;
         }
-        out.push('\n');
+        writeln!(out)?;
     }
     let errors: Vec<&Finding> = r
         .findings
@@ -100,34 +107,34 @@ pub fn render(r: &ScanReport, color: bool) -> String {
         .filter(|f| f.status == Status::Error)
         .collect();
     if !errors.is_empty() {
-        let _ = writeln!(
+        writeln!(
             out,
             "{}",
             style.paint("1;31", &format!("── POLICY ERRORS ({}) ──", errors.len()))
-        );
+        )?;
         for f in errors {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "  {}  {}",
                 style.paint("1", &f.rule.id),
                 printable(&f.message)
-            );
+            )?;
         }
-        out.push('\n');
+        writeln!(out)?;
     }
     if !r.inventory.gaps.is_empty() {
-        let _ = writeln!(
+        writeln!(
             out,
             "{}",
             style.paint(
                 "1;35",
                 &format!("── COLLECTION GAPS ({}) ──", r.inventory.gaps.len())
             )
-        );
+        )?;
         for g in &r.inventory.gaps {
-            let _ = writeln!(out, "  {}", printable(&g.describe()));
+            writeln!(out, "  {}", printable(&g.describe()))?;
         }
-        out.push('\n');
+        writeln!(out)?;
     }
     let c = Counts::of(r.findings);
     let by_sev = failing_by_severity(r.findings);
@@ -150,6 +157,5 @@ pub fn render(r: &ScanReport, color: bool) -> String {
         r.resources
     );
     let code = if c.fail > 0 { "1;31" } else { "1;32" };
-    let _ = writeln!(out, "{}", style.paint(code, &summary));
-    out
+    writeln!(out, "{}", style.paint(code, &summary))
 }

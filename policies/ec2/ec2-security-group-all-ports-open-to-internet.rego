@@ -1,0 +1,55 @@
+# METADATA
+# title: Security group allows all ports from the internet
+# description: |
+#   A security group rule admits all traffic (protocol -1) or the entire TCP or UDP port range
+#   (0-65535) from 0.0.0.0/0 or ::/0. Every service on the attached resources, including
+#   administrative and database ports and anything started later, is then exposed to the internet;
+#   the security group no longer filters inbound traffic at all.
+# custom:
+#   id: ec2-security-group-all-ports-open-to-internet
+#   severity: critical
+#   resource_type: AWS::EC2::SecurityGroup
+#   scope: network.security_groups
+#   remediation: |
+#     Replace the rule with rules for the specific ports the workload serves (for example 443), and
+#     restrict their sources:
+#     `aws ec2 revoke-security-group-ingress --group-id sg-... --ip-permissions 'IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]'`.
+#     Terraform: never combine `protocol = "-1"` (or `from_port = 0`, `to_port = 65535`) with
+#     `cidr_blocks = ["0.0.0.0/0"]` / `ipv6_cidr_blocks = ["::/0"]` in an ingress rule.
+#   references:
+#     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-group-rules.html
+#     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+#   frameworks:
+#     hipaa: ["164.312(a)(1)", "164.312(e)(1)"]
+#     pci-dss-4.0: ["1.2.5", "1.3.1", "1.4.1", "1.4.2"]
+#     cis-aws-3.0: ["5.2", "5.3"]
+package palisade.ec2.security_group_all_ports_open_to_internet
+
+import data.palisade.lib.util
+import rego.v1
+
+# what(rule): what the rule opens, for messages; undefined when it does not open all ports.
+what(rule) := "all traffic (protocol -1)" if rule.protocol == "-1"
+
+what(rule) := sprintf("all %s ports (%d-%d)", [upper(name), rule.from_port, rule.to_port]) if {
+	names := {"tcp": "tcp", "6": "tcp", "udp": "udp", "17": "udp"}
+	name := names[lower(rule.protocol)]
+	is_number(rule.from_port)
+	is_number(rule.to_port)
+	rule.from_port <= 1
+	rule.to_port >= 65535
+}
+
+checked contains sg.arn if some sg in input.network.security_groups
+
+deny contains result if {
+	some sg in input.network.security_groups
+	some rule in sg.ingress
+	util.open_to_world(rule)
+	opened := what(rule)
+	result := {
+		"arn": sg.arn,
+		"message": sprintf("Security group %s (%s) in %s admits %s from %s", [sg.id, sg.name, sg.vpc_id, opened, concat(", ", util.world_sources(rule))]),
+		"evidence": {"rule": rule},
+	}
+}

@@ -1,0 +1,139 @@
+//! Bad input exits 2 with one clear message naming the culprit; never a panic.
+
+use crate::common::{fixture, palisade, run, temp_file};
+
+fn assert_error(args: &[&str], expect: &[&str]) {
+    let (code, out, err) = run(palisade().args(args));
+    assert_eq!(code, 2, "stdout: {out}\nstderr: {err}");
+    for e in expect {
+        assert!(err.contains(e), "stderr lacks {e:?}:\n{err}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!err.contains("RUST_BACKTRACE"), "{err}");
+}
+
+#[test]
+fn truncated_snapshot_names_file_and_line() {
+    let (_d, p) = temp_file(
+        "trunc.json",
+        "{\n \"schema_version\": \"1.0\",\n \"iam\": {\"users\": [",
+    );
+    assert_error(
+        &["scan", "--snapshot", p.to_str().unwrap()],
+        &["trunc.json:3:", "not valid JSON"],
+    );
+}
+
+#[test]
+fn malformed_field_names_the_json_path() {
+    assert_error(
+        &[
+            "scan",
+            "--snapshot",
+            fixture("wrong-type.json").to_str().unwrap(),
+        ],
+        &["wrong-type.json:", "storage.ebs_volumes[0].encrypted"],
+    );
+}
+
+#[test]
+fn unknown_schema_version_is_refused() {
+    let (_d, p) = temp_file(
+        "v9.json",
+        r#"{"schema_version":"9.0","collected_at":"2026-01-01T00:00:00Z"}"#,
+    );
+    assert_error(
+        &["scan", "--snapshot", p.to_str().unwrap()],
+        &["v9.json", "\"9.0\" is not supported"],
+    );
+}
+
+#[test]
+fn missing_snapshot_file() {
+    assert_error(
+        &["scan", "--snapshot", "/nonexistent/snap.json"],
+        &["/nonexistent/snap.json"],
+    );
+}
+
+#[test]
+fn not_a_snapshot_at_all() {
+    let (_d, p) = temp_file("array.json", "[1, 2, 3]");
+    assert_error(
+        &["scan", "--snapshot", p.to_str().unwrap()],
+        &["array.json"],
+    );
+    let (_d, p) = temp_file("binary.json", "\u{0}\u{1}garbage");
+    assert_error(
+        &["scan", "--snapshot", p.to_str().unwrap()],
+        &["binary.json:1:"],
+    );
+}
+
+#[test]
+fn rego_syntax_error_names_file_and_line() {
+    let dir = fixture("policies/syntax-error");
+    assert_error(
+        &["scan", "--demo", "--policies", dir.to_str().unwrap()],
+        &["ec2-broken-syntax.rego:", "Rego error"],
+    );
+    let (_, _, err) = run(palisade().args(["scan", "--demo", "--policies", dir.to_str().unwrap()]));
+    assert!(
+        err.contains("ec2-broken-syntax.rego:30:"),
+        "line number of the error: {err}"
+    );
+}
+
+#[test]
+fn duplicate_policy_id_names_both_files() {
+    let dir = fixture("policies/duplicate-id");
+    assert_error(
+        &["scan", "--demo", "--policies", dir.to_str().unwrap()],
+        &[
+            "duplicate policy id `ec2-security-group-ssh-open-to-internet`",
+            "policies/ec2/ec2-security-group-ssh-open-to-internet.rego",
+            "duplicate-id/",
+        ],
+    );
+}
+
+#[test]
+fn missing_metadata_field_names_the_policy() {
+    let dir = fixture("policies/missing-metadata");
+    assert_error(
+        &["policies", "list", "--policies", dir.to_str().unwrap()],
+        &["ec2-no-severity.rego", "missing `custom.severity`"],
+    );
+}
+
+#[test]
+fn missing_policy_directory() {
+    assert_error(
+        &["scan", "--demo", "--policies", "/nonexistent/policies"],
+        &["/nonexistent/policies"],
+    );
+}
+
+#[test]
+fn unknown_format_is_a_usage_error() {
+    let (code, _, err) = run(palisade().args(["scan", "--demo", "--format", "xml"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("invalid value 'xml'"), "{err}");
+    let (code, _, _) = run(palisade().args(["scan"]));
+    assert_eq!(code, 2, "scan needs --demo or --snapshot");
+    let (code, _, _) = run(palisade().args(["scan", "--demo", "--snapshot", "x.json"]));
+    assert_eq!(code, 2, "--demo and --snapshot exclude each other");
+}
+
+#[test]
+fn unknown_policy_id_for_show() {
+    assert_error(&["policies", "show", "no-such-policy"], &["no-such-policy"]);
+}
+
+#[test]
+fn unwritable_output_path() {
+    assert_error(
+        &["scan", "--demo", "--sarif", "/nonexistent/dir/out.sarif"],
+        &["/nonexistent/dir/out.sarif"],
+    );
+}

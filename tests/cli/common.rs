@@ -1,0 +1,48 @@
+//! Helpers shared by the CLI tests.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+pub fn palisade() -> Command {
+    let mut cmd = Command::cargo_bin("palisade").expect("binary is built");
+    cmd.env("NO_COLOR", "1").env_remove("PALISADE_LOG");
+    cmd
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cli/fixtures")
+        .join(name)
+}
+
+/// Runs the command and returns (exit code, stdout, stderr).
+pub fn run(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().expect("palisade runs");
+    (
+        out.status.code().expect("exited normally, not by a signal"),
+        String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    )
+}
+
+pub fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).expect("output is valid JSON")
+}
+
+/// Writes `contents` into a fresh temporary directory and returns (dir, path).
+pub fn temp_file(name: &str, contents: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, contents).expect("write temp file");
+    (dir, path)
+}
+
+/// Findings of a JSON report with the given policy id.
+pub fn findings_of<'a>(report: &'a serde_json::Value, policy: &str) -> Vec<&'a serde_json::Value> {
+    report["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .filter(|f| f["policy_id"] == policy)
+        .collect()
+}

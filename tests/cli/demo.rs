@@ -1,0 +1,124 @@
+//! The demo scan, as users see it: terminal, JSON and SARIF output are pinned by insta
+//! snapshots, and every run is byte-identical.
+
+use crate::common::{findings_of, json, palisade, run};
+
+#[test]
+fn demo_terminal_output() {
+    let (code, out, err) = run(palisade().args(["scan", "--demo"]));
+    assert_eq!(code, 0, "--demo alone exits 0: {err}");
+    assert!(!out.contains('\u{1b}'), "no colour when not a TTY");
+    insta::assert_snapshot!("demo_terminal", out);
+}
+
+#[test]
+fn demo_json_output() {
+    let (code, out, _) = run(palisade().args(["scan", "--demo", "--format", "json"]));
+    assert_eq!(code, 0);
+    let report = json(&out);
+    assert_eq!(report["version"], 1);
+    insta::assert_snapshot!("demo_json", out);
+}
+
+#[test]
+fn demo_sarif_output() {
+    let (code, out, _) = run(palisade().args(["scan", "--demo", "--format", "sarif"]));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("demo_sarif", out);
+}
+
+#[test]
+fn demo_has_pass_and_fail_for_most_policies() {
+    let (_, out, _) = run(palisade().args(["scan", "--demo", "--format", "json"]));
+    let report = json(&out);
+    let (_, list, _) = run(palisade().args(["policies", "list", "--format", "json"]));
+    let policies = json(&list);
+    let ids: Vec<&str> = policies
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    let both = ids
+        .iter()
+        .filter(|id| {
+            let f = findings_of(&report, id);
+            f.iter().any(|x| x["status"] == "fail") && f.iter().any(|x| x["status"] == "pass")
+        })
+        .count();
+    assert!(
+        both * 4 >= ids.len() * 3,
+        "only {both} of {} policies have both outcomes",
+        ids.len()
+    );
+    // Every policy produced at least one result of some kind.
+    for id in &ids {
+        assert!(
+            !findings_of(&report, id).is_empty(),
+            "{id} produced nothing on the demo"
+        );
+    }
+}
+
+#[test]
+fn output_files_match_stdout_and_runs_are_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let sarif = dir.path().join("out.sarif");
+    let json_path = dir.path().join("out.json");
+    let (code, _, err) = run(palisade().args([
+        "scan",
+        "--demo",
+        "--sarif",
+        sarif.to_str().unwrap(),
+        "--json",
+        json_path.to_str().unwrap(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let (_, stdout_json, _) = run(palisade().args(["scan", "--demo", "--format", "json"]));
+    assert_eq!(std::fs::read_to_string(&json_path).unwrap(), stdout_json);
+    let (_, stdout_sarif, _) = run(palisade().args(["scan", "--demo", "--format", "sarif"]));
+    assert_eq!(std::fs::read_to_string(&sarif).unwrap(), stdout_sarif);
+}
+
+#[test]
+fn chunked_evaluation_gives_the_same_findings() {
+    let (_, whole, _) = run(palisade().args(["scan", "--demo", "--format", "json"]));
+    let (_, chunked, _) =
+        run(palisade().args(["scan", "--demo", "--format", "json", "--chunk-size", "1"]));
+    assert_eq!(whole, chunked);
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    let (code, _, _) = run(palisade().args(["scan", "--demo", "--fail-on", "critical"]));
+    assert_eq!(code, 1, "the demo has critical findings");
+    let (code, _, _) = run(palisade().args(["scan", "--demo", "--fail-on", "none"]));
+    assert_eq!(code, 0);
+    let demo = palisade::demo::SNAPSHOT;
+    let (_dir, path) = crate::common::temp_file("demo.json", demo);
+    let (code, _, _) = run(palisade().args(["scan", "--snapshot", path.to_str().unwrap()]));
+    assert_eq!(code, 1, "a snapshot scan fails on low and above by default");
+}
+
+#[test]
+fn compiled_and_interpreted_policies_agree() {
+    // The built-ins run compiled (RVM) by default; the interpreter is the reference semantics.
+    for args in [
+        vec!["scan", "--demo", "--format", "json"],
+        vec![
+            "scan",
+            "--snapshot",
+            crate::common::fixture("gap-flow-logs.json")
+                .to_str()
+                .unwrap()
+                .to_string()
+                .leak(),
+            "--format",
+            "json",
+        ],
+    ] {
+        let (_, compiled, _) = run(palisade().args(&args));
+        let (_, interpreted, _) = run(palisade().args(&args).args(["--engine", "interpreter"]));
+        assert_eq!(compiled, interpreted, "{args:?}");
+    }
+}

@@ -1,0 +1,10 @@
+//! CLI integration tests: one test binary (it links once), one module per concern.
+
+mod bad_input;
+mod common;
+mod demo;
+mod gaps;
+mod hostile;
+mod policies;
+mod robustness;
+mod sarif;

@@ -1,0 +1,109 @@
+//! `palisade policies list|show|test`, and the promises about the built-in policy set.
+
+use crate::common::{fixture, json, palisade, run};
+use std::collections::BTreeSet;
+
+fn listed() -> serde_json::Value {
+    let (code, out, err) = run(palisade().args(["policies", "list", "--format", "json"]));
+    assert_eq!(code, 0, "{err}");
+    json(&out)
+}
+
+#[test]
+fn at_least_forty_uniquely_identified_policies() {
+    let list = listed();
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    let unique: BTreeSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len());
+    assert!(ids.len() >= 40, "{} policies", ids.len());
+}
+
+#[test]
+fn every_builtin_policy_maps_to_hipaa_and_pci() {
+    for p in listed().as_array().unwrap() {
+        let id = p["id"].as_str().unwrap();
+        let fw = &p["frameworks"];
+        assert!(
+            fw["hipaa"].as_array().is_some_and(|c| !c.is_empty()),
+            "{id} has no HIPAA mapping"
+        );
+        assert!(
+            fw["pci-dss-4.0"].as_array().is_some_and(|c| !c.is_empty()),
+            "{id} has no PCI DSS mapping"
+        );
+        assert!(!p["remediation"].as_str().unwrap().is_empty());
+        assert!(p["builtin"].as_bool().unwrap());
+    }
+}
+
+#[test]
+fn text_list_shows_ids_and_severities() {
+    let (code, out, _) = run(palisade().args(["policies", "list"]));
+    assert_eq!(code, 0);
+    assert!(out.contains("iam-root-mfa-disabled"));
+    assert!(out.contains("critical"));
+}
+
+#[test]
+fn show_renders_the_documentation() {
+    let (code, out, _) = run(palisade().args([
+        "policies",
+        "show",
+        "ec2-security-group-ssh-open-to-internet",
+    ]));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!("show_ssh", out);
+}
+
+#[test]
+fn builtin_policy_tests_pass() {
+    let (code, out, err) = run(palisade().args(["policies", "test"]));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains(" passed, 0 failed"), "{out}");
+}
+
+#[test]
+fn every_builtin_policy_has_failing_and_passing_tests() {
+    let (_, out, _) = run(palisade().args(["policies", "test", "--format", "json"]));
+    let results = json(&out);
+    for p in listed().as_array().unwrap() {
+        let file = p["file"]
+            .as_str()
+            .unwrap()
+            .trim_end_matches(".rego")
+            .to_string()
+            + "_test.rego";
+        let names: Vec<&str> = results
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["file"] == file.as_str())
+            .map(|r| r["name"].as_str().unwrap())
+            .collect();
+        assert!(
+            names.iter().any(|n| n.starts_with("test_fail_")),
+            "{file}: no test_fail_ case"
+        );
+        assert!(
+            names.iter().any(|n| n.starts_with("test_pass_")),
+            "{file}: no test_pass_ case"
+        );
+    }
+}
+
+#[test]
+fn a_failing_policy_test_exits_one() {
+    let (code, out, _) = run(palisade().args([
+        "policies",
+        "test",
+        fixture("policies/failing-test").to_str().unwrap(),
+    ]));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("FAIL"), "{out}");
+    assert!(out.contains("test_fail_wrongly_expects_a_finding"), "{out}");
+}
