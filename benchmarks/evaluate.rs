@@ -101,18 +101,25 @@ fn main() {
             median(
                 results
                     .iter()
-                    .map(|r| r.phases[name].as_f64().unwrap_or(0.0))
+                    .map(|r| {
+                        r.phases["phases"]
+                            .as_array()
+                            .and_then(|ps| ps.iter().find(|p| p["name"] == name))
+                            .and_then(|p| p["ms"].as_f64())
+                            .unwrap_or(f64::NAN)
+                    })
                     .collect(),
             )
         };
         let row = format!(
-            "| {:>9} | {:>8.0} | {:>7.0} | {:>8.0} | {:>8.0} | {:>8.0} | {:>9.0} | {:>9.0} | {:>8} |",
+            "| {:>9} | {:>7.0} | {:>7.0} | {:>8.0} | {:>8.0} | {:>11.0} | {:>9.0} | {:>16.0} | {:>11.0} | {:>9} |",
             n,
             size_mb,
-            phase("load_ms"),
-            phase("input_ms"),
-            phase("evaluate_ms"),
-            phase("report_ms"),
+            phase("load"),
+            phase("policies"),
+            phase("input"),
+            phase("evaluate"),
+            phase("report"),
             median(results.iter().map(|r| r.wall_ms).collect()),
             results.iter().map(|r| r.peak_rss_mb).fold(0.0, f64::max),
             results[0].phases["findings"],
@@ -124,8 +131,8 @@ fn main() {
         }
     }
     let table = format!(
-        "| resources | JSON MB | load ms | input ms | evaluate ms | report ms | wall ms (median) | peak RSS MB | findings |\n\
-         |---:|---:|---:|---:|---:|---:|---:|---:|---:|\n{}\n",
+        "| resources | JSON MB | load ms | policies ms | input ms | evaluate ms | report ms | wall ms (median) | peak RSS MB | findings |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n{}\n",
         rows.join("\n")
     );
     println!("\n{table}");

@@ -1,5 +1,10 @@
 //! The `palisade` binary: everything is in the library; this only sets the exit code.
 
+// Scans allocate millions of small values (the policy input, findings); mimalloc does that
+// markedly faster than the system allocator and returns memory to the OS sooner.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     std::process::exit(palisade::cli::main());
 }

@@ -73,19 +73,6 @@ pub struct ScanArgs {
     timings: bool,
 }
 
-/// Milliseconds per phase of one scan.
-#[derive(serde::Serialize, Default)]
-struct Timings {
-    load_ms: u128,
-    policies_ms: u128,
-    input_ms: u128,
-    evaluate_ms: u128,
-    release_ms: u128,
-    report_ms: u128,
-    resources: usize,
-    findings: usize,
-}
-
 /// Writes a report to `path` through a temporary file in the same directory, so a failed run
 /// never leaves half a report behind.
 pub(crate) fn write_file(
@@ -115,31 +102,87 @@ fn use_color() -> bool {
     !no_color && std::io::stdout().is_terminal()
 }
 
+/// Wall time and resident memory after each phase, for `--timings`.
+#[derive(serde::Serialize, Default)]
+struct Timings {
+    phases: Vec<Phase>,
+    resources: usize,
+    findings: usize,
+}
+
+#[derive(serde::Serialize)]
+struct Phase {
+    name: &'static str,
+    ms: u128,
+    rss_mb: u64,
+}
+
+struct Stopwatch {
+    clock: std::time::Instant,
+    timings: Timings,
+}
+
+impl Stopwatch {
+    fn new() -> Self {
+        Stopwatch {
+            clock: std::time::Instant::now(),
+            timings: Timings::default(),
+        }
+    }
+
+    fn lap(&mut self, name: &'static str) {
+        let ms = self.clock.elapsed().as_millis();
+        tracing::debug!(phase = name, ms, "phase done");
+        self.timings.phases.push(Phase {
+            name,
+            ms,
+            rss_mb: resident_mb(),
+        });
+        self.clock = std::time::Instant::now();
+    }
+}
+
+/// Current resident set size in MB (Linux; 0 elsewhere).
+fn resident_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| {
+            s.split_whitespace()
+                .nth(1)
+                .and_then(|p| p.parse::<u64>().ok())
+        })
+        .map(|pages| pages * 4096 / 1_000_000)
+        .unwrap_or(0)
+}
+
+/// Frees a large structure on another thread, so the scan goes on meanwhile.
+fn drop_in_background<T: Send + 'static>(value: T) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || drop(value))
+}
+
 pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
-    let mut timings = Timings::default();
-    let mut clock = std::time::Instant::now();
-    let mut lap = || {
-        let ms = clock.elapsed().as_millis();
-        clock = std::time::Instant::now();
-        ms
-    };
+    let mut watch = Stopwatch::new();
     let inventory = match &args.snapshot {
         Some(path) => inventory::load_snapshot(path)?,
         None => crate::demo::inventory().context("the embedded demo snapshot is invalid")?,
     };
-    timings.load_ms = lap();
+    watch.lap("load");
     let policies = args.policies.load()?;
     tracing::info!(policies = policies.policies.len(), "policies loaded");
-    timings.policies_ms = lap();
-    let facts = crate::analyze::analyze(&inventory);
-    let input = engine::input::build(&inventory, &facts)?;
+    watch.lap("policies");
+    let (facts, index) = rayon::join(
+        || crate::analyze::analyze(&inventory),
+        || ResourceIndex::build(&inventory),
+    );
+    // From here on reports need only the snapshot's header; the policy input takes the rest.
+    let header = inventory.header();
+    let input = engine::input::build_owned(inventory, &facts)?;
     drop(facts);
-    let index = ResourceIndex::build(&inventory);
-    timings.input_ms = lap();
+    watch.lap("input");
     let findings = engine::evaluate(
         &policies,
         &input,
-        &inventory.gaps,
+        &header.gaps,
         &index,
         EvalOptions {
             chunk_size: args.chunk_size,
@@ -149,19 +192,13 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
             },
         },
     );
-    timings.evaluate_ms = lap();
-    // The policy input is the largest structure in memory; reports need only the findings.
-    drop(input);
-    timings.release_ms = lap();
-    tracing::info!(
-        findings = findings.len(),
-        ms = timings.evaluate_ms,
-        "evaluated"
-    );
+    let freeing_input = drop_in_background(input);
+    watch.lap("evaluate");
+    tracing::info!(findings = findings.len(), "evaluated");
     let report = ScanReport {
         findings: &findings,
         policies: &policies,
-        inventory: &inventory,
+        snapshot: &header,
         resources: index.len(),
     };
     if let Some(path) = &args.sarif {
@@ -193,11 +230,12 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
             report::sarif::GITHUB_MAX_RESULTS
         );
     }
-    timings.report_ms = lap();
+    watch.lap("report");
+    let _ = freeing_input.join();
     if args.timings {
-        timings.resources = index.len();
-        timings.findings = findings.len();
-        eprintln!("{}", serde_json::to_string(&timings)?);
+        watch.timings.resources = index.len();
+        watch.timings.findings = findings.len();
+        eprintln!("{}", serde_json::to_string(&watch.timings)?);
     }
 
     let errors = findings
@@ -215,5 +253,9 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
             .iter()
             .any(|f| f.status == Status::Fail && f.rule.severity >= t)
     });
+    // The process exits right after this; freeing millions of findings one by one would only
+    // add time to every large scan.
+    std::mem::forget(findings);
+    std::mem::forget(index);
     Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
 }

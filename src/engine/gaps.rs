@@ -73,3 +73,51 @@ pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Gap]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gap(region: &str, account: Option<&str>, resource: Option<&str>) -> Gap {
+        Gap {
+            service: "ec2".into(),
+            region: region.into(),
+            operation: "DescribeFlowLogs".into(),
+            error: "AccessDenied".into(),
+            account_id: account.map(String::from),
+            resource: resource.map(String::from),
+            message: None,
+        }
+    }
+
+    fn res(arn: &str) -> ResourceRef {
+        ResourceRef::from_arn(arn, "AWS::EC2::VPC")
+    }
+
+    #[test]
+    fn scope_is_region_account_or_resource() {
+        let vpc = res("arn:aws:ec2:us-east-1:111122223333:vpc/vpc-1");
+        assert!(in_scope(&gap("us-east-1", None, None), &vpc));
+        assert!(!in_scope(&gap("eu-west-1", None, None), &vpc));
+        assert!(in_scope(&gap("global", None, None), &vpc));
+        assert!(!in_scope(
+            &gap("us-east-1", Some("444455556666"), None),
+            &vpc
+        ));
+        assert!(in_scope(
+            &gap("us-east-1", Some("111122223333"), None),
+            &vpc
+        ));
+        let other = "arn:aws:ec2:us-east-1:111122223333:vpc/vpc-2";
+        assert!(!in_scope(&gap("us-east-1", None, Some(other)), &vpc));
+    }
+
+    #[test]
+    fn account_wide_resources_are_in_every_regions_scope() {
+        let account = res("arn:aws:iam::111122223333:root");
+        assert!(in_scope(
+            &gap("eu-west-1", Some("111122223333"), None),
+            &account
+        ));
+    }
+}

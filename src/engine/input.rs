@@ -101,6 +101,45 @@ pub fn build(inventory: &Inventory, facts: &Facts) -> Result<Value, InputError> 
     super::to_value::to_value(&InputDoc { inventory, facts }).map_err(|e| InputError(e.to_string()))
 }
 
+/// The same document as [`build`], consuming the inventory one domain at a time so that the
+/// typed copy and the Rego copy of the whole inventory never coexist (the difference between
+/// fitting in memory or not at a million resources).
+pub fn build_owned(mut inventory: Inventory, facts: &Facts) -> Result<Value, InputError> {
+    let err = |e: super::to_value::ToValueError| InputError(e.to_string());
+    let network = std::mem::take(&mut inventory.network);
+    let storage = std::mem::take(&mut inventory.storage);
+    let iam = std::mem::take(&mut inventory.iam);
+    let logging = std::mem::take(&mut inventory.logging);
+    let mut doc = super::to_value::to_value(&InputDoc {
+        inventory: &inventory,
+        facts,
+    })
+    .map_err(err)?;
+    drop(inventory);
+    let obj = doc.as_object_mut().map_err(|e| InputError(e.to_string()))?;
+    // Largest domain first; each typed domain is freed as soon as it is converted.
+    obj.insert(
+        Value::from("network"),
+        super::to_value::to_value(&network).map_err(err)?,
+    );
+    drop(network);
+    obj.insert(
+        Value::from("storage"),
+        super::to_value::to_value(&storage).map_err(err)?,
+    );
+    drop(storage);
+    obj.insert(
+        Value::from("iam"),
+        super::to_value::to_value(&iam).map_err(err)?,
+    );
+    drop(iam);
+    obj.insert(
+        Value::from("logging"),
+        super::to_value::to_value(&logging).map_err(err)?,
+    );
+    Ok(doc)
+}
+
 /// The elements of a collection, or nothing when the input does not have it.
 pub fn collection_items(input: &Value, path: &str) -> Vec<Value> {
     let mut v = input;
@@ -185,6 +224,14 @@ mod tests {
                 c.path
             );
         }
+    }
+
+    #[test]
+    fn owned_build_is_the_same_document() {
+        let inv = crate::demo::inventory().unwrap();
+        let facts = crate::analyze::analyze(&inv);
+        let borrowed = build(&inv, &facts).unwrap();
+        assert_eq!(build_owned(inv, &facts).unwrap(), borrowed);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::metadata::{self, PolicyMeta};
 use super::source::{self, RegoFile, SourceError};
 use crate::findings::RuleInfo;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -169,9 +170,9 @@ impl PolicySet {
             }
         }
         set.policies = by_id.into_values().collect();
-        for policy in &set.policies {
-            set.check_compiles(policy)?;
-        }
+        set.policies
+            .par_iter()
+            .try_for_each(|policy| set.check_compiles(policy))?;
         Ok(set)
     }
 
@@ -225,5 +226,70 @@ impl PolicySet {
             .binary_search_by(|p| p.meta.id.as_str().cmp(id))
             .ok()
             .map(|i| &self.policies[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> (RegoFile, bool) {
+        let package = text
+            .lines()
+            .find_map(|l| l.strip_prefix("package "))
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        (
+            RegoFile {
+                path: path.into(),
+                text: Arc::from(text),
+                package,
+            },
+            false,
+        )
+    }
+
+    fn policy(id: &str, package: &str) -> String {
+        format!(
+            "# METADATA\n# title: T\n# description: D\n# custom:\n#   id: {id}\n#   severity: low\n#   resource_type: AWS::EC2::VPC\n#   scope: network.vpcs\n#   remediation: R\npackage {package}\n\nimport rego.v1\n\nchecked contains v.arn if some v in input.network.vpcs\n\ndeny contains {{\"arn\": v.arn, \"message\": \"m\"}} if {{\n\tsome v in input.network.vpcs\n\tv.is_default\n}}\n"
+        )
+    }
+
+    #[test]
+    fn loads_a_policy_with_its_test() {
+        let set = PolicySet::from_files(vec![
+            file("d/ec2-a-b.rego", &policy("ec2-a-b", "x.a")),
+            file(
+                "d/ec2-a-b_test.rego",
+                "package x.a_test\n\nimport rego.v1\n\ntest_pass_x if true\n",
+            ),
+        ])
+        .unwrap();
+        assert_eq!(set.policies.len(), 1);
+        assert!(set.policies[0].test.is_some());
+        assert!(set.get("ec2-a-b").is_some() && set.get("ec2-c-d").is_none());
+    }
+
+    #[test]
+    fn refuses_duplicate_packages_orphan_tests_and_misnamed_files() {
+        let dup = PolicySet::from_files(vec![
+            file("d/ec2-a-b.rego", &policy("ec2-a-b", "x.same")),
+            file("d/ec2-c-d.rego", &policy("ec2-c-d", "x.same")),
+        ]);
+        assert!(matches!(dup, Err(PolicyError::DuplicatePackage { .. })));
+        let orphan = PolicySet::from_files(vec![file("d/ec2-z_test.rego", "package z_test\n")]);
+        assert!(matches!(orphan, Err(PolicyError::OrphanTest { .. })));
+        let misnamed = PolicySet::from_files(vec![file("d/other.rego", &policy("ec2-a-b", "x.a"))]);
+        let err = misnamed.unwrap_err().to_string();
+        assert!(err.contains("must match the file name"), "{err}");
+    }
+
+    #[test]
+    fn a_policy_without_deny_is_refused_at_load() {
+        let text = policy("ec2-a-b", "x.a").replace("deny contains", "denied contains");
+        let err = PolicySet::from_files(vec![file("d/ec2-a-b.rego", &text)]).unwrap_err();
+        assert!(matches!(err, PolicyError::Rego { .. }), "{err}");
+        assert!(err.to_string().contains("rule `deny`"), "{err}");
     }
 }

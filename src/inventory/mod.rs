@@ -48,7 +48,27 @@ pub struct Inventory {
     pub gaps: Vec<Gap>,
 }
 
+/// What reports need of a snapshot once it has been evaluated: small, unlike the inventory.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SnapshotHeader {
+    pub schema_version: String,
+    pub collected_at: DateTime<Utc>,
+    pub generator: Option<String>,
+    pub accounts: Vec<Account>,
+    pub gaps: Vec<Gap>,
+}
+
 impl Inventory {
+    pub fn header(&self) -> SnapshotHeader {
+        SnapshotHeader {
+            schema_version: self.schema_version.clone(),
+            collected_at: self.collected_at,
+            generator: self.generator.clone(),
+            accounts: self.accounts.clone(),
+            gaps: self.gaps.clone(),
+        }
+    }
+
     /// An empty inventory stamped with the current schema version.
     pub fn empty(collected_at: DateTime<Utc>) -> Self {
         Inventory {

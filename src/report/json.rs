@@ -103,12 +103,12 @@ pub fn write(r: &ScanReport, out: &mut dyn Write) -> std::io::Result<()> {
             version: env!("CARGO_PKG_VERSION"),
         },
         snapshot: Snapshot {
-            schema_version: &r.inventory.schema_version,
+            schema_version: &r.snapshot.schema_version,
             collected_at: r
-                .inventory
+                .snapshot
                 .collected_at
                 .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            accounts: r.inventory.accounts.iter().map(|a| a.id.as_str()).collect(),
+            accounts: r.snapshot.accounts.iter().map(|a| a.id.as_str()).collect(),
             resources: r.resources,
         },
         summary: Summary {
@@ -116,7 +116,7 @@ pub fn write(r: &ScanReport, out: &mut dyn Write) -> std::io::Result<()> {
             counts: Counts::of(r.findings),
             failing_by_severity: failing_by_severity(r.findings),
         },
-        gaps: &r.inventory.gaps,
+        gaps: &r.snapshot.gaps,
         policies: r
             .policies
             .policies

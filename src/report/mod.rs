@@ -6,13 +6,14 @@ pub mod terminal;
 
 use crate::engine::PolicySet;
 use crate::findings::Finding;
-use crate::inventory::Inventory;
+use crate::inventory::SnapshotHeader;
 
 /// Everything a report may show about one scan.
 pub struct ScanReport<'a> {
     pub findings: &'a [Finding],
     pub policies: &'a PolicySet,
-    pub inventory: &'a Inventory,
+    /// The scanned snapshot's header: version, time, accounts, gaps.
+    pub snapshot: &'a SnapshotHeader,
     /// Number of resources in the inventory.
     pub resources: usize,
 }

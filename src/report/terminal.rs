@@ -122,16 +122,16 @@ pub fn write(r: &ScanReport, color: bool, out: &mut dyn Write) -> io::Result<()>
         }
         writeln!(out)?;
     }
-    if !r.inventory.gaps.is_empty() {
+    if !r.snapshot.gaps.is_empty() {
         writeln!(
             out,
             "{}",
             style.paint(
                 "1;35",
-                &format!("── COLLECTION GAPS ({}) ──", r.inventory.gaps.len())
+                &format!("── COLLECTION GAPS ({}) ──", r.snapshot.gaps.len())
             )
         )?;
-        for g in &r.inventory.gaps {
+        for g in &r.snapshot.gaps {
             writeln!(out, "  {}", printable(&g.describe()))?;
         }
         writeln!(out)?;

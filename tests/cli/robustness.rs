@@ -26,7 +26,8 @@ fn mutate(rng: &mut Rng, text: &str) -> String {
         1 => {
             for _ in 0..1 + rng.below(8) {
                 let i = rng.below(bytes.len());
-                bytes[i] = b"{}[]\":,0123456789aZ \\\n\x00\xff"[rng.below(25)];
+                const NOISE: &[u8] = b"{}[]\":,0123456789aZ \\\n\x00\xff";
+                bytes[i] = NOISE[rng.below(NOISE.len())];
             }
         }
         2 => {
