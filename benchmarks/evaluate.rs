@@ -24,6 +24,8 @@ struct Run {
 /// Runs one scan and measures it: wall time, and the child's peak RSS from `wait4`.
 fn scan(binary: &str, snapshot: &Path) -> Run {
     let started = Instant::now();
+    // Reaped below with wait4, which also reports the child's peak memory.
+    #[allow(clippy::zombie_processes)]
     let mut child = Command::new(binary)
         .args([
             "scan",
@@ -56,8 +58,8 @@ fn scan(binary: &str, snapshot: &Path) -> Run {
     assert!(exit.success(), "palisade failed ({exit}): {stderr}");
     let phases = stderr
         .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .last()
+        .rev()
+        .find_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .expect("timings line on stderr");
     Run {
         wall_ms,

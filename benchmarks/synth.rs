@@ -120,7 +120,7 @@ pub fn generate(n: usize, seed: u64) -> Inventory {
             .s3_account_public_access_blocks
             .push(S3AccountPublicAccessBlock {
                 account_id: a.clone(),
-                config: rng.chance(0.5).then(|| PublicAccessBlock {
+                config: rng.chance(0.5).then_some(PublicAccessBlock {
                     block_public_acls: true,
                     ignore_public_acls: true,
                     block_public_policy: true,
@@ -613,7 +613,7 @@ fn add(
             inv.storage.s3_buckets.push(S3Bucket {
                 arn: format!("arn:aws:s3:::{name}"), account_id: account, region, name: name.clone(), created: None,
                 encryption: rng.chance(0.8).then(|| BucketEncryption { algorithm: "aws:kms".into(), kms_key_id: None, bucket_key_enabled: true }),
-                public_access_block: rng.chance(0.6).then(|| PublicAccessBlock { block_public_acls: true, ignore_public_acls: true, block_public_policy: true, restrict_public_buckets: true }),
+                public_access_block: rng.chance(0.6).then_some(PublicAccessBlock { block_public_acls: true, ignore_public_acls: true, block_public_policy: true, restrict_public_buckets: true }),
                 policy: tls.then(|| json!({"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": [format!("arn:aws:s3:::{name}/*")], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]})),
                 acl_grants: if rng.chance(0.03) { vec![AclGrant { grantee_type: "Group".into(), grantee: "http://acs.amazonaws.com/groups/global/AllUsers".into(), permission: "READ".into() }] } else { vec![] },
                 versioning: rng.chance(0.5).then(|| "Enabled".to_string()), mfa_delete: false,
