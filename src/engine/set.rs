@@ -53,42 +53,46 @@ pub enum PolicyError {
     OrphanTest { file: String, expected: String },
 }
 
+/// The built-in helper libraries (and their tests) whose packages `own` does not define:
+/// custom policies may import them even when the built-in checks are left out.
+fn builtin_libraries_except(own: &[RegoFile]) -> Result<Vec<(RegoFile, bool)>, PolicyError> {
+    let builtin = source::builtin()?;
+    let libraries: Vec<&RegoFile> = builtin
+        .iter()
+        .filter(|b| b.is_library() && !b.is_test())
+        .filter(|b| !own.iter().any(|o| o.package == b.package))
+        .collect();
+    Ok(builtin
+        .iter()
+        .filter(|b| {
+            libraries
+                .iter()
+                .any(|l| l.path == b.path || l.test_path() == b.path)
+        })
+        .map(|b| (b.clone(), true))
+        .collect())
+}
+
 impl PolicySet {
     /// Loads the built-ins (unless `builtin` is false) and every directory, then validates.
     pub fn load(builtin: bool, dirs: &[PathBuf]) -> Result<Self, PolicyError> {
-        let mut files: Vec<(RegoFile, bool)> = Vec::new();
-        if builtin {
-            files.extend(source::builtin()?.into_iter().map(|f| (f, true)));
-        }
+        let mut own = Vec::new();
         for dir in dirs {
-            files.extend(source::directory(dir)?.into_iter().map(|f| (f, false)));
+            own.extend(source::directory(dir)?);
         }
+        let mut files: Vec<(RegoFile, bool)> = if builtin {
+            source::builtin()?.into_iter().map(|f| (f, true)).collect()
+        } else {
+            builtin_libraries_except(&own)?
+        };
+        files.extend(own.into_iter().map(|f| (f, false)));
         Self::from_files(files)
     }
 
     /// The policies of one directory for `policies test DIR`, plus the built-in libraries the
     /// directory does not define itself (custom policies may import `data.palisade.lib.*`).
     pub fn load_for_test(dir: &std::path::Path) -> Result<Self, PolicyError> {
-        let own = source::directory(dir)?;
-        let builtin = source::builtin()?;
-        // Built-in libraries the directory does not redefine, with their tests.
-        let libraries: Vec<&RegoFile> = builtin
-            .iter()
-            .filter(|b| b.is_library() && !b.is_test())
-            .filter(|b| !own.iter().any(|o| o.package == b.package))
-            .collect();
-        let mut files: Vec<(RegoFile, bool)> = builtin
-            .iter()
-            .filter(|b| {
-                libraries.iter().any(|l| {
-                    l.path == b.path
-                        || format!("{}_test.rego", l.path.trim_end_matches(".rego")) == b.path
-                })
-            })
-            .map(|b| (b.clone(), true))
-            .collect();
-        files.extend(own.into_iter().map(|f| (f, false)));
-        Self::from_files(files)
+        Self::load(false, &[dir.to_path_buf()])
     }
 
     fn from_files(files: Vec<(RegoFile, bool)>) -> Result<Self, PolicyError> {
@@ -129,8 +133,7 @@ impl PolicySet {
                     ),
                 });
             }
-            let test_path = format!("{}_test.rego", file.path.trim_end_matches(".rego"));
-            let test = tests.remove(&test_path);
+            let test = tests.remove(&file.test_path());
             let rule = Arc::new(RuleInfo {
                 id: meta.id.clone(),
                 title: meta.title.clone(),
@@ -156,11 +159,7 @@ impl PolicySet {
         }
         for (path, test) in tests {
             // A library's tests are in a library package's test file.
-            if set
-                .libraries
-                .iter()
-                .any(|l| format!("{}_test.rego", l.path.trim_end_matches(".rego")) == path)
-            {
+            if set.libraries.iter().any(|l| l.test_path() == path) {
                 set.library_tests.push(test);
             } else {
                 return Err(PolicyError::OrphanTest {

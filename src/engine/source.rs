@@ -23,6 +23,11 @@ impl RegoFile {
         name.strip_suffix(".rego").unwrap_or(name)
     }
 
+    /// Where this file's tests live: `x.rego` → `x_test.rego`, in the same directory.
+    pub fn test_path(&self) -> String {
+        format!("{}_test.rego", self.path.trim_end_matches(".rego"))
+    }
+
     pub fn is_test(&self) -> bool {
         self.file_stem().ends_with("_test")
     }

@@ -106,8 +106,8 @@ pub fn run(set: &PolicySet) -> Vec<TestResult> {
                 name: "(missing)".into(),
                 passed: false,
                 detail: Some(format!(
-                    "no test file; expected {}_test.rego beside it",
-                    policy.file.path.trim_end_matches(".rego")
+                    "no test file; expected {} beside it",
+                    policy.file.test_path()
                 )),
             }),
         }

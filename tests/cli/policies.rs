@@ -107,3 +107,27 @@ fn a_failing_policy_test_exits_one() {
     assert!(out.contains("FAIL"), "{out}");
     assert!(out.contains("test_fail_wrongly_expects_a_finding"), "{out}");
 }
+
+#[test]
+fn custom_policies_use_builtin_libraries_without_the_builtin_checks() {
+    let (code, out, err) = run(palisade().args([
+        "scan",
+        "--snapshot",
+        fixture("gap-flow-logs.json").to_str().unwrap(),
+        "--no-builtin",
+        "--policies",
+        fixture("policies/uses-lib").to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    assert_eq!(code, 1, "{err}");
+    let report = json(&out);
+    let ids: BTreeSet<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["policy_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, BTreeSet::from(["ec2-sg-open-to-world"]));
+    assert!(out.contains("sg-1 admits 0.0.0.0/0"), "{out}");
+}
