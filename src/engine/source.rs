@@ -40,13 +40,13 @@ impl RegoFile {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
-    #[error("cannot read policy directory {dir}: {source}")]
+    #[error("cannot read policy directory {dir}")]
     Dir {
         dir: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("cannot read policy file {file}: {source}")]
+    #[error("cannot read policy file {file}")]
     File {
         file: PathBuf,
         #[source]

@@ -10,7 +10,7 @@ const SUPPORTED_MAJOR: &str = "1";
 
 #[derive(Debug, thiserror::Error)]
 pub enum SnapshotError {
-    #[error("cannot read snapshot {file}: {source}")]
+    #[error("cannot read snapshot {file}")]
     Io {
         file: PathBuf,
         #[source]

@@ -54,6 +54,12 @@ fn missing_snapshot_file() {
         &["scan", "--snapshot", "/nonexistent/snap.json"],
         &["/nonexistent/snap.json"],
     );
+    let (_, _, err) = run(palisade().args(["scan", "--snapshot", "/nonexistent/snap.json"]));
+    assert_eq!(
+        err.matches("No such file").count(),
+        1,
+        "the cause is said once: {err}"
+    );
 }
 
 #[test]
