@@ -169,9 +169,15 @@ impl PolicySet {
             }
         }
         set.policies = by_id.into_values().collect();
+        let empty = crate::inventory::Inventory::empty(chrono::DateTime::UNIX_EPOCH);
+        let input =
+            super::input::build(&empty, &Default::default()).map_err(|e| PolicyError::Rego {
+                file: "<empty inventory>".into(),
+                message: e.to_string(),
+            })?;
         set.policies
             .par_iter()
-            .try_for_each(|policy| set.check_compiles(policy))?;
+            .try_for_each(|policy| set.check_compiles(policy, &input))?;
         Ok(set)
     }
 
@@ -201,15 +207,13 @@ impl PolicySet {
 
     /// Parses the policy and evaluates its two rules on an empty inventory, which catches syntax
     /// errors, unknown functions and missing `deny`/`checked` rules before any real input.
-    fn check_compiles(&self, policy: &Policy) -> Result<(), PolicyError> {
+    fn check_compiles(
+        &self,
+        policy: &Policy,
+        empty_input: &regorus::Value,
+    ) -> Result<(), PolicyError> {
         let mut engine = self.engine_for(policy, &[])?;
-        let empty = crate::inventory::Inventory::empty(chrono::DateTime::UNIX_EPOCH);
-        let input =
-            super::input::build(&empty, &Default::default()).map_err(|e| PolicyError::Rego {
-                file: policy.file.path.clone(),
-                message: e.to_string(),
-            })?;
-        engine.set_input(input);
+        engine.set_input(empty_input.clone());
         for rule in ["deny", "checked"] {
             let path = format!("data.{}.{rule}", policy.file.package);
             engine.eval_rule(path).map_err(|e| PolicyError::Rego {

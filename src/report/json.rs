@@ -142,8 +142,5 @@ pub fn write(r: &ScanReport, out: &mut dyn Write) -> std::io::Result<()> {
 
 /// The JSON report as a string (tests and small outputs).
 pub fn render(r: &ScanReport) -> String {
-    let mut buf = Vec::new();
-    // Writing to a Vec cannot fail.
-    let _ = write(r, &mut buf);
-    String::from_utf8_lossy(&buf).into_owned()
+    super::to_string(|w| write(r, w))
 }

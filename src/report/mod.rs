@@ -18,6 +18,14 @@ pub struct ScanReport<'a> {
     pub resources: usize,
 }
 
+/// Runs a streaming renderer into a string (tests and small outputs).
+pub fn to_string(write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> String {
+    let mut buf = Vec::new();
+    // Writing into a Vec cannot fail, and every renderer writes UTF-8.
+    let _ = write(&mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
 /// Makes a string from the cloud safe to print on a terminal: control characters (ANSI escapes,
 /// carriage returns, bidi overrides) are shown escaped instead of acting on the terminal.
 pub fn printable(s: &str) -> String {

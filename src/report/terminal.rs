@@ -44,10 +44,7 @@ fn write_finding(out: &mut dyn Write, style: &Style, f: &Finding) -> io::Result<
 
 /// The terminal report as a string (tests and small outputs).
 pub fn render(r: &ScanReport, color: bool) -> String {
-    let mut buf = Vec::new();
-    // Writing to a Vec cannot fail.
-    let _ = write(r, color, &mut buf);
-    String::from_utf8_lossy(&buf).into_owned()
+    super::to_string(|w| write(r, color, w))
 }
 
 /// Writes the terminal report. `color` is decided by the caller (TTY and `NO_COLOR`).
