@@ -7,6 +7,7 @@
 
 pub mod analyze;
 pub mod cli;
+pub mod collect;
 pub mod demo;
 pub mod engine;
 pub mod findings;

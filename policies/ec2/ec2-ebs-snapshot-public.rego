@@ -10,6 +10,7 @@
 #   severity: critical
 #   resource_type: AWS::EC2::Snapshot
 #   scope: storage.ebs_snapshots
+#   needs: [ec2:DescribeSnapshotAttribute]
 #   remediation: |
 #     Remove the public permission (share with specific accounts instead, if needed):
 #     `aws ec2 modify-snapshot-attribute --snapshot-id snap-... --attribute createVolumePermission --operation-type remove --group-names all`.

@@ -10,6 +10,7 @@
 #   severity: medium
 #   resource_type: AWS::EC2::Snapshot
 #   scope: storage.ebs_snapshots
+#   needs: [ec2:DescribeSnapshots]
 #   remediation: |
 #     Make an encrypted copy and delete the unencrypted original once nothing depends on it:
 #     `aws ec2 copy-snapshot --source-region <region> --source-snapshot-id snap-... --encrypted --kms-key-id <key>`,

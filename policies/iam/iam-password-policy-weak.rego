@@ -33,33 +33,45 @@ import rego.v1
 checked contains util.account_arn(rec.account_id) if some rec in input.iam.password_policies
 
 # weaknesses(p): every way the password policy `p` falls short, as phrases, in a fixed order.
-weaknesses(p) := [w |
-	some found in [
-		[sprintf("minimum length is %v (at least 12 required)", [n]) |
-			n := object.get(p, "minimum_password_length", 0)
-			n < 12
-		],
-		["password reuse is not restricted (at least the last 4 passwords must be blocked)" |
-			object.get(p, "password_reuse_prevention", null) == null
-		],
-		[sprintf("password reuse prevention remembers only %v passwords (at least 4 required)", [n]) |
-			n := object.get(p, "password_reuse_prevention", null)
-			is_number(n)
-			n < 4
-		],
-		["passwords never expire (at most 90 days allowed)" |
-			object.get(p, "max_password_age", null) == null
-		],
-		[sprintf("passwords expire after %v days (at most 90 allowed)", [n]) |
-			n := object.get(p, "max_password_age", null)
-			is_number(n)
-			n > 90
-		],
-		["numbers are not required" | not object.get(p, "require_numbers", false) == true],
-		["letters are not required (neither uppercase nor lowercase characters)" | not requires_letters(p)],
-	]
-	some w in found
-]
+# Each check gives [] or [reason]. (Written without comprehensions inside an array literal:
+# regorus's compiled engine mis-evaluated that form here.)
+weaknesses(p) := array.concat(
+	array.concat(array.concat(short(p), no_reuse_limit(p)), array.concat(small_reuse_limit(p), no_expiry(p))),
+	array.concat(array.concat(long_expiry(p), no_numbers(p)), no_letters(p)),
+)
+
+short(p) := [sprintf("minimum length is %v (at least 12 required)", [n])] if {
+	n := object.get(p, "minimum_password_length", 0)
+	n < 12
+} else := []
+
+no_reuse_limit(p) := ["password reuse is not restricted (at least the last 4 passwords must be blocked)"] if {
+	object.get(p, "password_reuse_prevention", null) == null
+} else := []
+
+small_reuse_limit(p) := [sprintf("password reuse prevention remembers only %v passwords (at least 4 required)", [n])] if {
+	n := object.get(p, "password_reuse_prevention", null)
+	is_number(n)
+	n < 4
+} else := []
+
+no_expiry(p) := ["passwords never expire (at most 90 days allowed)"] if {
+	object.get(p, "max_password_age", null) == null
+} else := []
+
+long_expiry(p) := [sprintf("passwords expire after %v days (at most 90 allowed)", [n])] if {
+	n := object.get(p, "max_password_age", null)
+	is_number(n)
+	n > 90
+} else := []
+
+no_numbers(p) := ["numbers are not required"] if {
+	not object.get(p, "require_numbers", false) == true
+} else := []
+
+no_letters(p) := ["letters are not required (neither uppercase nor lowercase characters)"] if {
+	not requires_letters(p)
+} else := []
 
 requires_letters(p) if p.require_uppercase_characters == true
 

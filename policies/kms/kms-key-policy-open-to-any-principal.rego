@@ -10,6 +10,7 @@
 #   severity: critical
 #   resource_type: AWS::KMS::Key
 #   scope: storage.kms_keys
+#   needs: [kms:DescribeKey, kms:GetKeyPolicy]
 #   remediation: |
 #     Replace the wildcard principal with the specific account roots, roles or services that
 #     need the key, or keep it and add conditions such as `kms:CallerAccount`,

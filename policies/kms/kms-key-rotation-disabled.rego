@@ -12,6 +12,7 @@
 #   severity: medium
 #   resource_type: AWS::KMS::Key
 #   scope: storage.kms_keys
+#   needs: [kms:DescribeKey, kms:GetKeyRotationStatus]
 #   remediation: |
 #     `aws kms enable-key-rotation --key-id KEY_ID` (optionally
 #     `--rotation-period-in-days 90..2560`). Terraform: `enable_key_rotation = true` (and

@@ -10,6 +10,7 @@
 #   severity: high
 #   resource_type: AWS::RDS::DBInstance
 #   scope: storage.rds_instances
+#   needs: [rds:DescribeDBInstances]
 #   remediation: |
 #     Encryption cannot be turned on in place: take a snapshot, copy it with encryption and restore
 #     a new instance from the copy, then switch clients over:

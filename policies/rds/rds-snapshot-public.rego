@@ -9,6 +9,7 @@
 #   severity: critical
 #   resource_type: AWS::RDS::DBSnapshot
 #   scope: storage.rds_snapshots
+#   needs: [rds:DescribeDBSnapshotAttributes, rds:DescribeDBClusterSnapshotAttributes]
 #   remediation: |
 #     Remove the public restore permission (share with named accounts instead, if needed):
 #     `aws rds modify-db-snapshot-attribute --db-snapshot-identifier <snap> --attribute-name restore --values-to-remove all`

@@ -10,6 +10,7 @@
 #   severity: low
 #   resource_type: AWS::S3::Bucket
 #   scope: storage.s3_buckets
+#   needs: [s3:GetBucketLocation, s3:GetBucketLogging]
 #   remediation: |
 #     Send access logs to a dedicated log bucket (in the same region, without logging to itself):
 #     `aws s3api put-bucket-logging --bucket <bucket> --bucket-logging-status '{"LoggingEnabled":{"TargetBucket":"<log-bucket>","TargetPrefix":"<bucket>/"}}'`.

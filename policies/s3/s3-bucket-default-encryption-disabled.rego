@@ -10,6 +10,7 @@
 #   severity: medium
 #   resource_type: AWS::S3::Bucket
 #   scope: storage.s3_buckets
+#   needs: [s3:GetBucketLocation, s3:GetBucketEncryption]
 #   remediation: |
 #     Configure default encryption (SSE-KMS shown; use `AES256` for SSE-S3):
 #     `aws s3api put-bucket-encryption --bucket <bucket> --server-side-encryption-configuration '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"<key>"},"BucketKeyEnabled":true}]}'`.

@@ -10,6 +10,7 @@
 #   severity: medium
 #   resource_type: AWS::S3::Bucket
 #   scope: storage.s3_buckets
+#   needs: [s3:GetBucketLocation, s3:GetBucketPolicy]
 #   remediation: |
 #     Add this statement to the bucket policy (merge it with existing statements):
 #     `{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::<bucket>","arn:aws:s3:::<bucket>/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}`

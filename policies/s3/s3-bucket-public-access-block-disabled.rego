@@ -11,6 +11,7 @@
 #   resource_type: AWS::S3::Bucket
 #   scope: storage.s3_buckets
 #   inputs: [storage.s3_account_public_access_blocks]
+#   needs: [s3:GetBucketLocation, s3:GetPublicAccessBlock]
 #   remediation: |
 #     Turn on all four switches for the account (preferred) or for the bucket:
 #     `aws s3control put-public-access-block --account-id <account> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true`

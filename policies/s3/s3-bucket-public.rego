@@ -13,6 +13,7 @@
 #   resource_type: AWS::S3::Bucket
 #   scope: storage.s3_buckets
 #   inputs: [storage.s3_account_public_access_blocks]
+#   needs: [s3:GetBucketLocation, s3:GetBucketPolicy, s3:GetBucketAcl, s3:GetPublicAccessBlock, s3:GetBucketOwnershipControls]
 #   remediation: |
 #     Remove the public access, then enable Block Public Access so it cannot return:
 #     delete or condition the public policy statement (`aws s3api put-bucket-policy` /

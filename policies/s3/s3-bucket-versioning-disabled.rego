@@ -10,6 +10,7 @@
 #   severity: low
 #   resource_type: AWS::S3::Bucket
 #   scope: storage.s3_buckets
+#   needs: [s3:GetBucketLocation, s3:GetBucketVersioning]
 #   remediation: |
 #     Enable versioning and add lifecycle rules to expire old versions:
 #     `aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled`.

@@ -1,5 +1,6 @@
 //! The command line: argument definitions and dispatch. `anyhow` lives here, at the edge.
 
+mod collect;
 mod policies;
 mod scan;
 
@@ -28,8 +29,10 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Evaluate the policies against a snapshot (or the embedded demo) and report findings.
+    /// Evaluate the policies against a live AWS account, a snapshot, or the embedded demo.
     Scan(scan::ScanArgs),
+    /// Read AWS into a snapshot file for a later `scan --snapshot`.
+    Collect(collect::CollectArgs),
     /// List, show and test policies.
     #[command(subcommand)]
     Policies(policies::PoliciesCommand),
@@ -100,6 +103,7 @@ pub fn main() -> i32 {
     init_tracing(cli.verbose);
     let result = match cli.command {
         Command::Scan(args) => scan::run(args),
+        Command::Collect(args) => collect::run(args),
         Command::Policies(cmd) => policies::run(cmd),
     };
     match result {

@@ -21,11 +21,26 @@ fn in_scope(gap: &Gap, r: &ResourceRef) -> bool {
     gap.region == "global" || r.region == "global" || r.region == gap.region
 }
 
+/// Does the policy read what this per-resource gap left out? Without a `needs` list it is
+/// assumed to read everything about the resource.
+fn needs(policy: &Policy, gap: &Gap) -> bool {
+    let needs = &policy.meta.needs;
+    needs.is_empty()
+        || needs.iter().any(|n| {
+            n.split_once(':').is_some_and(|(svc, op)| {
+                svc.eq_ignore_ascii_case(&gap.service) && op.eq_ignore_ascii_case(&gap.operation)
+            })
+        })
+}
+
 /// Marks results in each affected scope `not-evaluated`; where a gap touched no result, records
 /// one `not-evaluated` result for the scope itself so the gap shows in every report.
 pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Gap]) {
     for gap in gaps {
         if !policy.meta.collections().any(|c| gap_affects(gap, c)) {
+            continue;
+        }
+        if gap.resource.is_some() && !needs(policy, gap) {
             continue;
         }
         let why = gap.describe();

@@ -23,8 +23,9 @@ macro_rules! collections {
 }
 
 collections! {
-    "accounts" => "sts" ["GetCallerIdentity"],
-    "iam.users" => "iam" ["GetAccountAuthorizationDetails", "ListUsers", "GetLoginProfile", "ListMFADevices", "ListAccessKeys", "GetAccessKeyLastUsed", "ListUserTags"],
+    "accounts" => "sts" ["GetCallerIdentity", "AssumeRole"],
+    // Console access, MFA and key dates come from the credential report.
+    "iam.users" => "iam" ["GetAccountAuthorizationDetails", "ListUsers", "GenerateCredentialReport", "GetCredentialReport", "ListVirtualMFADevices", "ListAccessKeys", "GetLoginProfile", "ListMFADevices", "GetAccessKeyLastUsed", "ListUserTags"],
     "iam.groups" => "iam" ["GetAccountAuthorizationDetails", "ListGroups"],
     "iam.roles" => "iam" ["GetAccountAuthorizationDetails", "ListRoles", "GetRole", "ListInstanceProfiles"],
     "iam.policies" => "iam" ["GetAccountAuthorizationDetails", "ListPolicies", "GetPolicyVersion"],
@@ -32,7 +33,8 @@ collections! {
     "iam.account_summaries" => "iam" ["GetAccountSummary"],
     "iam.credential_reports" => "iam" ["GenerateCredentialReport", "GetCredentialReport"],
     "network.vpcs" => "ec2" ["DescribeVpcs"],
-    "network.subnets" => "ec2" ["DescribeSubnets"],
+    // A subnet's route table and NACL come from those tables' associations.
+    "network.subnets" => "ec2" ["DescribeSubnets", "DescribeRouteTables", "DescribeNetworkAcls"],
     "network.route_tables" => "ec2" ["DescribeRouteTables"],
     "network.internet_gateways" => "ec2" ["DescribeInternetGateways"],
     "network.egress_only_internet_gateways" => "ec2" ["DescribeEgressOnlyInternetGateways"],

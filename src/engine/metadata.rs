@@ -19,6 +19,10 @@ pub struct PolicyMeta {
     pub scope: String,
     /// Other collections it reads; a collection gap in any of them makes results `not-evaluated`.
     pub inputs: Vec<String>,
+    /// The per-resource API operations (`service:Operation`) whose data it reads. When set, a
+    /// gap on one resource's other operations (a bucket's versioning, say) leaves this policy's
+    /// result for that resource alone; gaps on listing calls always apply.
+    pub needs: Vec<String>,
     /// How to fix it (Markdown: console, CLI, Terraform).
     pub remediation: String,
     pub references: Vec<String>,
@@ -65,6 +69,8 @@ struct RawCustom {
     scope: Option<String>,
     #[serde(default)]
     inputs: Vec<String>,
+    #[serde(default)]
+    needs: Vec<String>,
     remediation: Option<String>,
     #[serde(default)]
     references: Vec<String>,
@@ -116,6 +122,16 @@ pub fn parse(rego: &str) -> Result<PolicyMeta, String> {
             ));
         }
     }
+    for n in &custom.needs {
+        let valid = n.split_once(':').is_some_and(|(svc, op)| {
+            !svc.is_empty() && !op.is_empty() && op.starts_with(|c: char| c.is_ascii_uppercase())
+        });
+        if !valid {
+            return Err(format!(
+                "`needs` entry {n:?} is not `service:Operation` (e.g. `s3:GetBucketPolicy`)"
+            ));
+        }
+    }
     for (framework, controls) in &custom.frameworks {
         if controls.is_empty() {
             return Err(format!("framework `{framework}` lists no controls"));
@@ -129,6 +145,7 @@ pub fn parse(rego: &str) -> Result<PolicyMeta, String> {
         resource_type: nonempty(custom.resource_type, "custom.resource_type")?,
         scope,
         inputs: custom.inputs,
+        needs: custom.needs,
         remediation: nonempty(custom.remediation, "custom.remediation")?,
         references: custom.references,
         frameworks: custom.frameworks,

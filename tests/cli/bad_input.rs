@@ -125,8 +125,8 @@ fn unknown_format_is_a_usage_error() {
     let (code, _, err) = run(palisade().args(["scan", "--demo", "--format", "xml"]));
     assert_eq!(code, 2);
     assert!(err.contains("invalid value 'xml'"), "{err}");
-    let (code, _, _) = run(palisade().args(["scan"]));
-    assert_eq!(code, 2, "scan needs --demo or --snapshot");
+    let (code, _, err) = run(palisade().args(["scan", "--demo", "--region", "us-east-1"]));
+    assert_eq!(code, 2, "live options do not apply to --demo: {err}");
     let (code, _, _) = run(palisade().args(["scan", "--demo", "--snapshot", "x.json"]));
     assert_eq!(code, 2, "--demo and --snapshot exclude each other");
 }

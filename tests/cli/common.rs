@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 
 pub fn palisade() -> Command {
     let mut cmd = Command::cargo_bin("palisade").expect("binary is built");
-    cmd.env("NO_COLOR", "1").env_remove("PALISADE_LOG");
+    // Tests never reach the instance metadata service: only loopback traffic.
+    cmd.env("NO_COLOR", "1")
+        .env_remove("PALISADE_LOG")
+        .env("AWS_EC2_METADATA_DISABLED", "true");
     cmd
 }
 

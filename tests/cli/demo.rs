@@ -102,7 +102,7 @@ fn fail_on_sets_the_exit_code() {
 
 #[test]
 fn compiled_and_interpreted_policies_agree() {
-    // The built-ins run compiled (RVM) by default; the interpreter is the reference semantics.
+    // The interpreter is the reference semantics; the compiled engine must agree with it.
     for args in [
         vec!["scan", "--demo", "--format", "json"],
         vec![
@@ -117,8 +117,8 @@ fn compiled_and_interpreted_policies_agree() {
             "json",
         ],
     ] {
-        let (_, compiled, _) = run(palisade().args(&args));
-        let (_, interpreted, _) = run(palisade().args(&args).args(["--engine", "interpreter"]));
+        let (_, compiled, _) = run(palisade().args(&args).args(["--engine", "compiled"]));
+        let (_, interpreted, _) = run(palisade().args(&args));
         assert_eq!(compiled, interpreted, "{args:?}");
     }
 }

@@ -1,0 +1,164 @@
+//! The account itself: who we are (STS), the alias, organization membership, the regions to
+//! scan, and (with `--org`) a session for every account of the organization.
+
+use super::session::{self, CollectOptions, Shared};
+use super::{At, CollectError, Outcome, Session};
+use crate::inventory::account::Organization;
+use crate::inventory::{Account, Inventory};
+use aws_config::SdkConfig;
+use std::sync::Arc;
+
+/// The session for the credentials in `sdk`: `sts:GetCallerIdentity` must succeed, or there is
+/// nothing to collect with (exit 2 with the reason).
+pub async fn identify(sdk: &SdkConfig, shared: &Arc<Shared>) -> Result<Session, CollectError> {
+    let counting = session::Counting(shared.counter.clone());
+    let conf = aws_sdk_sts::config::Builder::from(sdk)
+        .interceptor(counting)
+        .build();
+    let sts = aws_sdk_sts::Client::from_conf(conf);
+    let me = sts.get_caller_identity().send().await.map_err(|e| {
+        let (code, message) = super::call::classify(&e);
+        CollectError::Identity { code, message }
+    })?;
+    let account_id = me.account().unwrap_or_default().to_string();
+    let partition = me
+        .arn()
+        .and_then(|arn| arn.split(':').nth(1))
+        .filter(|p| !p.is_empty())
+        .unwrap_or("aws")
+        .to_string();
+    tracing::info!(%account_id, arn = me.arn().unwrap_or_default(), "identified");
+    Ok(Session {
+        account_id,
+        partition,
+        sdk: sdk.clone(),
+        endpoint_override: session::endpoint_override(sdk),
+        shared: shared.clone(),
+    })
+}
+
+/// Sessions for every active account of the organization, assuming `role_name` in each
+/// (the calling account uses its own credentials). An account whose role cannot be assumed is
+/// a gap, not a failure of the run.
+pub async fn organization_sessions(
+    opts: &CollectOptions,
+    first: &Session,
+    home_region: &str,
+    role_name: &str,
+) -> Vec<Session> {
+    let org = crate::client!(first, aws_sdk_organizations, home_region);
+    let at = At {
+        service: "organizations",
+        region: "global",
+        operation: "ListAccounts",
+        resource: None,
+    };
+    let Some(pages) = first
+        .call(at, || {
+            org.list_accounts().into_paginator().send().try_collect()
+        })
+        .await
+    else {
+        return vec![first.clone()];
+    };
+    let ids: Vec<String> = pages
+        .iter()
+        .flat_map(|p| p.accounts())
+        .filter(|a| a.status().map(|s| s.as_str() == "ACTIVE").unwrap_or(true))
+        .filter_map(|a| a.id().map(str::to_string))
+        .filter(|id| id != &first.account_id)
+        .collect();
+    let assumed = futures::future::join_all(ids.into_iter().map(|id| async move {
+        let role_arn = format!("arn:{}:iam::{id}:role/{role_name}", first.partition);
+        let sdk = session::assume_role(opts, &first.sdk, &role_arn, None).await;
+        match identify(&sdk, &first.shared).await {
+            Ok(s) => Some(s),
+            Err(e) => {
+                let mut probe = first.clone();
+                probe.account_id = id.clone();
+                let at = At {
+                    service: "sts",
+                    region: "global",
+                    operation: "AssumeRole",
+                    resource: Some(&role_arn),
+                };
+                probe.record_gap(at, "AssumeRoleFailed".into(), e.to_string());
+                None
+            }
+        }
+    }))
+    .await;
+    std::iter::once(first.clone())
+        .chain(assumed.into_iter().flatten())
+        .collect()
+}
+
+/// The regions enabled for the account (`--regions all`).
+pub async fn enabled_regions(s: &Session, home_region: &str) -> Vec<String> {
+    let ec2 = crate::client!(s, aws_sdk_ec2, home_region);
+    let at = At {
+        service: "ec2",
+        region: home_region,
+        operation: "DescribeRegions",
+        resource: None,
+    };
+    match s
+        .call(at, || ec2.describe_regions().all_regions(false).send())
+        .await
+    {
+        Some(out) => {
+            let mut names: Vec<String> = out
+                .regions()
+                .iter()
+                .filter_map(|r| r.region_name().map(str::to_string))
+                .collect();
+            names.sort();
+            if names.is_empty() {
+                vec![home_region.to_string()]
+            } else {
+                names
+            }
+        }
+        None => vec![home_region.to_string()],
+    }
+}
+
+/// The account record: id, partition, alias and organization.
+pub async fn collect(s: &Session, home_region: &str) -> Inventory {
+    let iam = crate::client!(s, aws_sdk_iam, home_region);
+    let org = crate::client!(s, aws_sdk_organizations, home_region);
+    let alias_at = At {
+        service: "iam",
+        region: "global",
+        operation: "ListAccountAliases",
+        resource: None,
+    };
+    let org_at = At {
+        service: "organizations",
+        region: "global",
+        operation: "DescribeOrganization",
+        resource: None,
+    };
+    let (alias, organization) = futures::join!(
+        s.call(alias_at, || iam.list_account_aliases().send()),
+        s.call_absent(org_at, &["AWSOrganizationsNotInUseException"], || org
+            .describe_organization()
+            .send()),
+    );
+    let organization = match organization {
+        Outcome::Found(out) => out.organization().map(|o| Organization {
+            id: o.id().unwrap_or_default().to_string(),
+            management_account_id: o.master_account_id().map(str::to_string),
+        }),
+        Outcome::Absent | Outcome::Failed => None,
+    };
+    let mut inv = Inventory::empty(chrono::Utc::now());
+    inv.accounts.push(Account {
+        id: s.account_id.clone(),
+        alias: alias.and_then(|a| a.account_aliases().first().cloned()),
+        partition: s.partition.clone(),
+        regions: Vec::new(),
+        organization,
+    });
+    inv
+}

@@ -1,0 +1,117 @@
+//! One AWS API call under the shared concurrency limit: success, an expected "absent" answer
+//! (`NoSuchEntity` for a password policy is a fact, not an error), or a recorded collection gap.
+
+use super::Session;
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+use std::future::Future;
+
+/// The result of a call that may legitimately find nothing.
+#[derive(Debug)]
+pub enum Outcome<T> {
+    Found(T),
+    /// AWS answered with one of the expected "does not exist" codes.
+    Absent,
+    /// The call failed; a gap is recorded.
+    Failed,
+}
+
+/// Where a call was made, for gaps and progress.
+#[derive(Debug, Clone, Copy)]
+pub struct At<'a> {
+    pub service: &'static str,
+    pub region: &'a str,
+    pub operation: &'static str,
+    /// Set when the call concerns one resource (a bucket's policy, a key's rotation).
+    pub resource: Option<&'a str>,
+}
+
+/// (code, message) of a failed call. Unimplemented APIs (HTTP 501/500 without an AWS error
+/// code) are named by their status, so the gap says what happened.
+pub fn classify<E: ProvideErrorMetadata + std::error::Error>(
+    e: &SdkError<E, HttpResponse>,
+) -> (String, String) {
+    match e {
+        SdkError::ServiceError(se) => {
+            let err = se.err();
+            let status = se.raw().status().as_u16();
+            match err.code() {
+                Some(code) => (
+                    code.to_string(),
+                    err.message().unwrap_or_default().to_string(),
+                ),
+                // A success status the SDK could not read: the service (or an emulator) answered
+                // in a shape the API does not define.
+                None if (200..300).contains(&status) => (
+                    "UnparseableResponse".into(),
+                    format!("HTTP {status} response that does not match the API's shape"),
+                ),
+                None => (
+                    format!("HTTP{status}"),
+                    format!("HTTP status {status} without an AWS error code"),
+                ),
+            }
+        }
+        SdkError::TimeoutError(_) => ("Timeout".into(), "the call timed out".into()),
+        SdkError::DispatchFailure(d) => {
+            let kind = if d.is_timeout() {
+                "Timeout"
+            } else if d.is_io() {
+                "ConnectionError"
+            } else {
+                "DispatchFailure"
+            };
+            (kind.into(), format!("{d:?}"))
+        }
+        SdkError::ResponseError(r) => ("ResponseError".into(), format!("{r:?}")),
+        SdkError::ConstructionFailure(c) => ("ConstructionFailure".into(), format!("{c:?}")),
+        other => ("Unknown".into(), other.to_string()),
+    }
+}
+
+impl Session {
+    /// Runs one call (or one whole pagination) under the concurrency limit. A final failure
+    /// becomes a gap and `None`.
+    pub async fn call<T, E, Fut>(&self, at: At<'_>, f: impl FnOnce() -> Fut) -> Option<T>
+    where
+        Fut: Future<Output = Result<T, SdkError<E, HttpResponse>>>,
+        E: ProvideErrorMetadata + std::error::Error,
+    {
+        match self.call_absent(at, &[], f).await {
+            Outcome::Found(v) => Some(v),
+            Outcome::Absent | Outcome::Failed => None,
+        }
+    }
+
+    /// Like [`Session::call`], but an error whose code is in `absent` means "there is none".
+    pub async fn call_absent<T, E, Fut>(
+        &self,
+        at: At<'_>,
+        absent: &[&str],
+        f: impl FnOnce() -> Fut,
+    ) -> Outcome<T>
+    where
+        Fut: Future<Output = Result<T, SdkError<E, HttpResponse>>>,
+        E: ProvideErrorMetadata + std::error::Error,
+    {
+        let _permit = match self.shared.limiter.acquire().await {
+            Ok(p) => p,
+            Err(_) => return Outcome::Failed,
+        };
+        self.shared.progress.calling(at.service, at.operation);
+        let result = f().await;
+        match result {
+            Ok(v) => Outcome::Found(v),
+            Err(e) => {
+                let (code, message) = classify(&e);
+                if absent.contains(&code.as_str()) {
+                    return Outcome::Absent;
+                }
+                tracing::debug!(service = at.service, region = at.region, operation = at.operation, %code, %message, "call failed");
+                self.record_gap(at, code, message);
+                Outcome::Failed
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Sessions: credentials and SDK configuration for one account, the shared concurrency limit,
+//! call counting, and the gaps recorded so far.
+
+use super::call::At;
+use super::progress::Progress;
+use crate::inventory::Gap;
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::interceptors::context::{
+    BeforeSerializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
+};
+use aws_smithy_runtime_api::client::interceptors::Intercept;
+use aws_smithy_runtime_api::client::runtime_components::RuntimeComponents;
+use aws_smithy_types::config_bag::ConfigBag;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::Semaphore;
+
+/// How to reach AWS.
+#[derive(Debug, Clone)]
+pub struct CollectOptions {
+    /// Regions to scan; empty means the configured default region.
+    pub regions: Vec<String>,
+    /// Scan every region enabled for the account (`DescribeRegions`).
+    pub all_regions: bool,
+    pub profile: Option<String>,
+    /// Assume this role first (`--role-arn`), optionally with an external id.
+    pub role_arn: Option<String>,
+    pub external_id: Option<String>,
+    /// Scan every account of the organization by assuming this role name in each.
+    pub org_role_name: Option<String>,
+    /// At most this many API calls in flight, across all services, regions and accounts.
+    pub concurrency: usize,
+    /// Attempts per call, including the first (adaptive retry with backoff between them).
+    pub max_attempts: u32,
+    /// Time limit for one attempt of one call.
+    pub attempt_timeout: Duration,
+    /// Show a progress bar on stderr.
+    pub progress: bool,
+}
+
+impl Default for CollectOptions {
+    fn default() -> Self {
+        CollectOptions {
+            regions: Vec::new(),
+            all_regions: false,
+            profile: None,
+            role_arn: None,
+            external_id: None,
+            org_role_name: None,
+            concurrency: 32,
+            max_attempts: 8,
+            attempt_timeout: Duration::from_secs(20),
+            progress: false,
+        }
+    }
+}
+
+/// Calls, attempts and gaps over a whole collection.
+#[derive(Debug, Default)]
+pub struct CallCounter {
+    pub operations: AtomicU64,
+    pub attempts: AtomicU64,
+}
+
+/// Counts every operation and every attempt (so retries = attempts - operations).
+#[derive(Debug, Clone)]
+pub(crate) struct Counting(pub Arc<CallCounter>);
+
+impl Intercept for Counting {
+    fn name(&self) -> &'static str {
+        "palisade-call-counter"
+    }
+
+    fn read_before_execution(
+        &self,
+        _context: &BeforeSerializationInterceptorContextRef<'_>,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        self.0.operations.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn read_before_attempt(
+        &self,
+        _context: &BeforeTransmitInterceptorContextRef<'_>,
+        _runtime_components: &RuntimeComponents,
+        _cfg: &mut ConfigBag,
+    ) -> Result<(), BoxError> {
+        self.0.attempts.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+/// State shared by every session of one collection run.
+pub struct Shared {
+    pub limiter: Semaphore,
+    pub gaps: Mutex<Vec<Gap>>,
+    pub counter: Arc<CallCounter>,
+    pub progress: Progress,
+}
+
+/// One account's view: its id, credentials, and the shared state.
+#[derive(Clone)]
+pub struct Session {
+    pub account_id: String,
+    pub partition: String,
+    pub sdk: SdkConfig,
+    /// Set when `AWS_ENDPOINT_URL` (or a profile's endpoint) points at a custom endpoint such as
+    /// an emulator: S3 then uses path-style addressing and S3 Control no account host prefix.
+    pub endpoint_override: Option<String>,
+    pub shared: Arc<Shared>,
+}
+
+impl Session {
+    pub fn record_gap(&self, at: At<'_>, code: String, message: String) {
+        let gap = Gap {
+            service: at.service.to_string(),
+            region: at.region.to_string(),
+            operation: at.operation.to_string(),
+            error: code,
+            account_id: Some(self.account_id.clone()),
+            resource: at.resource.map(str::to_string),
+            message: Some(message),
+        };
+        if let Ok(mut gaps) = self.shared.gaps.lock() {
+            gaps.push(gap);
+        }
+    }
+
+    pub(crate) fn counting(&self) -> Counting {
+        Counting(self.shared.counter.clone())
+    }
+
+    /// `arn:<partition>:<service>:<region>:<account>:<resource>`.
+    pub fn arn(&self, service: &str, region: &str, resource: &str) -> String {
+        format!(
+            "arn:{}:{service}:{region}:{}:{resource}",
+            self.partition, self.account_id
+        )
+    }
+}
+
+/// The SDK configuration every client starts from: credentials chain (env, profile, SSO, web
+/// identity, IMDS), adaptive retries with a bounded number of attempts, per-attempt timeouts.
+pub async fn base_config(opts: &CollectOptions, region: Option<&str>) -> SdkConfig {
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .retry_config(
+            RetryConfig::adaptive()
+                .with_max_attempts(opts.max_attempts.max(1))
+                .with_initial_backoff(Duration::from_millis(100))
+                .with_max_backoff(Duration::from_secs(10)),
+        )
+        .timeout_config(
+            TimeoutConfig::builder()
+                .operation_attempt_timeout(opts.attempt_timeout)
+                .connect_timeout(Duration::from_secs(5))
+                .build(),
+        );
+    if let Some(p) = &opts.profile {
+        loader = loader.profile_name(p);
+    }
+    if let Some(r) = region {
+        loader = loader.region(Region::new(r.to_string()));
+    }
+    loader.load().await
+}
+
+/// A configuration whose credentials come from assuming `role_arn` with `base`'s credentials.
+pub async fn assume_role(
+    opts: &CollectOptions,
+    base: &SdkConfig,
+    role_arn: &str,
+    external_id: Option<&str>,
+) -> SdkConfig {
+    let mut provider = aws_config::sts::AssumeRoleProvider::builder(role_arn)
+        .session_name("palisade")
+        .configure(base);
+    if let Some(id) = external_id {
+        provider = provider.external_id(id);
+    }
+    let provider = provider.build().await;
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .credentials_provider(provider)
+        .retry_config(
+            base.retry_config()
+                .cloned()
+                .unwrap_or_else(RetryConfig::adaptive),
+        )
+        .timeout_config(
+            base.timeout_config()
+                .cloned()
+                .unwrap_or_else(|| TimeoutConfig::builder().build()),
+        );
+    if let Some(p) = &opts.profile {
+        loader = loader.profile_name(p);
+    }
+    if let Some(r) = base.region() {
+        loader = loader.region(r.clone());
+    }
+    loader.load().await
+}
+
+/// The endpoint URL override in effect, if any (`AWS_ENDPOINT_URL`).
+pub fn endpoint_override(sdk: &SdkConfig) -> Option<String> {
+    sdk.endpoint_url().map(str::to_string)
+}
+
+/// Builds a service client for `region`, with call counting, from a session.
+#[macro_export]
+macro_rules! client {
+    ($session:expr, $krate:ident, $region:expr) => {{
+        let conf = $krate::config::Builder::from(&$session.sdk)
+            .region(aws_config::Region::new($region.to_string()))
+            .interceptor($session.counting())
+            .build();
+        $krate::Client::from_conf(conf)
+    }};
+}

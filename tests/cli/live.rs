@@ -1,0 +1,495 @@
+//! Live collection against moto: a seeded account with violating and compliant resources,
+//! scanned directly and through a snapshot.
+
+use crate::common::{json, palisade, run};
+use crate::moto::{account_env, moto, sdk, ACCOUNT};
+use std::collections::BTreeSet;
+
+/// Seeds one emulated account, one call at a time.
+async fn seed(account: &str, endpoint: &str) {
+    let conf = sdk(endpoint).await;
+    let iam = aws_sdk_iam::Client::new(&conf);
+    // Users: a console user without MFA and an old key; a compliant console user with MFA.
+    iam.create_user()
+        .user_name("dev-no-mfa")
+        .send()
+        .await
+        .unwrap();
+    iam.create_login_profile()
+        .user_name("dev-no-mfa")
+        .password("Xx-very-long-pass-1")
+        .send()
+        .await
+        .unwrap();
+    iam.create_access_key()
+        .user_name("dev-no-mfa")
+        .send()
+        .await
+        .unwrap();
+    iam.create_user()
+        .user_name("ops-with-mfa")
+        .send()
+        .await
+        .unwrap();
+    iam.create_login_profile()
+        .user_name("ops-with-mfa")
+        .password("Xx-very-long-pass-2")
+        .send()
+        .await
+        .unwrap();
+    let device = iam
+        .create_virtual_mfa_device()
+        .virtual_mfa_device_name("ops-mfa")
+        .send()
+        .await
+        .unwrap();
+    let serial = device
+        .virtual_mfa_device()
+        .unwrap()
+        .serial_number()
+        .to_string();
+    iam.enable_mfa_device()
+        .user_name("ops-with-mfa")
+        .serial_number(&serial)
+        .authentication_code1("123456")
+        .authentication_code2("654321")
+        .send()
+        .await
+        .unwrap();
+    iam.put_user_policy()
+        .user_name("dev-no-mfa")
+        .policy_name("inline-read")
+        .policy_document(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#)
+        .send()
+        .await
+        .unwrap();
+    // Managed policies: admin-equivalent and scoped.
+    iam.create_policy()
+        .policy_name("everything")
+        .policy_document(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#)
+        .send()
+        .await
+        .unwrap();
+    iam.create_policy()
+        .policy_name("read-logs")
+        .policy_document(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"logs:Get*","Resource":"arn:aws:logs:*:*:*"}]}"#)
+        .send()
+        .await
+        .unwrap();
+    // Roles: open trust, cross-account without ExternalId, and a service role.
+    let trust = |principal: &str, cond: &str| {
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":{principal},"Action":"sts:AssumeRole"{cond}}}]}}"#
+        )
+    };
+    iam.create_role()
+        .role_name("open-trust")
+        .assume_role_policy_document(trust(r#"{"AWS":"*"}"#, ""))
+        .send()
+        .await
+        .unwrap();
+    iam.create_role()
+        .role_name("partner-no-external-id")
+        .assume_role_policy_document(trust(r#"{"AWS":"arn:aws:iam::999988887777:root"}"#, ""))
+        .send()
+        .await
+        .unwrap();
+    iam.create_role()
+        .role_name("partner-with-external-id")
+        .assume_role_policy_document(trust(
+            r#"{"AWS":"arn:aws:iam::999988887777:root"}"#,
+            r#","Condition":{"StringEquals":{"sts:ExternalId":"x-123"}}"#,
+        ))
+        .send()
+        .await
+        .unwrap();
+    iam.create_role()
+        .role_name("ec2-app")
+        .assume_role_policy_document(trust(r#"{"Service":"ec2.amazonaws.com"}"#, ""))
+        .send()
+        .await
+        .unwrap();
+    // Weak password policy.
+    iam.update_account_password_policy()
+        .minimum_password_length(8)
+        .send()
+        .await
+        .unwrap();
+
+    // Network: a VPC with a flow log, security groups open and narrow.
+    let ec2 = aws_sdk_ec2::Client::new(&conf);
+    let vpc = ec2
+        .create_vpc()
+        .cidr_block("10.20.0.0/16")
+        .send()
+        .await
+        .unwrap();
+    let vpc_id = vpc.vpc().unwrap().vpc_id().unwrap().to_string();
+    let open = ec2
+        .create_security_group()
+        .group_name("ssh-open")
+        .description("bad")
+        .vpc_id(&vpc_id)
+        .send()
+        .await
+        .unwrap();
+    ec2.authorize_security_group_ingress()
+        .group_id(open.group_id().unwrap())
+        .ip_protocol("tcp")
+        .from_port(22)
+        .to_port(22)
+        .cidr_ip("0.0.0.0/0")
+        .send()
+        .await
+        .unwrap();
+    let narrow = ec2
+        .create_security_group()
+        .group_name("https-office")
+        .description("ok")
+        .vpc_id(&vpc_id)
+        .send()
+        .await
+        .unwrap();
+    ec2.authorize_security_group_ingress()
+        .group_id(narrow.group_id().unwrap())
+        .ip_protocol("tcp")
+        .from_port(443)
+        .to_port(443)
+        .cidr_ip("203.0.113.0/24")
+        .send()
+        .await
+        .unwrap();
+    ec2.create_volume()
+        .availability_zone("us-east-1a")
+        .size(10)
+        .encrypted(true)
+        .send()
+        .await
+        .unwrap();
+    ec2.create_volume()
+        .availability_zone("us-east-1a")
+        .size(10)
+        .encrypted(false)
+        .send()
+        .await
+        .unwrap();
+
+    // S3: one well-configured bucket, one bare bucket.
+    let s3 = aws_sdk_s3::Client::from_conf(
+        aws_sdk_s3::config::Builder::from(&conf)
+            .force_path_style(true)
+            .build(),
+    );
+    for b in ["good-bucket-1", "bare-bucket-1"] {
+        s3.create_bucket()
+            .bucket(format!("{b}-{account}"))
+            .send()
+            .await
+            .unwrap();
+    }
+    let good = format!("good-bucket-1-{account}");
+    use aws_sdk_s3::types::*;
+    s3.put_bucket_encryption()
+        .bucket(&good)
+        .server_side_encryption_configuration(
+            ServerSideEncryptionConfiguration::builder()
+                .rules(
+                    ServerSideEncryptionRule::builder()
+                        .apply_server_side_encryption_by_default(
+                            ServerSideEncryptionByDefault::builder()
+                                .sse_algorithm(ServerSideEncryption::Aes256)
+                                .build()
+                                .unwrap(),
+                        )
+                        .build(),
+                )
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    s3.put_bucket_versioning()
+        .bucket(&good)
+        .versioning_configuration(
+            VersioningConfiguration::builder()
+                .status(BucketVersioningStatus::Enabled)
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    s3.put_bucket_policy()
+        .bucket(&good)
+        .policy(format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::{good}","arn:aws:s3:::{good}/*"],"Condition":{{"Bool":{{"aws:SecureTransport":"false"}}}}}}]}}"#
+        ))
+        .send()
+        .await
+        .unwrap();
+
+    // KMS: rotation on and off.
+    let kms = aws_sdk_kms::Client::new(&conf);
+    let rotated = kms
+        .create_key()
+        .description("rotated")
+        .send()
+        .await
+        .unwrap();
+    kms.enable_key_rotation()
+        .key_id(rotated.key_metadata().unwrap().key_id())
+        .send()
+        .await
+        .unwrap();
+    kms.create_key()
+        .description("not-rotated")
+        .send()
+        .await
+        .unwrap();
+
+    // Logging: a multi-region trail with validation, GuardDuty on.
+    s3.create_bucket()
+        .bucket(format!("trail-logs-{account}"))
+        .send()
+        .await
+        .unwrap();
+    let ct = aws_sdk_cloudtrail::Client::new(&conf);
+    ct.create_trail()
+        .name("org-audit")
+        .s3_bucket_name(format!("trail-logs-{account}"))
+        .is_multi_region_trail(true)
+        .enable_log_file_validation(true)
+        .send()
+        .await
+        .unwrap();
+    ct.start_logging().name("org-audit").send().await.unwrap();
+    let gd = aws_sdk_guardduty::Client::new(&conf);
+    gd.create_detector().enable(true).send().await.unwrap();
+}
+
+fn scan_json(extra: &[&str]) -> (i32, serde_json::Value, String) {
+    let m = moto();
+    let mut cmd = palisade();
+    cmd.envs(account_env(&m.endpoint))
+        .args(["scan", "--region", "us-east-1", "--format", "json"])
+        .args(extra);
+    let (code, out, err) = run(&mut cmd);
+    assert!(!out.is_empty(), "no report: {err}");
+    (code, json(&out), err)
+}
+
+fn failing(report: &serde_json::Value) -> BTreeSet<(String, String)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["status"] == "fail")
+        .map(|f| {
+            (
+                f["policy_id"].as_str().unwrap().to_string(),
+                f["resource"]["name"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn status_of(report: &serde_json::Value, policy: &str, name: &str) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["policy_id"] == policy
+                && f["resource"]["name"]
+                    .as_str()
+                    .is_some_and(|n| n.contains(name))
+        })
+        .map(|f| f["status"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn seeded() -> &'static str {
+    static SEEDED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    SEEDED.get_or_init(|| {
+        let m = moto();
+        tokio::runtime::Runtime::new()
+            .unwrap()
+            .block_on(seed(ACCOUNT, &m.endpoint));
+    });
+    ACCOUNT
+}
+
+#[test]
+fn seeded_account_fails_and_passes_where_expected() {
+    let account = seeded();
+    let (code, report, err) = scan_json(&[]);
+    assert_eq!(code, 1, "{err}");
+    let expect = |policy: &str, name: &str, status: &str| {
+        let got = status_of(&report, policy, name);
+        assert!(
+            got.iter().any(|s| s == status),
+            "{policy} on {name}: expected {status}, got {got:?}\n{err}"
+        );
+    };
+    expect("iam-user-console-without-mfa", "dev-no-mfa", "fail");
+    expect("iam-user-console-without-mfa", "ops-with-mfa", "pass");
+    expect("iam-user-inline-policy", "dev-no-mfa", "fail");
+    expect("iam-user-inline-policy", "ops-with-mfa", "pass");
+    expect("iam-policy-allows-full-admin", "everything", "fail");
+    expect("iam-policy-allows-full-admin", "read-logs", "pass");
+    expect("iam-role-trust-any-principal", "open-trust", "fail");
+    expect("iam-role-trust-any-principal", "ec2-app", "pass");
+    expect(
+        "iam-role-cross-account-trust-without-external-id",
+        "partner-no-external-id",
+        "fail",
+    );
+    expect(
+        "iam-role-cross-account-trust-without-external-id",
+        "partner-with-external-id",
+        "pass",
+    );
+    expect("iam-password-policy-weak", account, "fail");
+    expect("ec2-security-group-ssh-open-to-internet", "sg-", "fail");
+    expect("ec2-security-group-ssh-open-to-internet", "sg-", "pass");
+    expect("ec2-ebs-volume-unencrypted", "vol-", "fail");
+    expect("ec2-ebs-volume-unencrypted", "vol-", "pass");
+    expect(
+        "s3-bucket-default-encryption-disabled",
+        "bare-bucket-1",
+        "fail",
+    );
+    expect(
+        "s3-bucket-default-encryption-disabled",
+        "good-bucket-1",
+        "pass",
+    );
+    expect("s3-bucket-policy-tls-not-enforced", "bare-bucket-1", "fail");
+    expect("s3-bucket-policy-tls-not-enforced", "good-bucket-1", "pass");
+    // moto answers GetBucketVersioning in a shape the SDK cannot read: a recorded gap, so the
+    // check is not evaluated (never a pass or a fail).
+    expect(
+        "s3-bucket-versioning-disabled",
+        "bare-bucket-1",
+        "not-evaluated",
+    );
+    expect(
+        "s3-bucket-versioning-disabled",
+        "good-bucket-1",
+        "not-evaluated",
+    );
+    assert!(
+        report["gaps"].as_array().unwrap().iter().any(|g| g["operation"] == "GetBucketVersioning" && g["error"] == "UnparseableResponse"),
+        "{}",
+        report["gaps"]
+    );
+    expect("kms-key-rotation-disabled", "", "fail");
+    expect("kms-key-rotation-disabled", "", "pass");
+    expect(
+        "cloudtrail-log-file-validation-disabled",
+        "org-audit",
+        "pass",
+    );
+    expect("cloudtrail-multi-region-trail-missing", account, "pass");
+    expect("guardduty-detector-disabled", "detector", "pass");
+    // Nothing we did not seed fails for a reason we cannot explain.
+    let fails = failing(&report);
+    assert!(!fails
+        .iter()
+        .any(|(p, n)| p == "iam-user-console-without-mfa" && n == "ops-with-mfa"));
+}
+
+#[test]
+fn collect_then_scan_gives_the_same_findings_as_a_direct_scan() {
+    seeded();
+    let m = moto();
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("snap.json");
+    let (code, _, err) = run(palisade().envs(account_env(&m.endpoint)).args([
+        "collect",
+        "--region",
+        "us-east-1",
+        "-o",
+        snap.to_str().unwrap(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("API calls"),
+        "end-of-run summary on stderr: {err}"
+    );
+    let (_, direct, _) = scan_json(&[]);
+    let (_, out, _) = run(palisade().args([
+        "scan",
+        "--snapshot",
+        snap.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    let from_snapshot = json(&out);
+    let strip = |r: &serde_json::Value| {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["policy_id"].clone(),
+                    f["status"].clone(),
+                    f["resource"]["arn"].clone(),
+                    f["message"].clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(strip(&direct), strip(&from_snapshot));
+}
+
+#[test]
+fn compiled_engine_agrees_with_the_interpreter_on_the_seeded_account() {
+    seeded();
+    let m = moto();
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("snap.json");
+    let (code, _, err) = run(palisade().envs(account_env(&m.endpoint)).args([
+        "collect",
+        "--region",
+        "us-east-1",
+        "-o",
+        snap.to_str().unwrap(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let scan = |engine: &str| {
+        run(palisade().args([
+            "scan",
+            "--snapshot",
+            snap.to_str().unwrap(),
+            "--format",
+            "json",
+            "--engine",
+            engine,
+        ]))
+        .1
+    };
+    assert_eq!(scan("compiled"), scan("interpreter"));
+}
+
+#[test]
+fn no_credentials_is_a_clear_error() {
+    let (code, _, err) = run(palisade()
+        .env_remove("AWS_ACCESS_KEY_ID")
+        .env_remove("AWS_SECRET_ACCESS_KEY")
+        .env("AWS_CONFIG_FILE", "/dev/null")
+        .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
+        .env("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+        .args([
+            "scan",
+            "--region",
+            "us-east-1",
+            "--max-attempts",
+            "1",
+            "--call-timeout",
+            "2",
+        ]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cannot identify the AWS account"), "{err}");
+}

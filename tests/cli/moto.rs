@@ -1,0 +1,114 @@
+//! A real AWS emulator for the tests: moto in server mode on a free loopback port, started once
+//! per test binary and stopped when the binary exits. Everything lives in moto's default account
+//! (123456789012): moto 5 picks the account from access keys it issued itself, so the seeded
+//! state is shared by the tests that read it, and seeded once.
+//! `PALISADE_MOTO_ENDPOINT=http://127.0.0.1:PORT` uses an already running server (debugging).
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+pub struct Moto {
+    pub endpoint: String,
+    // Held so the wrapper's stdin stays open; when the test binary exits, it closes and the
+    // wrapper stops moto.
+    _child: std::sync::Mutex<Child>,
+}
+
+fn moto_server_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("PALISADE_MOTO_SERVER") {
+        return PathBuf::from(p);
+    }
+    let venv = PathBuf::from(std::env::var("HOME").unwrap_or_default())
+        .join(".cache/palisade/moto-venv/bin/moto_server");
+    if venv.exists() {
+        return venv;
+    }
+    PathBuf::from("moto_server")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The shared moto server (started on first use).
+pub fn moto() -> &'static Moto {
+    static MOTO: OnceLock<Moto> = OnceLock::new();
+    MOTO.get_or_init(|| {
+        if let Ok(endpoint) = std::env::var("PALISADE_MOTO_ENDPOINT") {
+            let child = Command::new("true").stdin(Stdio::piped()).spawn().unwrap();
+            return Moto {
+                endpoint,
+                _child: std::sync::Mutex::new(child),
+            };
+        }
+        let port = free_port();
+        let server = moto_server_path();
+        // `cat` returns when our end of its stdin closes (this process exited), then moto is killed.
+        let script = format!(
+            "{} -H 127.0.0.1 -p {port} >/dev/null 2>&1 & pid=$!; echo started; cat >/dev/null; kill $pid",
+            server.display()
+        );
+        let mut child = Command::new("sh")
+            .args(["-c", &script])
+            .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+            .env("MOTO_EC2_LOAD_DEFAULT_AMIS", "false")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {} (install: .ci/run does): {e}", server.display()));
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        let endpoint = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "moto_server did not start on port {port} ({})", server.display());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Moto {
+            endpoint,
+            _child: std::sync::Mutex::new(child),
+        }
+    })
+}
+
+/// moto's default account, where everything the tests seed lives.
+pub const ACCOUNT: &str = "123456789012";
+
+/// Environment for the palisade binary to read the emulated account.
+pub fn account_env(endpoint: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("AWS_ACCESS_KEY_ID", "AKIAPALISADETEST0001".to_string()),
+        ("AWS_SECRET_ACCESS_KEY", "moto-secret".to_string()),
+        ("AWS_REGION", "us-east-1".to_string()),
+        ("AWS_ENDPOINT_URL", endpoint.to_string()),
+        ("AWS_EC2_METADATA_DISABLED", "true".to_string()),
+        ("AWS_CONFIG_FILE", "/dev/null".to_string()),
+        ("AWS_SHARED_CREDENTIALS_FILE", "/dev/null".to_string()),
+    ]
+}
+
+/// An SDK configuration for seeding the emulated account (one call at a time: moto is not safe
+/// for parallel writes).
+pub async fn sdk(endpoint: &str) -> aws_config::SdkConfig {
+    let creds = aws_sdk_iam::config::Credentials::new(
+        "AKIAPALISADESEED0001",
+        "moto-secret",
+        None,
+        None,
+        "tests",
+    );
+    aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .region(aws_config::Region::new("us-east-1"))
+        .endpoint_url(endpoint)
+        .credentials_provider(creds)
+        .load()
+        .await
+}
