@@ -308,7 +308,7 @@ fn status_of(report: &serde_json::Value, policy: &str, name: &str) -> Vec<String
         .collect()
 }
 
-fn seeded() -> &'static str {
+pub fn seeded() -> &'static str {
     static SEEDED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
     SEEDED.get_or_init(|| {
         let m = moto();
@@ -492,4 +492,62 @@ fn no_credentials_is_a_clear_error() {
         ]));
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("cannot identify the AWS account"), "{err}");
+}
+
+#[test]
+fn org_scan_reads_every_member_account_into_one_snapshot() {
+    // Its own server: an organization changes what every other test's account looks like.
+    let m = crate::moto::start();
+    // An organization with one member account (moto lets the management account assume a role
+    // in it; the member account is empty, which is what the test expects to see).
+    let member = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let conf = sdk(&m.endpoint).await;
+        let org = aws_sdk_organizations::Client::new(&conf);
+        let _ = org
+            .create_organization()
+            .feature_set(aws_sdk_organizations::types::OrganizationFeatureSet::All)
+            .send()
+            .await;
+        let created = org
+            .create_account()
+            .account_name("member")
+            .email("member@example.com")
+            .send()
+            .await
+            .unwrap();
+        created
+            .create_account_status()
+            .unwrap()
+            .account_id()
+            .unwrap()
+            .to_string()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("org.json");
+    let (code, _, err) = run(palisade().envs(account_env(&m.endpoint)).args([
+        "collect",
+        "--region",
+        "us-east-1",
+        "--org",
+        "--role-name",
+        "OrganizationAccountAccessRole",
+        "-o",
+        snap.to_str().unwrap(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let snapshot = json(&std::fs::read_to_string(&snap).unwrap());
+    let ids: BTreeSet<&str> = snapshot["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(ACCOUNT) && ids.contains(member.as_str()),
+        "{ids:?}\n{err}"
+    );
+    assert!(
+        err.contains(&format!("collected {} account(s)", ids.len())),
+        "{err}"
+    );
 }

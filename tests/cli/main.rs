@@ -3,6 +3,7 @@
 mod bad_input;
 mod common;
 mod demo;
+mod faults;
 mod gaps;
 mod hostile;
 mod live;

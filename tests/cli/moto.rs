@@ -38,45 +38,60 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// The shared moto server (started on first use).
+/// The shared moto server (started on first use), holding the seeded account.
 pub fn moto() -> &'static Moto {
     static MOTO: OnceLock<Moto> = OnceLock::new();
-    MOTO.get_or_init(|| {
-        if let Ok(endpoint) = std::env::var("PALISADE_MOTO_ENDPOINT") {
-            let child = Command::new("true").stdin(Stdio::piped()).spawn().unwrap();
-            return Moto {
-                endpoint,
-                _child: std::sync::Mutex::new(child),
-            };
-        }
-        let port = free_port();
-        let server = moto_server_path();
-        // `cat` returns when our end of its stdin closes (this process exited), then moto is killed.
-        let script = format!(
-            "{} -H 127.0.0.1 -p {port} >/dev/null 2>&1 & pid=$!; echo started; cat >/dev/null; kill $pid",
+    MOTO.get_or_init(|| match std::env::var("PALISADE_MOTO_ENDPOINT") {
+        Ok(endpoint) => Moto {
+            endpoint,
+            _child: std::sync::Mutex::new(
+                Command::new("true").stdin(Stdio::piped()).spawn().unwrap(),
+            ),
+        },
+        Err(_) => start(),
+    })
+}
+
+/// A moto server of its own, for a test that changes account-wide state; stopped on drop.
+pub fn start() -> Moto {
+    let port = free_port();
+    let server = moto_server_path();
+    // `cat` returns when our end of its stdin closes (the Moto was dropped or this process
+    // exited), then moto is killed.
+    let script = format!(
+        "{} -H 127.0.0.1 -p {port} >/dev/null 2>&1 & pid=$!; echo started; cat >/dev/null; kill $pid",
+        server.display()
+    );
+    let mut child = Command::new("sh")
+        .args(["-c", &script])
+        .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+        .env("MOTO_EC2_LOAD_DEFAULT_AMIS", "false")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot start {} (install: .ci/run does): {e}",
+                server.display()
+            )
+        });
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "moto_server did not start on port {port} ({})",
             server.display()
         );
-        let mut child = Command::new("sh")
-            .args(["-c", &script])
-            .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
-            .env("MOTO_EC2_LOAD_DEFAULT_AMIS", "false")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {} (install: .ci/run does): {e}", server.display()));
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let endpoint = format!("http://127.0.0.1:{port}");
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "moto_server did not start on port {port} ({})", server.display());
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Moto {
-            endpoint,
-            _child: std::sync::Mutex::new(child),
-        }
-    })
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Moto {
+        endpoint: format!("http://127.0.0.1:{port}"),
+        _child: std::sync::Mutex::new(child),
+    }
 }
 
 /// moto's default account, where everything the tests seed lives.

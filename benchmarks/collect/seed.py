@@ -1,0 +1,341 @@
+#!/usr/bin/env python3
+"""Seeds a running moto server with a large account for the collection benchmark.
+
+Usage: seed.py [ENDPOINT]   (default: $AWS_ENDPOINT_URL)
+
+2,000 IAM users, 2,000 roles and 2,000 security groups, plus the usual mix of groups,
+policies, volumes, snapshots, instances, buckets, keys, databases and logging services, all
+in moto's default account (123456789012), region us-east-1. About a third of everything is
+misconfigured, so both scanners have findings to produce.
+
+Calls go one at a time: moto is not safe for parallel writes. Randomness comes from a fixed
+seed, so every run seeds the same account.
+"""
+
+import json
+import os
+import random
+import sys
+import time
+from contextlib import contextmanager
+from urllib.parse import urlparse
+
+import boto3
+from botocore.config import Config
+
+USERS, ROLES, SECURITY_GROUPS = 2000, 2000, 2000
+GROUPS, POLICIES, VOLUMES, SNAPSHOTS, INSTANCES = 50, 20, 200, 50, 20
+BUCKETS, KEYS, DATABASES = 50, 20, 3
+REGION, ACCOUNT = "us-east-1", "123456789012"
+
+rng = random.Random(20261128)
+calls = 0
+
+
+def endpoint():
+    url = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("AWS_ENDPOINT_URL", "")
+    # The benchmark must never talk to anything but a local emulator.
+    if urlparse(url).hostname not in ("127.0.0.1", "localhost"):
+        sys.exit(f"seed.py: endpoint must be a loopback moto server, got {url!r}")
+    return url
+
+
+ENDPOINT = endpoint()
+
+
+def client(service):
+    c = boto3.client(
+        service,
+        region_name=REGION,
+        endpoint_url=ENDPOINT,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        config=Config(retries={"max_attempts": 2}),
+    )
+
+    def count(**_):
+        global calls
+        calls += 1
+
+    c.meta.events.register("before-send", count)
+    return c
+
+
+@contextmanager
+def section(name):
+    start, before = time.monotonic(), calls
+    yield
+    took = time.monotonic() - start
+    print(f"  {name:<28} {calls - before:6d} calls {took:7.1f} s", flush=True)
+
+
+def doc(*statements):
+    return json.dumps({"Version": "2012-10-17", "Statement": list(statements)})
+
+
+def allow(action, resource="*"):
+    return {"Effect": "Allow", "Action": action, "Resource": resource}
+
+
+def chance(p):
+    return rng.random() < p
+
+
+iam, ec2, s3 = client("iam"), client("ec2"), client("s3")
+kms, rds = client("kms"), client("rds")
+cloudtrail, guardduty, config = client("cloudtrail"), client("guardduty"), client("config")
+
+
+def seed_iam_shared():
+    """Customer managed policies (some admin-like), groups, password policy."""
+    iam.update_account_password_policy(MinimumPasswordLength=8, RequireSymbols=False)
+    arns = []
+    for i in range(POLICIES):
+        # One in four grants everything: the classic "admin in disguise".
+        statement = allow("*") if i % 4 == 0 else allow(["s3:GetObject", "ec2:Describe*"])
+        p = iam.create_policy(PolicyName=f"bench-policy-{i:02d}", PolicyDocument=doc(statement))
+        arns.append(p["Policy"]["Arn"])
+    groups = [f"bench-group-{i:02d}" for i in range(GROUPS)]
+    for i, g in enumerate(groups):
+        iam.create_group(GroupName=g)
+        iam.attach_group_policy(GroupName=g, PolicyArn=arns[i % POLICIES])
+        if i % 5 == 0:
+            iam.put_group_policy(GroupName=g, PolicyName="inline", PolicyDocument=doc(allow("iam:*")))
+    return arns, groups
+
+
+def seed_users(policy_arns, groups):
+    for i in range(USERS):
+        name = f"bench-user-{i:04d}"
+        iam.create_user(UserName=name, Tags=[{"Key": "team", "Value": f"t{i % 12}"}])
+        if chance(0.4):  # console users, most without MFA
+            iam.create_login_profile(UserName=name, Password=f"Bench-pass-{i:04d}-xyz")
+            if chance(0.25):
+                serial = iam.create_virtual_mfa_device(VirtualMFADeviceName=f"mfa-{name}")
+                iam.enable_mfa_device(
+                    UserName=name,
+                    SerialNumber=serial["VirtualMFADevice"]["SerialNumber"],
+                    AuthenticationCode1="123456",
+                    AuthenticationCode2="654321",
+                )
+        for _ in range(rng.choice([0, 1, 1, 2])):  # access keys; two keys on some users
+            iam.create_access_key(UserName=name)
+        if chance(0.25):  # inline policies, some wildcard
+            action = "*" if chance(0.2) else ["s3:*", "sqs:SendMessage"]
+            iam.put_user_policy(UserName=name, PolicyName="inline", PolicyDocument=doc(allow(action)))
+        if chance(0.15):  # directly attached policies
+            iam.attach_user_policy(UserName=name, PolicyArn=rng.choice(policy_arns))
+        for g in rng.sample(groups, rng.choice([0, 1, 1, 2])):
+            iam.add_user_to_group(UserName=name, GroupName=g)
+
+
+TRUSTS = [
+    # Services, the bulk of real roles.
+    lambda: {"Effect": "Allow", "Principal": {"Service": rng.choice(
+        ["ec2.amazonaws.com", "lambda.amazonaws.com", "ecs-tasks.amazonaws.com"])},
+        "Action": "sts:AssumeRole"},
+    # Another account, with and without an external id.
+    lambda: {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"},
+             "Action": "sts:AssumeRole"},
+    lambda: {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::210987654321:root"},
+             "Action": "sts:AssumeRole",
+             "Condition": {"StringEquals": {"sts:ExternalId": "bench-external-id"}}},
+    # Same account.
+    lambda: {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{ACCOUNT}:root"},
+             "Action": "sts:AssumeRole"},
+    # Anyone: the dangerous one.
+    lambda: {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"},
+    # Web identity (GitHub Actions), with and without a subject condition.
+    lambda: {"Effect": "Allow",
+             "Principal": {"Federated": f"arn:aws:iam::{ACCOUNT}:oidc-provider/token.actions.githubusercontent.com"},
+             "Action": "sts:AssumeRoleWithWebIdentity",
+             "Condition": rng.choice([
+                 {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}},
+                 {"StringLike": {"token.actions.githubusercontent.com:sub": "repo:bench/app:*"}}])},
+]
+
+
+def seed_roles(policy_arns):
+    aws_managed = ["arn:aws:iam::aws:policy/AdministratorAccess",
+                   "arn:aws:iam::aws:policy/ReadOnlyAccess",
+                   "arn:aws:iam::aws:policy/AmazonS3FullAccess"]
+    for i in range(ROLES):
+        name = f"bench-role-{i:04d}"
+        trust = doc(rng.choice(TRUSTS)())
+        iam.create_role(RoleName=name, AssumeRolePolicyDocument=trust, Path=rng.choice(["/", "/app/"]))
+        if chance(0.3):
+            iam.attach_role_policy(RoleName=name, PolicyArn=rng.choice(aws_managed + policy_arns))
+        if chance(0.2):
+            action = "*" if chance(0.1) else ["dynamodb:GetItem", "logs:PutLogEvents"]
+            iam.put_role_policy(RoleName=name, PolicyName="inline", PolicyDocument=doc(allow(action)))
+
+
+def seed_network():
+    """Four VPCs beside the default one, subnets, two with internet gateways, a flow log."""
+    vpcs = [v["VpcId"] for v in ec2.describe_vpcs()["Vpcs"]]  # moto's default VPC
+    subnets = []
+    for i in range(4):
+        vpc = ec2.create_vpc(CidrBlock=f"10.{i + 10}.0.0/16")["Vpc"]["VpcId"]
+        vpcs.append(vpc)
+        for z, az in enumerate(["us-east-1a", "us-east-1b"]):
+            s = ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.{i + 10}.{z}.0/24", AvailabilityZone=az)
+            subnets.append(s["Subnet"]["SubnetId"])
+        if i < 2:
+            igw = ec2.create_internet_gateway()["InternetGateway"]["InternetGatewayId"]
+            ec2.attach_internet_gateway(InternetGatewayId=igw, VpcId=vpc)
+            rt = ec2.create_route_table(VpcId=vpc)["RouteTable"]["RouteTableId"]
+            ec2.create_route(RouteTableId=rt, DestinationCidrBlock="0.0.0.0/0", GatewayId=igw)
+    return vpcs, subnets
+
+
+def rule(port, cidr="0.0.0.0/0", proto="tcp"):
+    p = {"IpProtocol": proto, "IpRanges": [{"CidrIp": cidr}]}
+    if proto != "-1":
+        p.update(FromPort=port, ToPort=port)
+    return p
+
+
+def seed_security_groups(vpcs):
+    groups = {v: [] for v in vpcs}
+    for i in range(SECURITY_GROUPS):
+        vpc = vpcs[i % len(vpcs)]
+        sg = ec2.create_security_group(GroupName=f"bench-sg-{i:04d}", Description="bench", VpcId=vpc)["GroupId"]
+        r = rng.random()
+        if r < 0.10:
+            perms = [rule(22)]  # SSH from anywhere
+        elif r < 0.15:
+            perms = [rule(3389)]  # RDP from anywhere
+        elif r < 0.20:
+            perms = [rule(0, proto="-1")]  # everything from anywhere
+        elif r < 0.40:
+            perms = [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443,
+                      "IpRanges": [{"CidrIp": "0.0.0.0/0"}], "Ipv6Ranges": [{"CidrIpv6": "::/0"}]}]
+        elif r < 0.70 and groups[vpc]:
+            perms = [{"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432,
+                      "UserIdGroupPairs": [{"GroupId": rng.choice(groups[vpc])}]}]
+        else:
+            perms = [{"IpProtocol": "tcp", "FromPort": 8000, "ToPort": 8999,
+                      "IpRanges": [{"CidrIp": "10.0.0.0/8"}]}]
+        ec2.authorize_security_group_ingress(GroupId=sg, IpPermissions=perms)
+        if chance(0.1):  # narrow egress instead of the default allow-all
+            ec2.revoke_security_group_egress(GroupId=sg, IpPermissions=[rule(0, proto="-1")])
+            ec2.authorize_security_group_egress(GroupId=sg, IpPermissions=[rule(443, "10.0.0.0/8")])
+        groups[vpc].append(sg)
+    return groups
+
+
+def seed_compute(subnets, groups_by_vpc):
+    volumes = []
+    for i in range(VOLUMES):
+        v = ec2.create_volume(AvailabilityZone=rng.choice(["us-east-1a", "us-east-1b"]),
+                              Size=rng.choice([8, 20, 100]), Encrypted=chance(0.6))
+        volumes.append(v["VolumeId"])
+    for i in range(SNAPSHOTS):
+        s = ec2.create_snapshot(VolumeId=volumes[i], Description=f"bench-snap-{i:02d}")
+        if i % 10 == 0:  # public snapshots
+            ec2.modify_snapshot_attribute(SnapshotId=s["SnapshotId"], Attribute="createVolumePermission",
+                                          OperationType="add", GroupNames=["all"])
+    # Instances with no AMI validation (MOTO_EC2_LOAD_DEFAULT_AMIS=false): any image id works.
+    subnet_vpc = {s["SubnetId"]: s["VpcId"] for s in ec2.describe_subnets(SubnetIds=subnets)["Subnets"]}
+    for i in range(INSTANCES):
+        subnet = subnets[i % len(subnets)]
+        ec2.run_instances(
+            ImageId="ami-0bench0000000000", InstanceType="t3.micro", MinCount=1, MaxCount=1,
+            SubnetId=subnet, SecurityGroupIds=rng.sample(groups_by_vpc[subnet_vpc[subnet]], 2),
+            MetadataOptions={"HttpTokens": rng.choice(["optional", "required"])},
+        )
+
+
+def seed_storage():
+    names = [f"bench-bucket-{i:02d}" for i in range(BUCKETS)]
+    for i, b in enumerate(names):
+        s3.create_bucket(Bucket=b)
+        if i % 2 == 0:
+            s3.put_bucket_encryption(Bucket=b, ServerSideEncryptionConfiguration={"Rules": [
+                {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms"}}]})
+        if i % 3 == 0:
+            s3.put_bucket_versioning(Bucket=b, VersioningConfiguration={"Status": "Enabled"})
+        if i % 4 == 0:
+            s3.put_public_access_block(Bucket=b, PublicAccessBlockConfiguration={
+                "BlockPublicAcls": True, "IgnorePublicAcls": True,
+                "BlockPublicPolicy": True, "RestrictPublicBuckets": True})
+        if i % 5 == 1:  # public read by policy
+            s3.put_bucket_policy(Bucket=b, Policy=doc({"Effect": "Allow", "Principal": "*",
+                                                      "Action": "s3:GetObject", "Resource": f"arn:aws:s3:::{b}/*"}))
+        if i % 5 == 2:  # TLS-only policy
+            s3.put_bucket_policy(Bucket=b, Policy=doc({"Effect": "Deny", "Principal": "*", "Action": "s3:*",
+                                                      "Resource": [f"arn:aws:s3:::{b}", f"arn:aws:s3:::{b}/*"],
+                                                      "Condition": {"Bool": {"aws:SecureTransport": "false"}}}))
+        if i % 7 == 0:
+            s3.put_bucket_tagging(Bucket=b, Tagging={"TagSet": [{"Key": "data", "Value": "internal"}]})
+    # Access logging into the last bucket, which must let the log delivery group write.
+    logs = names[-1]
+    s3.put_bucket_acl(Bucket=logs, GrantWrite="uri=http://acs.amazonaws.com/groups/s3/LogDelivery",
+                      GrantReadACP="uri=http://acs.amazonaws.com/groups/s3/LogDelivery",
+                      GrantFullControl=f"id={s3.list_buckets()['Owner']['ID']}")
+    for b in names[:10]:
+        s3.put_bucket_logging(Bucket=b, BucketLoggingStatus={
+            "LoggingEnabled": {"TargetBucket": logs, "TargetPrefix": f"{b}/"}})
+    return logs
+
+
+def seed_keys():
+    for i in range(KEYS):
+        k = kms.create_key(Description=f"bench-key-{i:02d}")["KeyMetadata"]["KeyId"]
+        kms.create_alias(AliasName=f"alias/bench-{i:02d}", TargetKeyId=k)
+        if i % 2 == 0:
+            kms.enable_key_rotation(KeyId=k)
+
+
+def seed_databases():
+    for i in range(DATABASES):
+        name = f"bench-db-{i}"
+        rds.create_db_instance(
+            DBInstanceIdentifier=name, Engine="postgres", DBInstanceClass="db.t3.micro",
+            AllocatedStorage=20, MasterUsername="bench", MasterUserPassword="bench-password-1",
+            PubliclyAccessible=i == 0, StorageEncrypted=i != 1, BackupRetentionPeriod=7 * (i != 2),
+        )
+        rds.create_db_snapshot(DBInstanceIdentifier=name, DBSnapshotIdentifier=f"{name}-snap")
+
+
+def seed_logging(vpcs, log_bucket):
+    cloudtrail.create_trail(Name="bench-trail", S3BucketName=log_bucket, IsMultiRegionTrail=True)
+    cloudtrail.start_logging(Name="bench-trail")
+    guardduty.create_detector(Enable=True)
+    config.put_configuration_recorder(ConfigurationRecorder={
+        "name": "default", "roleARN": f"arn:aws:iam::{ACCOUNT}:role/bench-role-0000",
+        "recordingGroup": {"allSupported": True, "includeGlobalResourceTypes": True}})
+    config.put_delivery_channel(DeliveryChannel={"name": "default", "s3BucketName": log_bucket})
+    config.start_configuration_recorder(ConfigurationRecorderName="default")
+    ec2.create_flow_logs(ResourceIds=vpcs[1:2], ResourceType="VPC", TrafficType="ALL",
+                         LogDestinationType="s3", LogDestination=f"arn:aws:s3:::{log_bucket}")
+
+
+def main():
+    started = time.monotonic()
+    print(f"seeding {ENDPOINT}", flush=True)
+    with section("IAM policies and groups"):
+        policy_arns, groups = seed_iam_shared()
+    with section(f"IAM users ({USERS})"):
+        seed_users(policy_arns, groups)
+    with section(f"IAM roles ({ROLES})"):
+        seed_roles(policy_arns)
+    with section("VPCs and subnets"):
+        vpcs, subnets = seed_network()
+    with section(f"security groups ({SECURITY_GROUPS})"):
+        groups_by_vpc = seed_security_groups(vpcs)
+    with section("volumes, snapshots, instances"):
+        seed_compute(subnets, groups_by_vpc)
+    with section(f"S3 buckets ({BUCKETS})"):
+        log_bucket = seed_storage()
+    with section(f"KMS keys ({KEYS})"):
+        seed_keys()
+    with section(f"RDS instances ({DATABASES})"):
+        seed_databases()
+    with section("CloudTrail, GuardDuty, Config"):
+        seed_logging(vpcs, log_bucket)
+    print(f"seeded in {time.monotonic() - started:.1f} s ({calls} calls)", flush=True)
+
+
+if __name__ == "__main__":
+    main()
