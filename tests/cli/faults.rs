@@ -90,7 +90,7 @@ fn handle(mut client: TcpStream, upstream: &str, faults: &Faults) {
         }
         return;
     }
-    if faults.throttle_every > 0 && n % faults.throttle_every == 0 {
+    if faults.throttle_every > 0 && n.is_multiple_of(faults.throttle_every) {
         faults.throttled.fetch_add(1, Ordering::SeqCst);
         if json_protocol {
             respond(
