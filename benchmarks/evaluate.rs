@@ -4,7 +4,8 @@
 //!
 //! `cargo bench --bench evaluate` (sizes: `PALISADE_BENCH_SIZES=10000,100000`; runs per size:
 //! `PALISADE_BENCH_RUNS=5`; `PALISADE_BENCH_NO_WRITE=1` leaves the README alone;
-//! `PALISADE_BENCH_KEEP=DIR` keeps the generated snapshots in DIR).
+//! `PALISADE_BENCH_KEEP=DIR` keeps the generated snapshots in DIR;
+//! `PALISADE_BENCH_ENGINES=interpreter` measures one engine).
 
 #[path = "synth.rs"]
 mod synth;
@@ -22,7 +23,7 @@ struct Run {
 }
 
 /// Runs one scan and measures it: wall time, and the child's peak RSS from `wait4`.
-fn scan(binary: &str, snapshot: &Path) -> Run {
+fn scan(binary: &str, snapshot: &Path, engine: &str) -> Run {
     let started = Instant::now();
     // Reaped below with wait4, which also reports the child's peak memory.
     #[allow(clippy::zombie_processes)]
@@ -36,6 +37,8 @@ fn scan(binary: &str, snapshot: &Path) -> Run {
             "--fail-on",
             "none",
             "--timings",
+            "--engine",
+            engine,
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -87,6 +90,12 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     // PALISADE_BENCH_KEEP=DIR keeps the generated snapshots there (for profiling single policies).
     let keep = std::env::var_os("PALISADE_BENCH_KEEP").map(std::path::PathBuf::from);
+    // Both policy engines: the interpreter (default) and the compiled RVM (`--engine compiled`).
+    let engines: Vec<String> = std::env::var("PALISADE_BENCH_ENGINES")
+        .unwrap_or_else(|_| "interpreter,compiled".into())
+        .split(',')
+        .map(|e| e.trim().to_string())
+        .collect();
     let mut rows = Vec::new();
     for &n in &sizes {
         let inv = synth::generate(n, 42);
@@ -98,24 +107,26 @@ fn main() {
         serde_json::to_writer(file, &inv).expect("write snapshot");
         drop(inv);
         let size_mb = std::fs::metadata(&path).expect("snapshot written").len() as f64 / 1e6;
-        let results: Vec<Run> = (0..runs).map(|_| scan(binary, &path)).collect();
-        let phase = |name: &str| {
-            median(
-                results
-                    .iter()
-                    .map(|r| {
-                        r.phases["phases"]
-                            .as_array()
-                            .and_then(|ps| ps.iter().find(|p| p["name"] == name))
-                            .and_then(|p| p["ms"].as_f64())
-                            .unwrap_or(f64::NAN)
-                    })
-                    .collect(),
-            )
-        };
-        let row = format!(
-            "| {:>9} | {:>7.0} | {:>7.0} | {:>8.0} | {:>8.0} | {:>11.0} | {:>9.0} | {:>16.0} | {:>11.0} | {:>9} |",
+        for engine in &engines {
+            let results: Vec<Run> = (0..runs).map(|_| scan(binary, &path, engine)).collect();
+            let phase = |name: &str| {
+                median(
+                    results
+                        .iter()
+                        .map(|r| {
+                            r.phases["phases"]
+                                .as_array()
+                                .and_then(|ps| ps.iter().find(|p| p["name"] == name))
+                                .and_then(|p| p["ms"].as_f64())
+                                .unwrap_or(f64::NAN)
+                        })
+                        .collect(),
+                )
+            };
+            let row = format!(
+            "| {:>9} | {:>11} | {:>7.0} | {:>7.0} | {:>8.0} | {:>8.0} | {:>11.0} | {:>9.0} | {:>16.0} | {:>11.0} | {:>9} |",
             n,
+            engine,
             size_mb,
             phase("load"),
             phase("policies"),
@@ -126,15 +137,16 @@ fn main() {
             results.iter().map(|r| r.peak_rss_mb).fold(0.0, f64::max),
             results[0].phases["findings"],
         );
-        println!("{row}");
-        rows.push(row);
+            println!("{row}");
+            rows.push(row);
+        }
         if keep.is_none() {
             std::fs::remove_file(&path).ok();
         }
     }
     let table = format!(
-        "| resources | JSON MB | load ms | policies ms | input ms | evaluate ms | report ms | wall ms (median) | peak RSS MB | findings |\n\
-         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n{}\n",
+        "| resources | engine | JSON MB | load ms | policies ms | input ms | evaluate ms | report ms | wall ms (median) | peak RSS MB | findings |\n\
+         |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n{}\n",
         rows.join("\n")
     );
     println!("\n{table}");
