@@ -95,6 +95,12 @@ measure() {
   echo "$wall $requests $((rss_kb / 1024))" >>"$tmp/$name"
 }
 
+# Median of column COL (1 wall, 2 requests, 3 RSS) of one tool's runs.
+median() {
+  cut -d' ' -f"$2" "$tmp/$1" | sort -n |
+    awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
 # Prints a Markdown table of one tool's runs, then the medians.
 table() {
   local name="$1" findings="$2"
@@ -102,12 +108,8 @@ table() {
   echo "| $name | wall s | requests | peak RSS MB | findings (fail / total) |"
   echo "|---|---:|---:|---:|---:|"
   awk -v f="$findings" '{ printf "| run %d | %.1f | %d | %d | %s |\n", NR, $1, $2, $3, f }' "$tmp/$name"
-  # Median of each column on its own (runs are few, so this is the middle value).
-  local med=()
-  for col in 1 2 3; do
-    med+=("$(cut -d' ' -f$col "$tmp/$name" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')")
-  done
-  printf '| **median** | **%.1f** | **%d** | **%d** | %s |\n' "${med[@]}" "$findings"
+  printf '| **median** | **%.1f** | **%d** | **%d** | %s |\n' \
+    "$(median "$name" 1)" "$(median "$name" 2)" "$(median "$name" 3)" "$findings"
 }
 
 # --- Palisade ----------------------------------------------------------------------------
@@ -117,10 +119,11 @@ for _ in $(seq "$PALISADE_RUNS"); do
   # The report goes to a file (not /dev/null) only to count its findings afterwards.
   measure palisade "$tmp/p" "$PALISADE_BIN" scan --region us-east-1 --format json --fail-on none
 done
-# The JSON report's summary comes first; its counts give fail / total.
+# fail / total from the summary counts of the last run's report.
 p_findings=$("$MOTO_VENV/bin/python" -c '
-import json, sys; s = json.load(open(sys.argv[1]))["summary"]
-print(f"{s[\"fail\"]} / {sum(s[k] for k in (\"fail\", \"pass\", \"not_evaluated\", \"error\", \"suppressed\"))}")' "$tmp/p/stdout")
+import json, sys
+s = json.load(open(sys.argv[1]))["summary"]
+print(s["fail"], "/", sum(s[k] for k in ("fail", "pass", "not_evaluated", "error", "suppressed")))' "$tmp/p/stdout")
 grep -E "^collected|API calls" "$tmp/p/stderr" | sed 's/^/    /'
 
 # --- Prowler -----------------------------------------------------------------------------
@@ -142,4 +145,12 @@ fi
 echo
 echo "Account: 2,000 users, 2,000 roles, 2,000 security groups and the usual mix (seed.py), us-east-1; $(nproc) cores."
 table palisade "$p_findings"
-$palisade_only || table prowler "$w_findings"
+if ! $palisade_only; then
+  table prowler "$w_findings"
+  echo
+  awk -v w="$(median prowler 1)/$(median palisade 1)" -v r="$(median prowler 2)/$(median palisade 2)" \
+    -v m="$(median prowler 3)/$(median palisade 3)" 'BEGIN {
+      split(w, a, "/"); split(r, b, "/"); split(m, c, "/")
+      printf "Palisade vs Prowler (medians): %.1fx less wall time, %.1fx fewer requests, %.1fx less peak memory\n",
+        a[1] / a[2], b[1] / b[2], c[1] / c[2] }'
+fi

@@ -4,6 +4,9 @@
 use super::{At, Session};
 use crate::inventory::storage::{RdsCluster, RdsInstance, RdsSnapshot};
 use crate::inventory::{Inventory, Tags};
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+use aws_smithy_runtime_api::client::result::SdkError;
+use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use futures::future::join_all;
 
 pub async fn collect(s: &Session, region: &str) -> Inventory {
@@ -165,6 +168,47 @@ fn restore(values: &[String]) -> (bool, Vec<String>) {
     (public, shared)
 }
 
+/// The values of the `restore` attribute among (name, values) pairs.
+fn restore_values<'a>(
+    attributes: impl Iterator<Item = (Option<&'a str>, &'a [String])>,
+) -> Vec<String> {
+    attributes
+        .filter(|(name, _)| *name == Some("restore"))
+        .flat_map(|(_, values)| values.iter().cloned())
+        .collect()
+}
+
+/// Reads who may restore each manual snapshot (one call per snapshot, a gap on that snapshot
+/// when it fails); automated snapshots cannot be shared, so they keep `public: false`.
+async fn with_sharing<'a, F, Fut, E>(
+    s: &'a Session,
+    region: &'a str,
+    operation: &'static str,
+    listed: Vec<(RdsSnapshot, bool)>,
+    fetch: F,
+) -> Vec<RdsSnapshot>
+where
+    F: Fn(String) -> Fut + Copy,
+    Fut: std::future::Future<Output = Result<Option<Vec<String>>, SdkError<E, HttpResponse>>>,
+    E: ProvideErrorMetadata + std::error::Error,
+{
+    join_all(listed.into_iter().map(|(mut snap, manual)| async move {
+        if manual {
+            let at = At {
+                service: "rds",
+                region,
+                operation,
+                resource: Some(&snap.arn),
+            };
+            if let Some(Some(values)) = s.call(at, || fetch(snap.id.clone())).await {
+                (snap.public, snap.shared_with) = restore(&values);
+            }
+        }
+        snap
+    }))
+    .await
+}
+
 async fn snapshots(s: &Session, client: &aws_sdk_rds::Client, region: &str) -> Vec<RdsSnapshot> {
     let at = At {
         service: "rds",
@@ -209,37 +253,26 @@ async fn snapshots(s: &Session, client: &aws_sdk_rds::Client, region: &str) -> V
             Some((snap, d.snapshot_type() == Some("manual")))
         })
         .collect();
-    join_all(listed.into_iter().map(|(mut snap, manual)| async move {
-        if manual {
-            let at = At {
-                service: "rds",
-                region,
-                operation: "DescribeDBSnapshotAttributes",
-                resource: Some(&snap.arn),
-            };
-            let answer = s
-                .call(at, || {
-                    client
-                        .describe_db_snapshot_attributes()
-                        .db_snapshot_identifier(&snap.id)
-                        .send()
-                })
-                .await;
-            if let Some(result) = answer
-                .as_ref()
-                .and_then(|o| o.db_snapshot_attributes_result())
-            {
-                let values: Vec<String> = result
-                    .db_snapshot_attributes()
-                    .iter()
-                    .filter(|a| a.attribute_name() == Some("restore"))
-                    .flat_map(|a| a.attribute_values().iter().cloned())
-                    .collect();
-                (snap.public, snap.shared_with) = restore(&values);
-            }
-        }
-        snap
-    }))
+    with_sharing(
+        s,
+        region,
+        "DescribeDBSnapshotAttributes",
+        listed,
+        |id| async move {
+            let out = client
+                .describe_db_snapshot_attributes()
+                .db_snapshot_identifier(id)
+                .send()
+                .await?;
+            Ok(out.db_snapshot_attributes_result().map(|r| {
+                restore_values(
+                    r.db_snapshot_attributes()
+                        .iter()
+                        .map(|a| (a.attribute_name(), a.attribute_values())),
+                )
+            }))
+        },
+    )
     .await
 }
 
@@ -290,36 +323,25 @@ async fn cluster_snapshots(
             Some((snap, c.snapshot_type() == Some("manual")))
         })
         .collect();
-    join_all(listed.into_iter().map(|(mut snap, manual)| async move {
-        if manual {
-            let at = At {
-                service: "rds",
-                region,
-                operation: "DescribeDBClusterSnapshotAttributes",
-                resource: Some(&snap.arn),
-            };
-            let answer = s
-                .call(at, || {
-                    client
-                        .describe_db_cluster_snapshot_attributes()
-                        .db_cluster_snapshot_identifier(&snap.id)
-                        .send()
-                })
-                .await;
-            if let Some(result) = answer
-                .as_ref()
-                .and_then(|o| o.db_cluster_snapshot_attributes_result())
-            {
-                let values: Vec<String> = result
-                    .db_cluster_snapshot_attributes()
-                    .iter()
-                    .filter(|a| a.attribute_name() == Some("restore"))
-                    .flat_map(|a| a.attribute_values().iter().cloned())
-                    .collect();
-                (snap.public, snap.shared_with) = restore(&values);
-            }
-        }
-        snap
-    }))
+    with_sharing(
+        s,
+        region,
+        "DescribeDBClusterSnapshotAttributes",
+        listed,
+        |id| async move {
+            let out = client
+                .describe_db_cluster_snapshot_attributes()
+                .db_cluster_snapshot_identifier(id)
+                .send()
+                .await?;
+            Ok(out.db_cluster_snapshot_attributes_result().map(|r| {
+                restore_values(
+                    r.db_cluster_snapshot_attributes()
+                        .iter()
+                        .map(|a| (a.attribute_name(), a.attribute_values())),
+                )
+            }))
+        },
+    )
     .await
 }
