@@ -18,7 +18,11 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 
 palisade_only=false
-[[ "${1:-}" == "--palisade-only" ]] && palisade_only=true
+case "${1:-}" in
+  "") ;;
+  --palisade-only) palisade_only=true ;;
+  *) echo "usage: $0 [--palisade-only]" >&2; exit 2 ;;
+esac
 PALISADE_RUNS="${PALISADE_RUNS:-3}"
 PROWLER_RUNS="${PROWLER_RUNS:-1}"
 PROWLER_VERSION=5.46.0
@@ -41,7 +45,9 @@ if [[ ! -x /usr/bin/time ]]; then
   echo "==> installing GNU time"
   apt-get update -qq && apt-get install -y -qq time >/dev/null
 fi
-if ! $palisade_only && ! "$PROWLER_VENV/bin/prowler" --help >/dev/null 2>&1; then
+# (Not `prowler --version`: that asks api.github.com for the latest release.)
+if ! $palisade_only && ! "$PROWLER_VENV/bin/python" -c \
+  "import importlib.metadata as m, sys; sys.exit(m.version('prowler') != '$PROWLER_VERSION')" 2>/dev/null; then
   echo "==> installing prowler==$PROWLER_VERSION into $PROWLER_VENV"
   python3 -m venv "$PROWLER_VENV"
   "$PROWLER_VENV/bin/pip" install --quiet --disable-pip-version-check "prowler==$PROWLER_VERSION"
