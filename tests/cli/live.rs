@@ -159,20 +159,84 @@ async fn seed(account: &str, endpoint: &str) {
         .send()
         .await
         .unwrap();
-    ec2.create_volume()
+    let encrypted = ec2
+        .create_volume()
         .availability_zone("us-east-1a")
         .size(10)
         .encrypted(true)
         .send()
         .await
         .unwrap();
-    ec2.create_volume()
+    let plain = ec2
+        .create_volume()
         .availability_zone("us-east-1a")
         .size(10)
         .encrypted(false)
         .send()
         .await
         .unwrap();
+    // Snapshots: one public (and unencrypted), one private and encrypted.
+    let public = ec2
+        .create_snapshot()
+        .volume_id(plain.volume_id().unwrap())
+        .description("public-snap")
+        .send()
+        .await
+        .unwrap();
+    ec2.modify_snapshot_attribute()
+        .snapshot_id(public.snapshot_id().unwrap())
+        .attribute(aws_sdk_ec2::types::SnapshotAttributeName::CreateVolumePermission)
+        .operation_type(aws_sdk_ec2::types::OperationType::Add)
+        .group_names("all")
+        .send()
+        .await
+        .unwrap();
+    ec2.create_snapshot()
+        .volume_id(encrypted.volume_id().unwrap())
+        .description("private-snap")
+        .send()
+        .await
+        .unwrap();
+    // Flow log on the seeded VPC (moto's default VPC has none); moto checks the bucket exists.
+    let flow_bucket = format!("flow-logs-{account}");
+    aws_sdk_s3::Client::from_conf(
+        aws_sdk_s3::config::Builder::from(&conf)
+            .force_path_style(true)
+            .build(),
+    )
+    .create_bucket()
+    .bucket(&flow_bucket)
+    .send()
+    .await
+    .unwrap();
+    let created = ec2
+        .create_flow_logs()
+        .resource_ids(&vpc_id)
+        .resource_type(aws_sdk_ec2::types::FlowLogsResourceType::Vpc)
+        .traffic_type(aws_sdk_ec2::types::TrafficType::All)
+        .log_destination_type(aws_sdk_ec2::types::LogDestinationType::S3)
+        .log_destination(format!("arn:aws:s3:::{flow_bucket}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(created.unsuccessful().is_empty(), "{created:?}");
+    // RDS: a public unencrypted database and a private encrypted one.
+    let rds = aws_sdk_rds::Client::new(&conf);
+    for (name, encrypted, public) in [("open-db", false, true), ("vault-db", true, false)] {
+        rds.create_db_instance()
+            .db_instance_identifier(name)
+            .db_instance_class("db.t3.micro")
+            .engine("postgres")
+            .master_username("admin")
+            .master_user_password("Xx-very-long-pass-3")
+            .allocated_storage(20)
+            .storage_encrypted(encrypted)
+            .publicly_accessible(public)
+            .backup_retention_period(7)
+            .send()
+            .await
+            .unwrap();
+    }
 
     // S3: one well-configured bucket, one bare bucket.
     let s3 = aws_sdk_s3::Client::from_conf(
@@ -354,6 +418,14 @@ fn seeded_account_fails_and_passes_where_expected() {
     expect("ec2-security-group-ssh-open-to-internet", "sg-", "pass");
     expect("ec2-ebs-volume-unencrypted", "vol-", "fail");
     expect("ec2-ebs-volume-unencrypted", "vol-", "pass");
+    expect("ec2-ebs-snapshot-public", "snap-", "fail");
+    expect("ec2-ebs-snapshot-public", "snap-", "pass");
+    expect("ec2-vpc-flow-logs-disabled", "vpc-", "fail");
+    expect("ec2-vpc-flow-logs-disabled", "vpc-", "pass");
+    expect("rds-instance-storage-unencrypted", "open-db", "fail");
+    expect("rds-instance-storage-unencrypted", "vault-db", "pass");
+    expect("rds-instance-publicly-accessible", "open-db", "fail");
+    expect("rds-instance-publicly-accessible", "vault-db", "pass");
     expect(
         "s3-bucket-default-encryption-disabled",
         "bare-bucket-1",
