@@ -464,7 +464,46 @@ fn seeded_account_fails_and_passes_where_expected() {
     );
     expect("cloudtrail-multi-region-trail-missing", account, "pass");
     expect("guardduty-detector-disabled", "detector", "pass");
-    // Nothing we did not seed fails for a reason we cannot explain.
+    // Exactly these failures, no more: what was seeded, plus what moto creates by itself (a
+    // default VPC with six public subnets, a default security group per VPC with rules,
+    // allow-all default NACLs, no root MFA, an aws/ebs key that moto reports as customer-managed
+    // without rotation). Counted per policy, since moto's resource ids are random.
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    for (policy, _) in failing(&report) {
+        *counts.entry(policy).or_default() += 1;
+    }
+    let expected: std::collections::BTreeMap<String, usize> = [
+        ("cloudtrail-trail-not-kms-encrypted", 1),
+        ("config-recorder-not-recording", 1),
+        ("ec2-default-security-group-has-rules", 2),
+        ("ec2-ebs-snapshot-public", 1),
+        ("ec2-ebs-snapshot-unencrypted", 1),
+        ("ec2-ebs-volume-unencrypted", 1),
+        ("ec2-network-acl-admin-ports-open-to-internet", 2),
+        ("ec2-security-group-ssh-open-to-internet", 1),
+        ("ec2-subnet-auto-assign-public-ip", 6),
+        ("ec2-vpc-flow-logs-disabled", 1),
+        ("iam-password-policy-weak", 1),
+        ("iam-policy-allows-full-admin", 1),
+        ("iam-role-cross-account-trust-without-external-id", 1),
+        ("iam-role-trust-any-principal", 1),
+        ("iam-root-mfa-disabled", 1),
+        ("iam-support-role-missing", 1),
+        ("iam-user-console-without-mfa", 1),
+        ("iam-user-inline-policy", 1),
+        ("kms-key-rotation-disabled", 2),
+        ("rds-instance-publicly-accessible", 1),
+        ("rds-instance-storage-unencrypted", 1),
+        ("s3-account-public-access-block-disabled", 1),
+        ("s3-bucket-access-logging-disabled", 4),
+        ("s3-bucket-default-encryption-disabled", 3),
+        ("s3-bucket-policy-tls-not-enforced", 3),
+        ("s3-bucket-public-access-block-disabled", 4),
+    ]
+    .into_iter()
+    .map(|(p, n)| (p.to_string(), n))
+    .collect();
+    assert_eq!(counts, expected, "failures per policy");
     let fails = failing(&report);
     assert!(!fails
         .iter()
