@@ -47,12 +47,7 @@ pub async fn organization_sessions(
     role_name: &str,
 ) -> Vec<Session> {
     let org = crate::client!(first, aws_sdk_organizations, home_region);
-    let at = At {
-        service: "organizations",
-        region: "global",
-        operation: "ListAccounts",
-        resource: None,
-    };
+    let at = At::list("organizations", "global", "ListAccounts");
     let Some(pages) = first
         .call(at, || {
             org.list_accounts().into_paginator().send().try_collect()
@@ -96,12 +91,7 @@ pub async fn organization_sessions(
 /// The regions enabled for the account (`--regions all`).
 pub async fn enabled_regions(s: &Session, home_region: &str) -> Vec<String> {
     let ec2 = crate::client!(s, aws_sdk_ec2, home_region);
-    let at = At {
-        service: "ec2",
-        region: home_region,
-        operation: "DescribeRegions",
-        resource: None,
-    };
+    let at = At::list("ec2", home_region, "DescribeRegions");
     match s
         .call(at, || ec2.describe_regions().all_regions(false).send())
         .await
@@ -127,18 +117,8 @@ pub async fn enabled_regions(s: &Session, home_region: &str) -> Vec<String> {
 pub async fn collect(s: &Session, home_region: &str) -> Inventory {
     let iam = crate::client!(s, aws_sdk_iam, home_region);
     let org = crate::client!(s, aws_sdk_organizations, home_region);
-    let alias_at = At {
-        service: "iam",
-        region: "global",
-        operation: "ListAccountAliases",
-        resource: None,
-    };
-    let org_at = At {
-        service: "organizations",
-        region: "global",
-        operation: "DescribeOrganization",
-        resource: None,
-    };
+    let alias_at = At::list("iam", "global", "ListAccountAliases");
+    let org_at = At::list("organizations", "global", "DescribeOrganization");
     let (alias, organization) = futures::join!(
         s.call(alias_at, || iam.list_account_aliases().send()),
         s.call_absent(org_at, &["AWSOrganizationsNotInUseException"], || org

@@ -27,6 +27,18 @@ pub struct At<'a> {
     pub resource: Option<&'a str>,
 }
 
+impl<'a> At<'a> {
+    /// A call that concerns no single resource: a listing or an account-wide setting.
+    pub const fn list(service: &'static str, region: &'a str, operation: &'static str) -> Self {
+        At {
+            service,
+            region,
+            operation,
+            resource: None,
+        }
+    }
+}
+
 /// (code, message) of a failed call. Unimplemented APIs (HTTP 501/500 without an AWS error
 /// code) are named by their status, so the gap says what happened.
 pub fn classify<E: ProvideErrorMetadata + std::error::Error>(

@@ -30,12 +30,7 @@ pub async fn collect(s: &Session, region: &str) -> Inventory {
 
 /// Where an EC2 call of this region is made.
 pub(super) fn at<'a>(region: &'a str, operation: &'static str) -> At<'a> {
-    At {
-        service: "ec2",
-        region,
-        operation,
-        resource: None,
-    }
+    At::list("ec2", region, operation)
 }
 
 /// EC2 tags as a map (a tag without a value has the empty value, as in the console).

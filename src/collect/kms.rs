@@ -11,18 +11,8 @@ pub async fn collect(s: &Session, region: &str) -> Inventory {
     let client = crate::client!(s, aws_sdk_kms, region);
     let mut inv = Inventory::empty(chrono::Utc::now());
 
-    let keys_at = At {
-        service: "kms",
-        region,
-        operation: "ListKeys",
-        resource: None,
-    };
-    let aliases_at = At {
-        service: "kms",
-        region,
-        operation: "ListAliases",
-        resource: None,
-    };
+    let keys_at = At::list("kms", region, "ListKeys");
+    let aliases_at = At::list("kms", region, "ListAliases");
     let (keys, aliases) = futures::join!(
         s.call(keys_at, || client
             .list_keys()

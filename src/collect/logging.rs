@@ -24,12 +24,7 @@ pub async fn collect(s: &Session, region: &str) -> Inventory {
 /// in its home region), each with its logging status and event selectors.
 async fn trails(s: &Session, region: &str) -> Vec<Trail> {
     let client = crate::client!(s, aws_sdk_cloudtrail, region);
-    let at = At {
-        service: "cloudtrail",
-        region,
-        operation: "DescribeTrails",
-        resource: None,
-    };
+    let at = At::list("cloudtrail", region, "DescribeTrails");
     let Some(out) = s
         .call(at, || {
             client.describe_trails().include_shadow_trails(false).send()
@@ -169,18 +164,8 @@ fn advanced_selector(a: &aws_sdk_cloudtrail::types::AdvancedEventSelector) -> Js
 /// none, and then it is built as `config-recorder/<name>`.
 async fn config_recorders(s: &Session, region: &str) -> Vec<ConfigRecorder> {
     let client = crate::client!(s, aws_sdk_config, region);
-    let rec_at = At {
-        service: "config",
-        region,
-        operation: "DescribeConfigurationRecorders",
-        resource: None,
-    };
-    let status_at = At {
-        service: "config",
-        region,
-        operation: "DescribeConfigurationRecorderStatus",
-        resource: None,
-    };
+    let rec_at = At::list("config", region, "DescribeConfigurationRecorders");
+    let status_at = At::list("config", region, "DescribeConfigurationRecorderStatus");
     let (recorders, statuses) = futures::join!(
         s.call(rec_at, || client.describe_configuration_recorders().send()),
         s.call(status_at, || client
@@ -224,12 +209,7 @@ async fn config_recorders(s: &Session, region: &str) -> Vec<ConfigRecorder> {
 /// GuardDuty detectors of the region with their status.
 async fn guardduty_detectors(s: &Session, region: &str) -> Vec<GuardDutyDetector> {
     let client = crate::client!(s, aws_sdk_guardduty, region);
-    let at = At {
-        service: "guardduty",
-        region,
-        operation: "ListDetectors",
-        resource: None,
-    };
+    let at = At::list("guardduty", region, "ListDetectors");
     let Some(pages) = s
         .call(at, || {
             client

@@ -41,12 +41,7 @@ fn days(n: Option<i32>) -> u32 {
 }
 
 async fn instances(s: &Session, client: &aws_sdk_rds::Client, region: &str) -> Vec<RdsInstance> {
-    let at = At {
-        service: "rds",
-        region,
-        operation: "DescribeDBInstances",
-        resource: None,
-    };
+    let at = At::list("rds", region, "DescribeDBInstances");
     let Some(pages) = s
         .call(at, || {
             client
@@ -112,12 +107,7 @@ async fn instances(s: &Session, client: &aws_sdk_rds::Client, region: &str) -> V
 }
 
 async fn clusters(s: &Session, client: &aws_sdk_rds::Client, region: &str) -> Vec<RdsCluster> {
-    let at = At {
-        service: "rds",
-        region,
-        operation: "DescribeDBClusters",
-        resource: None,
-    };
+    let at = At::list("rds", region, "DescribeDBClusters");
     let Some(pages) = s
         .call(at, || {
             client
@@ -210,12 +200,7 @@ where
 }
 
 async fn snapshots(s: &Session, client: &aws_sdk_rds::Client, region: &str) -> Vec<RdsSnapshot> {
-    let at = At {
-        service: "rds",
-        region,
-        operation: "DescribeDBSnapshots",
-        resource: None,
-    };
+    let at = At::list("rds", region, "DescribeDBSnapshots");
     let Some(pages) = s
         .call(at, || {
             client
@@ -281,12 +266,7 @@ async fn cluster_snapshots(
     client: &aws_sdk_rds::Client,
     region: &str,
 ) -> Vec<RdsSnapshot> {
-    let at = At {
-        service: "rds",
-        region,
-        operation: "DescribeDBClusterSnapshots",
-        resource: None,
-    };
+    let at = At::list("rds", region, "DescribeDBClusterSnapshots");
     let Some(pages) = s
         .call(at, || {
             client

@@ -64,12 +64,7 @@ pub async fn collect(s: &Session, home_region: &str) -> Inventory {
 /// the account has no block.
 async fn account_block(s: &Session, home_region: &str) -> Option<S3AccountPublicAccessBlock> {
     let client = s3control_client(s, home_region);
-    let at = At {
-        service: "s3control",
-        region: "global",
-        operation: "GetPublicAccessBlock",
-        resource: None,
-    };
+    let at = At::list("s3control", "global", "GetPublicAccessBlock");
     let config = match s
         .call_absent(at, &["NoSuchPublicAccessBlockConfiguration"], || {
             client
@@ -107,12 +102,7 @@ struct Listed {
 
 async fn buckets(s: &Session, home_region: &str) -> Vec<S3Bucket> {
     let client = s3_client(s, home_region);
-    let at = At {
-        service: "s3",
-        region: "global",
-        operation: "ListBuckets",
-        resource: None,
-    };
+    let at = At::list("s3", "global", "ListBuckets");
     let Some(pages) = s
         .call(at, || {
             client.list_buckets().into_paginator().send().try_collect()
