@@ -9,6 +9,7 @@
 #   severity: medium
 #   resource_type: AWS::EC2::EBSEncryptionByDefault
 #   scope: storage.ebs_encryption_by_default
+#   needs: [ec2:GetEbsEncryptionByDefault]
 #   remediation: |
 #     Enable it in every region you use (it is a per-region setting), optionally with a customer
 #     managed key: `aws ec2 enable-ebs-encryption-by-default --region <region>` and

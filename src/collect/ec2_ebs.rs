@@ -131,13 +131,18 @@ async fn encryption_by_default(
     client: &Client,
     region: &str,
 ) -> Vec<EbsEncryptionDefault> {
+    // The default key is a detail of the one per-region setting: its failure is a gap on that
+    // setting, so policies that only read `enabled` (they say so with `needs`) still run.
+    let setting = s.arn("ec2", region, "ebs-encryption-by-default");
+    let key_at = At {
+        resource: Some(&setting),
+        ..at(region, "GetEbsDefaultKmsKeyId")
+    };
     let (enabled, key) = futures::join!(
         s.call(at(region, "GetEbsEncryptionByDefault"), || {
             client.get_ebs_encryption_by_default().send()
         }),
-        s.call(at(region, "GetEbsDefaultKmsKeyId"), || client
-            .get_ebs_default_kms_key_id()
-            .send()),
+        s.call(key_at, || client.get_ebs_default_kms_key_id().send()),
     );
     let enabled = match enabled {
         Some(o) => match o.ebs_encryption_by_default() {

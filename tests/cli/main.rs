@@ -12,3 +12,4 @@ mod permissions;
 mod policies;
 mod robustness;
 mod sarif;
+mod seed;

@@ -1,0 +1,666 @@
+//! The seeded moto account: for every built-in policy whose data moto can produce, at least one
+//! resource that violates it and one that complies. Written through the SDK one call at a time
+//! (moto is not safe for parallel writes). us-east-1 holds most of it; eu-west-1 holds the
+//! failing side of the per-region settings (GuardDuty, AWS Config, EBS encryption by default),
+//! since each region has only one of those.
+//!
+//! Seeding returns the ids moto chose, keyed by a label, so the tests can name the resources.
+
+use crate::moto::sdk;
+use aws_config::{Region, SdkConfig};
+use std::collections::BTreeMap;
+
+pub const HOME: &str = "us-east-1";
+pub const OTHER: &str = "eu-west-1";
+
+/// Label → the id (or name) of a seeded resource.
+#[derive(Default, Debug)]
+pub struct Seeded(BTreeMap<&'static str, String>);
+
+impl Seeded {
+    fn put(&mut self, label: &'static str, id: impl Into<String>) {
+        self.0.insert(label, id.into());
+    }
+
+    pub fn id(&self, label: &str) -> &str {
+        self.0
+            .get(label)
+            .unwrap_or_else(|| panic!("nothing seeded as {label}"))
+    }
+}
+
+pub async fn seed(account: &str, endpoint: &str) -> Seeded {
+    let conf = sdk(endpoint).await;
+    let other = conf.to_builder().region(Region::new(OTHER)).build();
+    let mut ids = Seeded::default();
+    iam(&conf).await;
+    network(&conf, &mut ids).await;
+    instances(&conf, &mut ids).await;
+    storage(&conf, account, &mut ids).await;
+    databases(&conf).await;
+    buckets(&conf, account).await;
+    logging(&conf, account, &mut ids).await;
+    other_region(&other, &mut ids).await;
+    ids
+}
+
+fn policy(statement: &str) -> String {
+    format!(r#"{{"Version":"2012-10-17","Statement":[{statement}]}}"#)
+}
+
+fn s3(conf: &SdkConfig) -> aws_sdk_s3::Client {
+    aws_sdk_s3::Client::from_conf(
+        aws_sdk_s3::config::Builder::from(conf)
+            .force_path_style(true)
+            .build(),
+    )
+}
+
+/// Users, policies and roles: each IAM policy's failing and passing principal.
+async fn iam(conf: &SdkConfig) {
+    let iam = aws_sdk_iam::Client::new(conf);
+    // A console user without MFA, one inline policy and one key; a console user with MFA and a
+    // directly attached policy; a user with two active keys.
+    for (user, password) in [
+        ("dev-no-mfa", "Xx-very-long-pass-1"),
+        ("ops-with-mfa", "Xx-very-long-pass-2"),
+    ] {
+        iam.create_user().user_name(user).send().await.unwrap();
+        iam.create_login_profile()
+            .user_name(user)
+            .password(password)
+            .send()
+            .await
+            .unwrap();
+    }
+    iam.create_access_key()
+        .user_name("dev-no-mfa")
+        .send()
+        .await
+        .unwrap();
+    let device = iam
+        .create_virtual_mfa_device()
+        .virtual_mfa_device_name("ops-mfa")
+        .send()
+        .await
+        .unwrap();
+    let serial = device
+        .virtual_mfa_device()
+        .unwrap()
+        .serial_number()
+        .to_string();
+    iam.enable_mfa_device()
+        .user_name("ops-with-mfa")
+        .serial_number(&serial)
+        .authentication_code1("123456")
+        .authentication_code2("654321")
+        .send()
+        .await
+        .unwrap();
+    iam.put_user_policy()
+        .user_name("dev-no-mfa")
+        .policy_name("inline-read")
+        .policy_document(policy(
+            r#"{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}"#,
+        ))
+        .send()
+        .await
+        .unwrap();
+    iam.create_user()
+        .user_name("ci-two-keys")
+        .send()
+        .await
+        .unwrap();
+    for _ in 0..2 {
+        iam.create_access_key()
+            .user_name("ci-two-keys")
+            .send()
+            .await
+            .unwrap();
+    }
+    // Managed policies: admin-equivalent and scoped; the scoped one attached to a user directly.
+    iam.create_policy()
+        .policy_name("everything")
+        .policy_document(policy(r#"{"Effect":"Allow","Action":"*","Resource":"*"}"#))
+        .send()
+        .await
+        .unwrap();
+    let read_logs = iam
+        .create_policy()
+        .policy_name("read-logs")
+        .policy_document(policy(
+            r#"{"Effect":"Allow","Action":"logs:Get*","Resource":"arn:aws:logs:*:*:*"}"#,
+        ))
+        .send()
+        .await
+        .unwrap();
+    iam.attach_user_policy()
+        .user_name("ops-with-mfa")
+        .policy_arn(read_logs.policy().unwrap().arn().unwrap())
+        .send()
+        .await
+        .unwrap();
+    // Roles: open trust, cross-account without and with ExternalId, and a service role with an
+    // admin inline policy.
+    let trust = |principal: &str, cond: &str| {
+        policy(&format!(
+            r#"{{"Effect":"Allow","Principal":{principal},"Action":"sts:AssumeRole"{cond}}}"#
+        ))
+    };
+    for (role, document) in [
+        ("open-trust", trust(r#"{"AWS":"*"}"#, "")),
+        (
+            "partner-no-external-id",
+            trust(r#"{"AWS":"arn:aws:iam::999988887777:root"}"#, ""),
+        ),
+        (
+            "partner-with-external-id",
+            trust(
+                r#"{"AWS":"arn:aws:iam::999988887777:root"}"#,
+                r#","Condition":{"StringEquals":{"sts:ExternalId":"x-123"}}"#,
+            ),
+        ),
+        ("ec2-app", trust(r#"{"Service":"ec2.amazonaws.com"}"#, "")),
+    ] {
+        iam.create_role()
+            .role_name(role)
+            .assume_role_policy_document(document)
+            .send()
+            .await
+            .unwrap();
+    }
+    for (role, statement) in [
+        (
+            "ec2-app",
+            r#"{"Effect":"Allow","Action":"*","Resource":"*"}"#,
+        ),
+        (
+            "partner-with-external-id",
+            r#"{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"}"#,
+        ),
+    ] {
+        iam.put_role_policy()
+            .role_name(role)
+            .policy_name("inline")
+            .policy_document(policy(statement))
+            .send()
+            .await
+            .unwrap();
+    }
+    // Weak password policy.
+    iam.update_account_password_policy()
+        .minimum_password_length(8)
+        .send()
+        .await
+        .unwrap();
+}
+
+/// A VPC of our own: flow-logged, with a private subnet, a locked-down default security group,
+/// a custom NACL (deny-all) and security groups open and narrow.
+async fn network(conf: &SdkConfig, ids: &mut Seeded) {
+    use aws_sdk_ec2::types::*;
+    let ec2 = aws_sdk_ec2::Client::new(conf);
+    let vpc = ec2
+        .create_vpc()
+        .cidr_block("10.20.0.0/16")
+        .send()
+        .await
+        .unwrap();
+    let vpc_id = vpc.vpc().unwrap().vpc_id().unwrap().to_string();
+    ids.put("vpc", &vpc_id);
+    let subnet = ec2
+        .create_subnet()
+        .vpc_id(&vpc_id)
+        .cidr_block("10.20.1.0/24")
+        .availability_zone("us-east-1a")
+        .send()
+        .await
+        .unwrap();
+    ids.put(
+        "private-subnet",
+        subnet.subnet().unwrap().subnet_id().unwrap(),
+    );
+    let nacl = ec2
+        .create_network_acl()
+        .vpc_id(&vpc_id)
+        .send()
+        .await
+        .unwrap();
+    ids.put(
+        "closed-nacl",
+        nacl.network_acl().unwrap().network_acl_id().unwrap(),
+    );
+    // The new VPC's default security group, emptied of its rules.
+    let default_sg = ec2
+        .describe_security_groups()
+        .filters(Filter::builder().name("vpc-id").values(&vpc_id).build())
+        .filters(
+            Filter::builder()
+                .name("group-name")
+                .values("default")
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let default_sg = &default_sg.security_groups()[0];
+    let default_id = default_sg.group_id().unwrap().to_string();
+    if !default_sg.ip_permissions().is_empty() {
+        ec2.revoke_security_group_ingress()
+            .group_id(&default_id)
+            .set_ip_permissions(Some(default_sg.ip_permissions().to_vec()))
+            .send()
+            .await
+            .unwrap();
+    }
+    if !default_sg.ip_permissions_egress().is_empty() {
+        ec2.revoke_security_group_egress()
+            .group_id(&default_id)
+            .set_ip_permissions(Some(default_sg.ip_permissions_egress().to_vec()))
+            .send()
+            .await
+            .unwrap();
+    }
+    ids.put("empty-default-sg", default_id);
+    // (label, protocol, from, to, source): one group per check, and one that passes them all.
+    for (label, protocol, from, to, cidr) in [
+        ("sg-ssh-open", "tcp", 22, 22, "0.0.0.0/0"),
+        ("sg-rdp-open", "tcp", 3389, 3389, "0.0.0.0/0"),
+        ("sg-postgres-open-v6", "tcp", 5432, 5432, "::/0"),
+        ("sg-all-open", "-1", -1, -1, "0.0.0.0/0"),
+        ("sg-https-office", "tcp", 443, 443, "203.0.113.0/24"),
+    ] {
+        let group = ec2
+            .create_security_group()
+            .group_name(label)
+            .description(label)
+            .vpc_id(&vpc_id)
+            .send()
+            .await
+            .unwrap();
+        let range = IpPermission::builder()
+            .ip_protocol(protocol)
+            .from_port(from)
+            .to_port(to);
+        let range = if cidr.contains(':') {
+            range.ipv6_ranges(Ipv6Range::builder().cidr_ipv6(cidr).build())
+        } else {
+            range.ip_ranges(IpRange::builder().cidr_ip(cidr).build())
+        };
+        ec2.authorize_security_group_ingress()
+            .group_id(group.group_id().unwrap())
+            .ip_permissions(range.build())
+            .send()
+            .await
+            .unwrap();
+        ids.put(label, group.group_id().unwrap());
+    }
+    // Flow log on the seeded VPC (moto's default VPC has none); moto checks the bucket exists.
+    let flow_bucket = format!("flow-logs-{}", crate::moto::ACCOUNT);
+    s3(conf)
+        .create_bucket()
+        .bucket(&flow_bucket)
+        .send()
+        .await
+        .unwrap();
+    let created = ec2
+        .create_flow_logs()
+        .resource_ids(&vpc_id)
+        .resource_type(FlowLogsResourceType::Vpc)
+        .traffic_type(TrafficType::All)
+        .log_destination_type(LogDestinationType::S3)
+        .log_destination(format!("arn:aws:s3:::{flow_bucket}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(created.unsuccessful().is_empty(), "{created:?}");
+}
+
+/// Two instances (moto accepts any image id): one in a default (public) subnet with IMDSv1, one
+/// in the private subnet with IMDSv2 required.
+async fn instances(conf: &SdkConfig, ids: &mut Seeded) {
+    use aws_sdk_ec2::types::*;
+    let ec2 = aws_sdk_ec2::Client::new(conf);
+    let exposed = ec2
+        .run_instances()
+        .image_id("ami-0123456789abcdef0")
+        .instance_type(InstanceType::T3Micro)
+        .min_count(1)
+        .max_count(1)
+        .send()
+        .await
+        .unwrap();
+    ids.put(
+        "instance-exposed",
+        exposed.instances()[0].instance_id().unwrap(),
+    );
+    let hardened = ec2
+        .run_instances()
+        .image_id("ami-0123456789abcdef0")
+        .instance_type(InstanceType::T3Micro)
+        .min_count(1)
+        .max_count(1)
+        .subnet_id(ids.id("private-subnet"))
+        .metadata_options(
+            InstanceMetadataOptionsRequest::builder()
+                .http_tokens(HttpTokensState::Required)
+                .http_endpoint(InstanceMetadataEndpointState::Enabled)
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    ids.put(
+        "instance-hardened",
+        hardened.instances()[0].instance_id().unwrap(),
+    );
+}
+
+/// EBS volumes and snapshots, EBS encryption by default (on here, off in the other region), KMS
+/// keys with and without rotation, and one whose key policy lets anyone in.
+async fn storage(conf: &SdkConfig, account: &str, ids: &mut Seeded) {
+    use aws_sdk_ec2::types::*;
+    let ec2 = aws_sdk_ec2::Client::new(conf);
+    let volume = |encrypted: bool| {
+        ec2.create_volume()
+            .availability_zone("us-east-1a")
+            .size(10)
+            .encrypted(encrypted)
+            .send()
+    };
+    let encrypted = volume(true).await.unwrap();
+    let plain = volume(false).await.unwrap();
+    ids.put("volume-encrypted", encrypted.volume_id().unwrap());
+    ids.put("volume-plain", plain.volume_id().unwrap());
+    // Snapshots: one public (and unencrypted), one private and encrypted.
+    let public = ec2
+        .create_snapshot()
+        .volume_id(plain.volume_id().unwrap())
+        .description("public-snap")
+        .send()
+        .await
+        .unwrap();
+    ec2.modify_snapshot_attribute()
+        .snapshot_id(public.snapshot_id().unwrap())
+        .attribute(SnapshotAttributeName::CreateVolumePermission)
+        .operation_type(OperationType::Add)
+        .group_names("all")
+        .send()
+        .await
+        .unwrap();
+    let private = ec2
+        .create_snapshot()
+        .volume_id(encrypted.volume_id().unwrap())
+        .description("private-snap")
+        .send()
+        .await
+        .unwrap();
+    ids.put("snapshot-public", public.snapshot_id().unwrap());
+    ids.put("snapshot-private", private.snapshot_id().unwrap());
+    ec2.enable_ebs_encryption_by_default().send().await.unwrap();
+
+    let kms = aws_sdk_kms::Client::new(conf);
+    let rotated = kms
+        .create_key()
+        .description("rotated")
+        .send()
+        .await
+        .unwrap();
+    let rotated = rotated.key_metadata().unwrap().key_id().to_string();
+    kms.enable_key_rotation()
+        .key_id(&rotated)
+        .send()
+        .await
+        .unwrap();
+    ids.put("key-rotated", rotated);
+    let plain = kms
+        .create_key()
+        .description("not-rotated")
+        .send()
+        .await
+        .unwrap();
+    ids.put("key-not-rotated", plain.key_metadata().unwrap().key_id());
+    let open = kms
+        .create_key()
+        .description("open-to-anyone")
+        .policy(policy(&format!(
+            r#"{{"Sid":"Admin","Effect":"Allow","Principal":{{"AWS":"arn:aws:iam::{account}:root"}},"Action":"kms:*","Resource":"*"}},{{"Sid":"Anyone","Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}}"#
+        )))
+        .send()
+        .await
+        .unwrap();
+    ids.put("key-open", open.key_metadata().unwrap().key_id());
+}
+
+/// RDS: a public, unencrypted instance with one day of backups, a private encrypted one with a
+/// week; clusters encrypted and not; snapshots public and private.
+async fn databases(conf: &SdkConfig) {
+    let rds = aws_sdk_rds::Client::new(conf);
+    for (name, encrypted, public, backup_days) in
+        [("open-db", false, true, 1), ("vault-db", true, false, 7)]
+    {
+        rds.create_db_instance()
+            .db_instance_identifier(name)
+            .db_instance_class("db.t3.micro")
+            .engine("postgres")
+            .master_username("admin")
+            .master_user_password("Xx-very-long-pass-3")
+            .allocated_storage(20)
+            .storage_encrypted(encrypted)
+            .publicly_accessible(public)
+            .backup_retention_period(backup_days)
+            .send()
+            .await
+            .unwrap();
+    }
+    for (name, encrypted) in [("plain-cluster", false), ("vault-cluster", true)] {
+        rds.create_db_cluster()
+            .db_cluster_identifier(name)
+            .engine("aurora-postgresql")
+            .master_username("admin")
+            .master_user_password("Xx-very-long-pass-4")
+            .storage_encrypted(encrypted)
+            .send()
+            .await
+            .unwrap();
+    }
+    for (snapshot, db) in [("shared-snap", "open-db"), ("kept-snap", "vault-db")] {
+        rds.create_db_snapshot()
+            .db_snapshot_identifier(snapshot)
+            .db_instance_identifier(db)
+            .send()
+            .await
+            .unwrap();
+    }
+    rds.modify_db_snapshot_attribute()
+        .db_snapshot_identifier("shared-snap")
+        .attribute_name("restore")
+        .values_to_add("all")
+        .send()
+        .await
+        .unwrap();
+}
+
+/// S3: a well-configured bucket (encryption, versioning, TLS-only policy, public access block,
+/// access logging), a bare one, a public website bucket, and the log target.
+async fn buckets(conf: &SdkConfig, account: &str) {
+    use aws_sdk_s3::types::*;
+    let s3 = s3(conf);
+    let name = |b: &str| format!("{b}-{account}");
+    for b in [
+        "good-bucket-1",
+        "bare-bucket-1",
+        "public-site",
+        "access-logs",
+    ] {
+        s3.create_bucket().bucket(name(b)).send().await.unwrap();
+    }
+    let good = name("good-bucket-1");
+    s3.put_bucket_encryption()
+        .bucket(&good)
+        .server_side_encryption_configuration(
+            ServerSideEncryptionConfiguration::builder()
+                .rules(
+                    ServerSideEncryptionRule::builder()
+                        .apply_server_side_encryption_by_default(
+                            ServerSideEncryptionByDefault::builder()
+                                .sse_algorithm(ServerSideEncryption::Aes256)
+                                .build()
+                                .unwrap(),
+                        )
+                        .build(),
+                )
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    s3.put_bucket_versioning()
+        .bucket(&good)
+        .versioning_configuration(
+            VersioningConfiguration::builder()
+                .status(BucketVersioningStatus::Enabled)
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    s3.put_bucket_policy()
+        .bucket(&good)
+        .policy(policy(&format!(
+            r#"{{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::{good}","arn:aws:s3:::{good}/*"],"Condition":{{"Bool":{{"aws:SecureTransport":"false"}}}}}}"#
+        )))
+        .send()
+        .await
+        .unwrap();
+    s3.put_public_access_block()
+        .bucket(&good)
+        .public_access_block_configuration(
+            PublicAccessBlockConfiguration::builder()
+                .block_public_acls(true)
+                .ignore_public_acls(true)
+                .block_public_policy(true)
+                .restrict_public_buckets(true)
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    s3.put_bucket_acl()
+        .bucket(name("access-logs"))
+        .grant_write("uri=http://acs.amazonaws.com/groups/s3/LogDelivery")
+        .grant_read_acp("uri=http://acs.amazonaws.com/groups/s3/LogDelivery")
+        .send()
+        .await
+        .unwrap();
+    s3.put_bucket_logging()
+        .bucket(&good)
+        .bucket_logging_status(
+            BucketLoggingStatus::builder()
+                .logging_enabled(
+                    LoggingEnabled::builder()
+                        .target_bucket(name("access-logs"))
+                        .target_prefix("good/")
+                        .build()
+                        .unwrap(),
+                )
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let site = name("public-site");
+    s3.put_bucket_policy()
+        .bucket(&site)
+        .policy(policy(&format!(
+            r#"{{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::{site}/*"}}"#
+        )))
+        .send()
+        .await
+        .unwrap();
+}
+
+/// CloudTrail: a multi-region, validated, KMS-encrypted, logging trail and a legacy trail that
+/// is none of these; GuardDuty and AWS Config on.
+async fn logging(conf: &SdkConfig, account: &str, ids: &mut Seeded) {
+    let trail_bucket = format!("trail-logs-{account}");
+    s3(conf)
+        .create_bucket()
+        .bucket(&trail_bucket)
+        .send()
+        .await
+        .unwrap();
+    let kms = aws_sdk_kms::Client::new(conf);
+    let key = kms
+        .create_key()
+        .description("trail-key")
+        .send()
+        .await
+        .unwrap();
+    let key = key.key_metadata().unwrap();
+    kms.enable_key_rotation()
+        .key_id(key.key_id())
+        .send()
+        .await
+        .unwrap();
+    let ct = aws_sdk_cloudtrail::Client::new(conf);
+    ct.create_trail()
+        .name("org-audit")
+        .s3_bucket_name(&trail_bucket)
+        .is_multi_region_trail(true)
+        .enable_log_file_validation(true)
+        .kms_key_id(key.arn().unwrap())
+        .send()
+        .await
+        .unwrap();
+    ct.start_logging().name("org-audit").send().await.unwrap();
+    ct.create_trail()
+        .name("legacy-trail")
+        .s3_bucket_name(&trail_bucket)
+        .send()
+        .await
+        .unwrap();
+    let gd = aws_sdk_guardduty::Client::new(conf);
+    let on = gd.create_detector().enable(true).send().await.unwrap();
+    ids.put("detector-on", on.detector_id().unwrap());
+    let config = aws_sdk_config::Client::new(conf);
+    use aws_sdk_config::types::*;
+    config
+        .put_configuration_recorder()
+        .configuration_recorder(
+            ConfigurationRecorder::builder()
+                .name("recorder-home")
+                .role_arn(format!("arn:aws:iam::{account}:role/config-recorder"))
+                .recording_group(RecordingGroup::builder().all_supported(true).build())
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    config
+        .put_delivery_channel()
+        .delivery_channel(
+            DeliveryChannel::builder()
+                .name("default")
+                .s3_bucket_name(&trail_bucket)
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    config
+        .start_configuration_recorder()
+        .configuration_recorder_name("recorder-home")
+        .send()
+        .await
+        .unwrap();
+}
+
+/// The other region: a GuardDuty detector that is switched off; no AWS Config recorder and EBS
+/// encryption by default left off.
+async fn other_region(conf: &SdkConfig, ids: &mut Seeded) {
+    let gd = aws_sdk_guardduty::Client::new(conf);
+    let off = gd.create_detector().enable(false).send().await.unwrap();
+    ids.put("detector-off", off.detector_id().unwrap());
+}
