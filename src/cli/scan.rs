@@ -185,7 +185,9 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
         || ResourceIndex::build(&inventory),
     );
     // From here on reports need only the snapshot's header; the policy input takes the rest.
-    let header = inventory.header();
+    let mut header = inventory.header();
+    // Analysis that the data did not allow (a policy attached but absent) is a gap too.
+    header.gaps.extend(facts.iam.gaps.iter().cloned());
     let input = engine::input::build_owned(inventory, &facts)?;
     drop(facts);
     watch.lap("input");

@@ -1,19 +1,11 @@
 //! IAM credential facts: console access, MFA, and how old and how stale each credential is.
 
-use super::days_between;
+use crate::analyze::days_between;
 use crate::inventory::iam::User;
 use crate::inventory::Inventory;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-#[derive(Debug, Default, Clone, Serialize, PartialEq)]
-pub struct IamFacts {
-    /// By user ARN.
-    pub users: BTreeMap<String, UserFacts>,
-    /// By role ARN.
-    pub roles: BTreeMap<String, RoleFacts>,
-}
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct UserFacts {
@@ -43,28 +35,33 @@ pub struct RoleFacts {
     pub days_since_used: Option<i64>,
 }
 
-pub fn analyze(inv: &Inventory) -> IamFacts {
+/// Credential facts by user ARN and by role ARN.
+pub fn analyze(
+    inv: &Inventory,
+) -> (
+    BTreeMap<String, UserFacts>,
+    BTreeMap<String, RoleFacts>,
+) {
     let now = inv.collected_at;
-    IamFacts {
-        users: inv
-            .iam
-            .users
-            .iter()
-            .map(|u| (u.arn.clone(), user_facts(u, now)))
-            .collect(),
-        roles: inv
-            .iam
-            .roles
-            .iter()
-            .map(|r| {
-                let facts = RoleFacts {
-                    age_days: days_between(r.created, now),
-                    days_since_used: r.last_used.map(|t| days_between(t, now)),
-                };
-                (r.arn.clone(), facts)
-            })
-            .collect(),
-    }
+    let users = inv
+        .iam
+        .users
+        .iter()
+        .map(|u| (u.arn.clone(), user_facts(u, now)))
+        .collect();
+    let roles = inv
+        .iam
+        .roles
+        .iter()
+        .map(|r| {
+            let facts = RoleFacts {
+                age_days: days_between(r.created, now),
+                days_since_used: r.last_used.map(|t| days_between(t, now)),
+            };
+            (r.arn.clone(), facts)
+        })
+        .collect();
+    (users, roles)
 }
 
 fn user_facts(u: &User, now: DateTime<Utc>) -> UserFacts {
@@ -145,7 +142,7 @@ mod tests {
             permissions_boundary: None,
             tags: Default::default(),
         });
-        let f = &analyze(&inv).users["arn:aws:iam::1:user/a"];
+        let f = &analyze(&inv).0["arn:aws:iam::1:user/a"];
         assert!(f.console_access && !f.mfa_enabled);
         assert_eq!(f.age_days, 365);
         assert_eq!(f.access_keys[0].age_days, 151);

@@ -1,0 +1,204 @@
+//! IAM analysis: credential facts, and least-privilege analysis with real policy semantics
+//! (effective permissions, admin equivalence, privilege escalation, multi-hop paths), exposed
+//! to Rego under `input.facts.iam`.
+//!
+//! - [`document`] and [`condition`]: the policy language.
+//! - [`catalog`]: every AWS action, for wildcard expansion and access levels.
+//! - [`eval`]: AWS's evaluation logic for one request.
+//! - [`model`]: principals with their compiled policies.
+//! - [`principal`]: what one principal can do by itself; [`graph`]: who can become whom.
+
+pub mod catalog;
+pub mod condition;
+mod credentials;
+pub mod document;
+pub mod eval;
+pub mod graph;
+pub mod methods;
+pub mod model;
+pub mod principal;
+
+pub use credentials::{AccessKeyFacts, RoleFacts, UserFacts};
+
+use crate::inventory::{Gap, Inventory};
+use catalog::{Catalog, Level};
+use document::{Effect, Match};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Default, Clone, Serialize, PartialEq)]
+pub struct IamFacts {
+    /// By user ARN.
+    pub users: BTreeMap<String, UserFacts>,
+    /// By role ARN.
+    pub roles: BTreeMap<String, RoleFacts>,
+    /// Effective-permission analysis by user or role ARN.
+    pub principals: BTreeMap<String, PrincipalFacts>,
+    /// Every customer-managed and inline policy document, with what the document checks read.
+    pub documents: Vec<DocumentFacts>,
+    /// Parts of the analysis the data did not allow (policies attached but not present).
+    #[serde(skip)]
+    pub gaps: Vec<Gap>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PrincipalFacts {
+    pub kind: model::Kind,
+    pub name: String,
+    pub account_id: String,
+    pub service_linked: bool,
+    /// `null` unless admin-equivalent.
+    pub admin: Option<principal::Admin>,
+    /// Ways it can raise its own permissions.
+    pub escalations: Vec<principal::Escalation>,
+    /// Methods (and admin) its allow statements grant but a deny, boundary, SCP or missing
+    /// target takes away.
+    pub neutralised: Vec<principal::Neutralised>,
+    /// The shortest path to an admin-equivalent or self-escalating principal, when it is
+    /// neither itself.
+    pub path: Option<graph::Path>,
+    /// Data-reading actions allowed without resource constraints.
+    pub exfiltration: Vec<principal::Allowed>,
+    /// Permissions-management actions allowed without resource constraints.
+    pub permissions_management: principal::Counted,
+    /// Attached policies whose documents are missing: the analysis is incomplete.
+    pub missing_policies: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DocumentFacts {
+    /// Where findings go: the managed policy's ARN, or the owner's for an inline policy.
+    pub resource: String,
+    pub label: String,
+    /// Why the document could not be read; `null` when it parsed.
+    pub error: Option<String>,
+    pub not_action_allows: Vec<String>,
+    pub not_resource_allows: Vec<String>,
+    pub write_on_all_resources: Vec<WriteOnAll>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct WriteOnAll {
+    pub statement: String,
+    /// Write and permissions-management actions it allows on `*` that could be scoped.
+    pub count: usize,
+    pub sample: Vec<String>,
+    pub conditional: bool,
+    /// The statement allows every action (reported by the admin checks instead).
+    pub all_actions: bool,
+}
+
+pub fn analyze(inv: &Inventory) -> IamFacts {
+    let (users, roles) = credentials::analyze(inv);
+    let catalog = Catalog::get();
+    let model = model::build(inv);
+    let own: Vec<principal::Own> = model
+        .principals
+        .par_iter()
+        .map(|p| principal::analyze(p, &model, catalog))
+        .collect();
+    let edges = graph::edges(&model, catalog);
+    let goals: Vec<Option<(&'static str, String)>> = own
+        .iter()
+        .map(|o| match (&o.admin, o.escalations.first()) {
+            (Some(_), _) => Some(("admin", "admin-equivalent".to_string())),
+            (None, Some(e)) => Some(("escalation", e.action.clone())),
+            (None, None) => None,
+        })
+        .collect();
+    let paths = graph::paths(&model, &edges, &goals);
+    let documents = model.documents.par_iter().map(document_facts).collect();
+    let principals = model
+        .principals
+        .iter()
+        .zip(own)
+        .zip(paths)
+        .map(|((p, o), path)| {
+            let facts = PrincipalFacts {
+                kind: p.kind,
+                name: p.name.clone(),
+                account_id: p.account_id.clone(),
+                service_linked: p.service_linked,
+                admin: o.admin,
+                escalations: o.escalations,
+                neutralised: o.neutralised,
+                path,
+                exfiltration: o.exfiltration,
+                permissions_management: o.permissions_management,
+                missing_policies: p.missing_policies.clone(),
+            };
+            (p.arn.clone(), facts)
+        })
+        .collect();
+    IamFacts {
+        users,
+        roles,
+        principals,
+        documents,
+        gaps: model.gaps,
+    }
+}
+
+fn document_facts(d: &model::DocumentRecord) -> DocumentFacts {
+    let mut facts = DocumentFacts {
+        resource: d.resource.clone(),
+        label: d.label.clone(),
+        error: None,
+        not_action_allows: Vec::new(),
+        not_resource_allows: Vec::new(),
+        write_on_all_resources: Vec::new(),
+    };
+    let policy = match &d.policy {
+        Ok(p) => p,
+        Err(e) => {
+            facts.error = Some(e.clone());
+            return facts;
+        }
+    };
+    let catalog = Catalog::get();
+    for (s, raw) in policy.statements.iter().zip(&policy.document.statements) {
+        if s.effect != Effect::Allow {
+            continue;
+        }
+        if matches!(raw.actions, Match::AllBut(_)) {
+            facts.not_action_allows.push(s.label.clone());
+        }
+        if matches!(raw.resources, Match::AllBut(_)) {
+            facts.not_resource_allows.push(s.label.clone());
+        }
+        let on_all = match &raw.resources {
+            Match::Only(list) => list.iter().any(|r| r.chars().all(|c| c == '*')),
+            _ => false,
+        };
+        if !on_all {
+            continue;
+        }
+        let mut count = 0;
+        let mut sample = Vec::new();
+        for id in s.actions.iter() {
+            let a = catalog.action(id);
+            if matches!(a.level, Level::Write | Level::PermissionsManagement)
+                && !a.resource_types.is_empty()
+            {
+                count += 1;
+                if sample.len() < 5 {
+                    sample.push(a.full_name());
+                }
+            }
+        }
+        if count > 0 {
+            facts.write_on_all_resources.push(WriteOnAll {
+                statement: s.label.clone(),
+                count,
+                sample,
+                conditional: !s.conditions.is_empty(),
+                all_actions: s.actions.is_full(),
+            });
+        }
+    }
+    facts
+}
+
+#[cfg(test)]
+mod tests;

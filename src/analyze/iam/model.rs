@@ -1,0 +1,304 @@
+//! The principals of an inventory with every policy that governs them, compiled once: each
+//! managed policy is parsed and expanded a single time however many principals use it.
+
+use super::document::{self, Document};
+use super::eval::{Compiler, Policy, PolicySet};
+use crate::inventory::iam::{AttachedPolicy, InlinePolicy};
+use crate::inventory::{Gap, Inventory};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    User,
+    Role,
+}
+
+#[derive(Debug)]
+pub struct Principal {
+    pub arn: String,
+    pub kind: Kind,
+    pub name: String,
+    pub account_id: String,
+    pub policies: PolicySet,
+    /// ARNs of the groups a user belongs to.
+    pub groups: Vec<String>,
+    /// Customer-managed policies attached to it or its groups (what it could rewrite).
+    pub managed_policies: Vec<String>,
+    /// A role's trust policy (`None` when it could not be parsed).
+    pub trust: Option<Document>,
+    /// The role can be put on an EC2 instance (it has an instance profile).
+    pub has_instance_profile: bool,
+    /// An AWS service-linked role: only its service can use it.
+    pub service_linked: bool,
+    /// Attached policies whose documents are not in the data: the analysis of this principal
+    /// is incomplete.
+    pub missing_policies: Vec<String>,
+}
+
+/// A document that could not be parsed, or that the document checks look at.
+#[derive(Debug)]
+pub struct DocumentRecord {
+    /// The resource findings go on: the policy's ARN, or the principal's for inline policies.
+    pub resource: String,
+    pub label: String,
+    pub policy: Result<Arc<Policy>, String>,
+}
+
+pub struct Model {
+    pub principals: Vec<Principal>,
+    /// Every identity policy document (managed and inline), in a stable order.
+    pub documents: Vec<DocumentRecord>,
+    /// Group ARNs by account, for AddUserToGroup.
+    pub groups: BTreeMap<String, Vec<String>>,
+    pub gaps: Vec<Gap>,
+}
+
+/// `role/name` or `user/name` from an ARN, for messages and paths.
+pub fn short(arn: &str) -> &str {
+    arn.split_once(":user/")
+        .map(|(_, n)| &arn[arn.len() - n.len() - 5..])
+        .or_else(|| {
+            arn.split_once(":role/")
+                .map(|(_, n)| &arn[arn.len() - n.len() - 5..])
+        })
+        .unwrap_or(arn)
+}
+
+struct Builder {
+    compiler: Compiler,
+    managed: HashMap<String, Arc<Policy>>,
+    documents: Vec<DocumentRecord>,
+}
+
+impl Builder {
+    fn inline(&mut self, owner_arn: &str, owner: &str, p: &InlinePolicy) -> Option<Arc<Policy>> {
+        let label = format!("{owner} inline policy {:?}", p.name);
+        let compiled = self
+            .compiler
+            .compile(label.clone(), &p.document)
+            .map(Arc::new)
+            .map_err(|e| e.0);
+        self.documents.push(DocumentRecord {
+            resource: owner_arn.to_string(),
+            label,
+            policy: compiled.clone(),
+        });
+        compiled.ok()
+    }
+
+    fn attached(
+        &mut self,
+        list: &[AttachedPolicy],
+        out: &mut Vec<Arc<Policy>>,
+        missing: &mut Vec<String>,
+    ) {
+        for a in list {
+            match self.managed.get(&a.arn) {
+                Some(p) => out.push(p.clone()),
+                None => missing.push(a.arn.clone()),
+            }
+        }
+    }
+}
+
+pub fn build(inv: &Inventory) -> Model {
+    let mut b = Builder {
+        compiler: Compiler::default(),
+        managed: HashMap::new(),
+        documents: Vec::new(),
+    };
+    // Managed policies that could not be parsed are recorded, and attached nowhere (the
+    // principals using them are then incomplete).
+    let mut broken_managed = HashMap::new();
+    for p in &inv.iam.policies {
+        match b.compiler.compile(p.arn.clone(), &p.document) {
+            Ok(policy) => {
+                let policy = Arc::new(policy);
+                b.managed.insert(p.arn.clone(), policy.clone());
+                if !p.aws_managed {
+                    b.documents.push(DocumentRecord {
+                        resource: p.arn.clone(),
+                        label: p.arn.clone(),
+                        policy: Ok(policy),
+                    });
+                }
+            }
+            Err(e) => {
+                broken_managed.insert(p.arn.clone(), e.0.clone());
+                b.documents.push(DocumentRecord {
+                    resource: p.arn.clone(),
+                    label: p.arn.clone(),
+                    policy: Err(e.0),
+                });
+            }
+        }
+    }
+    let customer = |arn: &str| !arn.contains(":iam::aws:policy/");
+    // Groups: their policies, by ARN and by (account, name) since users list group names.
+    let mut group_policies: HashMap<(String, String), (String, Vec<Arc<Policy>>, Vec<String>)> =
+        HashMap::new();
+    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for g in &inv.iam.groups {
+        let owner = format!("group/{}", g.name);
+        let mut policies: Vec<Arc<Policy>> = g
+            .inline_policies
+            .iter()
+            .filter_map(|p| b.inline(&g.arn, &owner, p))
+            .collect();
+        let mut missing = Vec::new();
+        b.attached(&g.attached_policies, &mut policies, &mut missing);
+        let mut managed: Vec<String> = g
+            .attached_policies
+            .iter()
+            .map(|a| a.arn.clone())
+            .filter(|a| customer(a))
+            .collect();
+        managed.extend(missing.iter().map(|m| format!("missing:{m}")));
+        groups
+            .entry(g.account_id.clone())
+            .or_default()
+            .push(g.arn.clone());
+        group_policies.insert(
+            (g.account_id.clone(), g.name.clone()),
+            (g.arn.clone(), policies, managed),
+        );
+    }
+    let boundary = |b: &Builder, arn: &Option<String>, missing: &mut Vec<String>| {
+        arn.as_ref().and_then(|a| {
+            let found = b.managed.get(a).cloned();
+            if found.is_none() {
+                missing.push(a.clone());
+            }
+            found
+        })
+    };
+    let mut principals = Vec::new();
+    for u in &inv.iam.users {
+        let owner = format!("user/{}", u.name);
+        let mut identity: Vec<Arc<Policy>> = u
+            .inline_policies
+            .iter()
+            .filter_map(|p| b.inline(&u.arn, &owner, p))
+            .collect();
+        let mut missing = Vec::new();
+        b.attached(&u.attached_policies, &mut identity, &mut missing);
+        let mut managed: Vec<String> = u
+            .attached_policies
+            .iter()
+            .map(|a| a.arn.clone())
+            .filter(|a| customer(a))
+            .collect();
+        let mut group_arns = Vec::new();
+        for g in &u.groups {
+            match group_policies.get(&(u.account_id.clone(), g.clone())) {
+                Some((arn, policies, group_managed)) => {
+                    group_arns.push(arn.clone());
+                    identity.extend(policies.iter().cloned());
+                    for m in group_managed {
+                        match m.strip_prefix("missing:") {
+                            Some(miss) => missing.push(miss.to_string()),
+                            None => managed.push(m.clone()),
+                        }
+                    }
+                }
+                None => missing.push(format!("group {g}")),
+            }
+        }
+        let boundary = boundary(&b, &u.permissions_boundary, &mut missing);
+        principals.push(Principal {
+            arn: u.arn.clone(),
+            kind: Kind::User,
+            name: u.name.clone(),
+            account_id: u.account_id.clone(),
+            policies: PolicySet {
+                identity,
+                boundary,
+                scp_levels: Vec::new(),
+            },
+            groups: group_arns,
+            managed_policies: dedup(managed),
+            trust: None,
+            has_instance_profile: false,
+            service_linked: false,
+            missing_policies: dedup(missing),
+        });
+    }
+    for r in &inv.iam.roles {
+        let owner = format!("role/{}", r.name);
+        let mut identity: Vec<Arc<Policy>> = r
+            .inline_policies
+            .iter()
+            .filter_map(|p| b.inline(&r.arn, &owner, p))
+            .collect();
+        let mut missing = Vec::new();
+        b.attached(&r.attached_policies, &mut identity, &mut missing);
+        let managed = r
+            .attached_policies
+            .iter()
+            .map(|a| a.arn.clone())
+            .filter(|a| customer(a))
+            .collect();
+        let boundary = boundary(&b, &r.permissions_boundary, &mut missing);
+        principals.push(Principal {
+            arn: r.arn.clone(),
+            kind: Kind::Role,
+            name: r.name.clone(),
+            account_id: r.account_id.clone(),
+            policies: PolicySet {
+                identity,
+                boundary,
+                scp_levels: Vec::new(),
+            },
+            groups: Vec::new(),
+            managed_policies: managed,
+            trust: document::parse(&r.trust_policy).ok(),
+            has_instance_profile: !r.instance_profiles.is_empty(),
+            service_linked: r.service_linked,
+            missing_policies: dedup(missing),
+        });
+    }
+    let mut gaps = Vec::new();
+    for p in &principals {
+        for m in &p.missing_policies {
+            let why = match broken_managed.get(m) {
+                Some(e) => format!("attached policy {m} could not be parsed ({e})"),
+                None => format!("attached policy {m} is not in the data"),
+            };
+            gaps.push(Gap {
+                service: "iam".into(),
+                region: "global".into(),
+                operation: "GetAccountAuthorizationDetails".into(),
+                error: "PolicyDocumentMissing".into(),
+                account_id: Some(p.account_id.clone()),
+                resource: Some(p.arn.clone()),
+                message: Some(why),
+            });
+        }
+    }
+    Model {
+        principals,
+        documents: b.documents,
+        groups,
+        gaps,
+    }
+}
+
+fn dedup(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_names() {
+        assert_eq!(short("arn:aws:iam::1:user/a"), "user/a");
+        assert_eq!(short("arn:aws:iam::1:role/path/b"), "role/path/b");
+        assert_eq!(short("something"), "something");
+    }
+}

@@ -1,0 +1,1 @@
+//! Escalation methods, paths and AWS evaluation examples on small inventories.
