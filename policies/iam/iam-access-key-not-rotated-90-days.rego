@@ -10,6 +10,7 @@
 #   severity: medium
 #   resource_type: AWS::IAM::User
 #   scope: iam.users
+#   inputs: [iam.credential_reports]
 #   remediation: |
 #     Rotate the key: create a second key (`aws iam create-access-key --user-name NAME`), move
 #     every consumer to it, deactivate the old one (`aws iam update-access-key --user-name NAME

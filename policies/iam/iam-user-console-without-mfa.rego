@@ -9,6 +9,7 @@
 #   severity: high
 #   resource_type: AWS::IAM::User
 #   scope: iam.users
+#   inputs: [iam.credential_reports]
 #   remediation: |
 #     Have the user register an MFA device (IAM console > Users > Security credentials >
 #     Assign MFA device), or remove console access if it is not needed:

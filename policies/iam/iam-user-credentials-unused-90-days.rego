@@ -11,6 +11,7 @@
 #   severity: medium
 #   resource_type: AWS::IAM::User
 #   scope: iam.users
+#   inputs: [iam.credential_reports]
 #   remediation: |
 #     Confirm with the owner, then remove the unused password
 #     (`aws iam delete-login-profile --user-name NAME`) and deactivate unused keys

@@ -10,6 +10,7 @@
 #   severity: low
 #   resource_type: AWS::IAM::User
 #   scope: iam.users
+#   inputs: [iam.credential_reports]
 #   remediation: |
 #     Find which key is in use (`aws iam get-access-key-last-used --access-key-id AKIA...`),
 #     deactivate the other (`aws iam update-access-key --user-name NAME --access-key-id AKIA...

@@ -1,8 +1,10 @@
 //! The command line: argument definitions and dispatch. `anyhow` lives here, at the edge.
 
 mod collect;
+mod iam;
 mod policies;
 mod scan;
+mod source;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -36,6 +38,9 @@ pub enum Command {
     /// List, show and test policies.
     #[command(subcommand)]
     Policies(policies::PoliciesCommand),
+    /// IAM analysis on its own: effective permissions, escalation methods and paths.
+    #[command(subcommand)]
+    Iam(iam::IamCommand),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,6 +110,7 @@ pub fn main() -> i32 {
         Command::Scan(args) => scan::run(args),
         Command::Collect(args) => collect::run(args),
         Command::Policies(cmd) => policies::run(cmd),
+        Command::Iam(cmd) => iam::run(cmd),
     };
     match result {
         Ok(code) => code,

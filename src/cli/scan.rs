@@ -3,7 +3,7 @@
 use super::{Format, PolicyArgs, EXIT_FINDINGS, EXIT_OK};
 use crate::engine::{self, EvalOptions};
 use crate::findings::{Severity, Status};
-use crate::inventory::{self, ResourceIndex};
+use crate::inventory::ResourceIndex;
 use crate::report::{self, ScanReport};
 use anyhow::Context;
 use clap::ValueEnum;
@@ -40,17 +40,9 @@ enum EngineChoice {
 }
 
 #[derive(clap::Args, Debug)]
-#[command(group(clap::ArgGroup::new("source").args(["demo", "snapshot"])))]
 pub struct ScanArgs {
-    /// Scan the embedded demo snapshot (a fictional healthcare payments company).
-    #[arg(long)]
-    demo: bool,
-    /// Scan a snapshot file written by `palisade collect` (or by hand).
-    #[arg(long, value_name = "FILE")]
-    snapshot: Option<PathBuf>,
-    /// Without --demo or --snapshot, Palisade reads AWS directly with these options.
     #[command(flatten)]
-    live: super::collect::LiveArgs,
+    source: super::source::SourceArgs,
     #[command(flatten)]
     policies: PolicyArgs,
     /// What to print on stdout.
@@ -166,18 +158,22 @@ fn drop_in_background<T: Send + 'static>(value: T) -> std::thread::JoinHandle<()
 
 pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
     let mut watch = Stopwatch::new();
-    if (args.demo || args.snapshot.is_some()) && args.live.any() {
-        anyhow::bail!("AWS options (--region, --regions, --profile, --role-arn, --org) read a live account; they do not apply to --demo or --snapshot");
-    }
-    let inventory = match (&args.snapshot, args.demo) {
-        (Some(path), _) => inventory::load_snapshot(path)?,
-        (None, true) => {
-            crate::demo::inventory().context("the embedded demo snapshot is invalid")?
-        }
-        (None, false) => args.live.collect()?,
-    };
+    let inventory = args.source.load()?;
     watch.lap("load");
-    let policies = args.policies.load()?;
+    let mut policies = args.policies.load()?;
+    if args.source.iam_only() {
+        let before = policies.policies.len();
+        policies.policies.retain(|p| {
+            p.meta
+                .collections()
+                .all(|c| c == "accounts" || c.starts_with("iam."))
+        });
+        eprintln!(
+            "palisade: an authorization-details file holds IAM data only: running the {} IAM policies, not the other {}",
+            policies.policies.len(),
+            before - policies.policies.len()
+        );
+    }
     tracing::info!(policies = policies.policies.len(), "policies loaded");
     watch.lap("policies");
     let (facts, index) = rayon::join(
@@ -257,9 +253,11 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
     if errors > 0 {
         eprintln!("palisade: warning: {errors} policy evaluation error(s); their results are `error`, not pass");
     }
-    let fail_on = args
-        .fail_on
-        .unwrap_or(if args.demo { FailOn::None } else { FailOn::Low });
+    let fail_on = args.fail_on.unwrap_or(if args.source.demo {
+        FailOn::None
+    } else {
+        FailOn::Low
+    });
     let failing = fail_on.threshold().is_some_and(|t| {
         findings
             .iter()

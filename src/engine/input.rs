@@ -24,14 +24,16 @@ macro_rules! collections {
 
 collections! {
     "accounts" => "sts" ["GetCallerIdentity", "AssumeRole"],
-    // Console access, MFA and key dates come from the credential report.
-    "iam.users" => "iam" ["GetAccountAuthorizationDetails", "ListUsers", "GenerateCredentialReport", "GetCredentialReport", "ListVirtualMFADevices", "ListAccessKeys", "GetLoginProfile", "ListMFADevices", "GetAccessKeyLastUsed", "ListUserTags"],
+    "iam.users" => "iam" ["GetAccountAuthorizationDetails", "ListUsers", "ListUserTags"],
     "iam.groups" => "iam" ["GetAccountAuthorizationDetails", "ListGroups"],
     "iam.roles" => "iam" ["GetAccountAuthorizationDetails", "ListRoles", "GetRole", "ListInstanceProfiles"],
     "iam.policies" => "iam" ["GetAccountAuthorizationDetails", "ListPolicies", "GetPolicyVersion"],
     "iam.password_policies" => "iam" ["GetAccountPasswordPolicy"],
     "iam.account_summaries" => "iam" ["GetAccountSummary"],
-    "iam.credential_reports" => "iam" ["GenerateCredentialReport", "GetCredentialReport"],
+    // Users' credentials: console access, MFA and key dates come from the credential report,
+    // MFA devices and keys from their own listings. Policies that judge credentials name this
+    // collection, so a missing report does not blind the permission analysis of users.
+    "iam.credential_reports" => "iam" ["GenerateCredentialReport", "GetCredentialReport", "ListVirtualMFADevices", "ListAccessKeys", "GetLoginProfile", "ListMFADevices", "GetAccessKeyLastUsed"],
     "network.vpcs" => "ec2" ["DescribeVpcs"],
     // A subnet's route table and NACL come from those tables' associations.
     "network.subnets" => "ec2" ["DescribeSubnets", "DescribeRouteTables", "DescribeNetworkAcls"],
@@ -199,6 +201,10 @@ mod tests {
         assert!(gap_affects(&g, "network.flow_logs"));
         assert!(!gap_affects(&g, "network.vpcs"));
         assert!(!gap_affects(&g, "iam.users"));
+        // A missing credential report blinds credential checks, not users' permissions.
+        let report = gap("iam", "GenerateCredentialReport");
+        assert!(gap_affects(&report, "iam.credential_reports"));
+        assert!(!gap_affects(&report, "iam.users"));
     }
 
     #[test]

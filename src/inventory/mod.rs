@@ -4,6 +4,7 @@
 //! collection and everything after it. No AWS SDK type appears here.
 
 pub mod account;
+pub mod auth_details;
 pub mod gaps;
 pub mod iam;
 pub mod logging;

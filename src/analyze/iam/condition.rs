@@ -421,7 +421,10 @@ mod tests {
             ("aws:SourceIp", vec!["203.0.113.7"]),
             ("aws:CurrentTime", vec!["2026-06-01T12:00:00Z"]),
             ("s3:max-keys", vec!["10"]),
-            ("aws:PrincipalArn", vec!["arn:aws:iam::111122223333:role/deploy"]),
+            (
+                "aws:PrincipalArn",
+                vec!["arn:aws:iam::111122223333:role/deploy"],
+            ),
             ("aws:TagKeys", vec!["env", "team"]),
             ("aws:username", vec!["alice"]),
             ("s3:prefix", vec!["home/alice/x"]),
@@ -429,16 +432,32 @@ mod tests {
         let yes = |op: &str, key: &str, v: &[&str]| cond(op, key, v).evaluate(&ctx) == Tri::Yes;
         assert!(yes("IpAddress", "aws:SourceIp", &["203.0.113.0/24"]));
         assert!(!yes("NotIpAddress", "aws:SourceIp", &["203.0.113.0/24"]));
-        assert!(yes("DateLessThan", "aws:CurrentTime", &["2026-12-31T00:00:00Z"]));
+        assert!(yes(
+            "DateLessThan",
+            "aws:CurrentTime",
+            &["2026-12-31T00:00:00Z"]
+        ));
         assert!(!yes("DateGreaterThan", "aws:CurrentTime", &["2026-12-31"]));
         assert!(yes("NumericLessThanEquals", "s3:max-keys", &["10"]));
         assert!(!yes("NumericLessThan", "s3:max-keys", &["10"]));
-        assert!(yes("ArnLike", "aws:PrincipalArn", &["arn:aws:iam::*:role/dep*"]));
-        assert!(!yes("ArnLike", "aws:PrincipalArn", &["arn:aws:iam::*:user/*"]));
+        assert!(yes(
+            "ArnLike",
+            "aws:PrincipalArn",
+            &["arn:aws:iam::*:role/dep*"]
+        ));
+        assert!(!yes(
+            "ArnLike",
+            "aws:PrincipalArn",
+            &["arn:aws:iam::*:user/*"]
+        ));
         assert!(yes("StringEqualsIgnoreCase", "aws:username", &["ALICE"]));
         assert!(yes("StringLike", "s3:prefix", &["home/${aws:username}/*"]));
         assert!(!yes("StringLike", "s3:prefix", &["home/bob/*"]));
-        assert!(yes("ForAllValues:StringEquals", "aws:TagKeys", &["env", "team", "x"]));
+        assert!(yes(
+            "ForAllValues:StringEquals",
+            "aws:TagKeys",
+            &["env", "team", "x"]
+        ));
         assert!(!yes("ForAllValues:StringEquals", "aws:TagKeys", &["env"]));
         assert!(yes("ForAnyValue:StringEquals", "aws:TagKeys", &["team"]));
         assert!(yes("StringNotEquals", "aws:username", &["bob"]));
@@ -457,7 +476,12 @@ mod tests {
         ] {
             Operator::parse(ok).unwrap();
         }
-        for bad in ["StringEqual", "NullIfExists", "ForSomeValues:StringEquals", ""] {
+        for bad in [
+            "StringEqual",
+            "NullIfExists",
+            "ForSomeValues:StringEquals",
+            "",
+        ] {
             assert!(Operator::parse(bad).is_err(), "{bad}");
         }
     }

@@ -36,12 +36,7 @@ pub struct RoleFacts {
 }
 
 /// Credential facts by user ARN and by role ARN.
-pub fn analyze(
-    inv: &Inventory,
-) -> (
-    BTreeMap<String, UserFacts>,
-    BTreeMap<String, RoleFacts>,
-) {
+pub fn analyze(inv: &Inventory) -> (BTreeMap<String, UserFacts>, BTreeMap<String, RoleFacts>) {
     let now = inv.collected_at;
     let users = inv
         .iam

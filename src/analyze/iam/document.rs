@@ -252,7 +252,10 @@ mod tests {
         .unwrap();
         assert_eq!(d.statements.len(), 1);
         assert_eq!(d.statements[0].label, "#0");
-        assert_eq!(d.statements[0].actions, Match::Only(vec!["s3:GetObject".into()]));
+        assert_eq!(
+            d.statements[0].actions,
+            Match::Only(vec!["s3:GetObject".into()])
+        );
         let encoded = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Sid%22%3A%22x%22%2C%22Effect%22%3A%22Deny%22%2C%22NotAction%22%3A%5B%22iam%3A*%22%5D%2C%22NotResource%22%3A%22arn%3Aaws%3As3%3A%3A%3Ab%22%7D%5D%7D";
         let d = parse(&json!(encoded)).unwrap();
         let s = &d.statements[0];
@@ -294,13 +297,22 @@ mod tests {
             (json!("{not json"), "not JSON"),
             (json!({"Statement": 3}), "neither an object nor an array"),
             (json!({"Version": "2020-01-01", "Statement": []}), "Version"),
-            (json!({"Statement": [{"Effect": "Maybe", "Action": "*"}]}), "Effect"),
-            (json!({"Statement": [{"Effect": "Allow"}]}), "neither Action nor NotAction"),
+            (
+                json!({"Statement": [{"Effect": "Maybe", "Action": "*"}]}),
+                "Effect",
+            ),
+            (
+                json!({"Statement": [{"Effect": "Allow"}]}),
+                "neither Action nor NotAction",
+            ),
             (
                 json!({"Statement": [{"Effect": "Allow", "Action": "*", "NotAction": "s3:*"}]}),
                 "both Action and NotAction",
             ),
-            (json!({"Statement": [{"Effect": "Allow", "Action": [1]}]}), "non-string"),
+            (
+                json!({"Statement": [{"Effect": "Allow", "Action": [1]}]}),
+                "non-string",
+            ),
             (
                 json!({"Statement": [{"Sid": "s1", "Effect": "Allow", "Action": "*", "Condition": {"StringLikeish": {"a": "b"}}}]}),
                 "statement s1: unknown condition operator",

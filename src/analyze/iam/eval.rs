@@ -143,12 +143,7 @@ pub struct Decision {
     pub blocked_by: Option<String>,
 }
 
-fn statement_matches(
-    s: &CompiledStatement,
-    action: u32,
-    resource: Resource,
-    ctx: &Context,
-) -> Tri {
+fn statement_matches(s: &CompiledStatement, action: u32, resource: Resource, ctx: &Context) -> Tri {
     if !s.actions.contains(action) {
         return Tri::No;
     }
@@ -169,11 +164,7 @@ fn resource_matches(m: &Match<String>, resource: Resource, ctx: &Context) -> Tri
             },
         }
     };
-    let any = |patterns: &[String]| {
-        patterns
-            .iter()
-            .fold(Tri::No, |acc, p| acc.or(covers(p)))
-    };
+    let any = |patterns: &[String]| patterns.iter().fold(Tri::No, |acc, p| acc.or(covers(p)));
     match m {
         // Identity policies must have a Resource; SCPs and hand-made files may leave it out.
         Match::Absent => Tri::Yes,
@@ -253,7 +244,11 @@ impl PolicySet {
         if denied > Tri::No {
             result = result.and(denied.not());
             blocked_by = deny_label.map(|l| {
-                let how = if denied == Tri::Yes { "" } else { "conditional " };
+                let how = if denied == Tri::Yes {
+                    ""
+                } else {
+                    "conditional "
+                };
                 format!("{how}explicit deny in {l}")
             });
         }
@@ -393,7 +388,10 @@ mod tests {
         assert_eq!(d.access, Access::Denied);
         assert!(d.blocked_by.unwrap().contains("explicit deny in p1"));
         // Nothing allows it: implicit deny.
-        assert_eq!(access(&p, "ec2:RunInstances", Resource::Any), Access::Denied);
+        assert_eq!(
+            access(&p, "ec2:RunInstances", Resource::Any),
+            Access::Denied
+        );
     }
 
     #[test]
@@ -408,7 +406,10 @@ mod tests {
         assert_eq!(access(&p, "s3:PutObject", Resource::Any), Access::Allowed);
         let d = p.decide(id("iam:CreateUser"), Resource::Any, &Context::unknown());
         assert_eq!(d.access, Access::Denied);
-        assert_eq!(d.blocked_by.as_deref(), Some("permissions boundary boundary"));
+        assert_eq!(
+            d.blocked_by.as_deref(),
+            Some("permissions boundary boundary")
+        );
         let (yes, _) = p.effective_on_any(&Context::unknown(), Catalog::get());
         assert_eq!(yes, Catalog::get().expand("s3:*"));
     }
@@ -418,30 +419,46 @@ mod tests {
         let mut p = set(&[allow("*", "*")]);
         let mut c = Compiler::default();
         let full = Arc::new(c.compile("FullAWSAccess".into(), &allow("*", "*")).unwrap());
-        let ou = Arc::new(c.compile("ou-allow-list".into(), &allow("ec2:*", "*")).unwrap());
+        let ou = Arc::new(
+            c.compile("ou-allow-list".into(), &allow("ec2:*", "*"))
+                .unwrap(),
+        );
         p.scp_levels = vec![vec![full.clone()], vec![ou, full]];
-        assert_eq!(access(&p, "ec2:RunInstances", Resource::Any), Access::Allowed);
+        assert_eq!(
+            access(&p, "ec2:RunInstances", Resource::Any),
+            Access::Allowed
+        );
         // The OU level has FullAWSAccess too, so both levels allow everything.
         assert_eq!(access(&p, "iam:CreateUser", Resource::Any), Access::Allowed);
         let ou_only = Arc::new(c.compile("ou".into(), &allow("ec2:*", "*")).unwrap());
         p.scp_levels[1] = vec![ou_only];
         let d = p.decide(id("iam:CreateUser"), Resource::Any, &Context::unknown());
         assert_eq!(d.access, Access::Denied);
-        assert!(d.blocked_by.unwrap().starts_with("service control policies ou"));
+        assert!(d
+            .blocked_by
+            .unwrap()
+            .starts_with("service control policies ou"));
     }
 
     #[test]
     fn not_action_with_allow_allows_everything_else() {
         // AWS docs: Allow with NotAction allows every action not listed, on the resources.
-        let p = set(&[json!({"Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]})]);
-        assert_eq!(access(&p, "ec2:RunInstances", Resource::Any), Access::Allowed);
+        let p = set(&[
+            json!({"Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]}),
+        ]);
+        assert_eq!(
+            access(&p, "ec2:RunInstances", Resource::Any),
+            Access::Allowed
+        );
         assert_eq!(access(&p, "iam:CreateUser", Resource::Any), Access::Denied);
     }
 
     #[test]
     fn not_resource_covers_everything_else() {
-        let p = set(&[json!({"Statement": [{"Effect": "Allow", "Action": "s3:GetObject",
-            "NotResource": "arn:aws:s3:::secret/*"}]})]);
+        let p = set(&[
+            json!({"Statement": [{"Effect": "Allow", "Action": "s3:GetObject",
+            "NotResource": "arn:aws:s3:::secret/*"}]}),
+        ]);
         assert_eq!(access(&p, "s3:GetObject", Resource::Any), Access::Allowed);
         assert_eq!(
             access(&p, "s3:GetObject", Resource::Arn("arn:aws:s3:::secret/x")),
@@ -458,15 +475,20 @@ mod tests {
         let doc = json!({"Statement": [{"Effect": "Allow", "Action": "ec2:*", "Resource": "*",
             "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}]});
         let p = set(&[doc]);
-        assert_eq!(access(&p, "ec2:RunInstances", Resource::Any), Access::Conditional);
+        assert_eq!(
+            access(&p, "ec2:RunInstances", Resource::Any),
+            Access::Conditional
+        );
         let with_mfa = Context::request([("aws:MultiFactorAuthPresent", vec!["true"])]);
         assert_eq!(
-            p.decide(id("ec2:RunInstances"), Resource::Any, &with_mfa).access,
+            p.decide(id("ec2:RunInstances"), Resource::Any, &with_mfa)
+                .access,
             Access::Allowed
         );
         let without = Context::request([]);
         assert_eq!(
-            p.decide(id("ec2:RunInstances"), Resource::Any, &without).access,
+            p.decide(id("ec2:RunInstances"), Resource::Any, &without)
+                .access,
             Access::Denied
         );
         // A conditional deny leaves an unconditional allow conditional.
@@ -475,7 +497,10 @@ mod tests {
             json!({"Statement": {"Effect": "Deny", "Action": "*", "Resource": "*",
                 "Condition": {"NotIpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}}),
         ]);
-        assert_eq!(access(&p, "s3:GetObject", Resource::Any), Access::Conditional);
+        assert_eq!(
+            access(&p, "s3:GetObject", Resource::Any),
+            Access::Conditional
+        );
         let (yes, maybe) = p.effective_on_any(&Context::unknown(), Catalog::get());
         assert!(yes.is_empty());
         assert!(maybe.is_full());
@@ -483,27 +508,43 @@ mod tests {
 
     #[test]
     fn resource_patterns_and_policy_variables() {
-        let p = set(&[allow("iam:CreateAccessKey", "arn:aws:iam::*:user/${aws:username}")]);
+        let p = set(&[allow(
+            "iam:CreateAccessKey",
+            "arn:aws:iam::*:user/${aws:username}",
+        )]);
         let mut ctx = Context::unknown();
         assert_eq!(
-            p.decide(id("iam:CreateAccessKey"), Resource::Arn("arn:aws:iam::1:user/bob"), &ctx)
-                .access,
+            p.decide(
+                id("iam:CreateAccessKey"),
+                Resource::Arn("arn:aws:iam::1:user/bob"),
+                &ctx
+            )
+            .access,
             Access::Conditional
         );
         ctx.set("aws:username", vec!["alice".into()]);
         assert_eq!(
-            p.decide(id("iam:CreateAccessKey"), Resource::Arn("arn:aws:iam::1:user/bob"), &ctx)
-                .access,
+            p.decide(
+                id("iam:CreateAccessKey"),
+                Resource::Arn("arn:aws:iam::1:user/bob"),
+                &ctx
+            )
+            .access,
             Access::Denied
         );
         assert_eq!(
-            p.decide(id("iam:CreateAccessKey"), Resource::Arn("arn:aws:iam::1:user/alice"), &ctx)
-                .access,
+            p.decide(
+                id("iam:CreateAccessKey"),
+                Resource::Arn("arn:aws:iam::1:user/alice"),
+                &ctx
+            )
+            .access,
             Access::Allowed
         );
         // A named resource does not cover "any resource".
         assert_eq!(
-            p.decide(id("iam:CreateAccessKey"), Resource::Any, &ctx).access,
+            p.decide(id("iam:CreateAccessKey"), Resource::Any, &ctx)
+                .access,
             Access::Denied
         );
     }

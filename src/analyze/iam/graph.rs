@@ -123,7 +123,11 @@ impl TrustIndex {
                     v.push(i)
                 }
             };
-            for s in trust.statements.iter().filter(|s| s.effect == Effect::Allow) {
+            for s in trust
+                .statements
+                .iter()
+                .filter(|s| s.effect == Effect::Allow)
+            {
                 let Match::Only(list) = &s.principals else {
                     // NotPrincipal with Allow trusts nearly everyone.
                     add(&mut ix.anyone);
@@ -235,7 +239,9 @@ pub fn edges(model: &Model, catalog: &Catalog) -> Vec<Edge> {
                 }
                 let mut result = base;
                 let trust = match m.target {
-                    EdgeTarget::TrustedRole => t.trust.as_ref().map(|d| trusts(d, &Caller::Principal(p))),
+                    EdgeTarget::TrustedRole => {
+                        t.trust.as_ref().map(|d| trusts(d, &Caller::Principal(p)))
+                    }
                     EdgeTarget::PassedTo(svc) | EdgeTarget::RunningAs(svc) => t
                         .trust
                         .as_ref()
@@ -315,7 +321,9 @@ pub fn paths(
     let mut next: Vec<Option<usize>> = vec![None; n];
     let mut reached = vec![false; n];
     for pass in [false, true] {
-        let mut queue: VecDeque<usize> = (0..n).filter(|i| goal[*i].is_some() || reached[*i]).collect();
+        let mut queue: VecDeque<usize> = (0..n)
+            .filter(|i| goal[*i].is_some() || reached[*i])
+            .collect();
         let mut seen = queue.iter().fold(vec![false; n], |mut s, i| {
             s[*i] = true;
             s
@@ -346,11 +354,14 @@ pub fn paths(
                 let e = &edges[ei];
                 conditional |= e.conditional;
                 hops += 1;
-                text.push_str(&format!(
-                    " → {} ({})",
-                    short(&model.principals[e.to].arn),
-                    describe(e.method)
-                ));
+                let (prev, to) = (&model.principals[at], &model.principals[e.to]);
+                // Hops into another account name it.
+                let name = if to.account_id == prev.account_id {
+                    short(&to.arn).to_string()
+                } else {
+                    format!("{}:{}", to.account_id, short(&to.arn))
+                };
+                text.push_str(&format!(" → {name} ({})", describe(e.method)));
                 at = e.to;
                 if hops > n {
                     break;

@@ -311,7 +311,8 @@ mod tests {
             .chain(
                 EDGE_METHODS
                     .iter()
-                    .flat_map(|m| m.on_target.iter().chain(m.on_any)).copied(),
+                    .flat_map(|m| m.on_target.iter().chain(m.on_any))
+                    .copied(),
             )
             .chain(EXFILTRATION.iter().copied());
         for a in named {

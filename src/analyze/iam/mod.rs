@@ -35,8 +35,10 @@ pub struct IamFacts {
     pub roles: BTreeMap<String, RoleFacts>,
     /// Effective-permission analysis by user or role ARN.
     pub principals: BTreeMap<String, PrincipalFacts>,
-    /// Every customer-managed and inline policy document, with what the document checks read.
-    pub documents: Vec<DocumentFacts>,
+    /// Customer-managed policy documents by policy ARN, with what the document checks read.
+    /// (Inline documents count in their owners' effective permissions; one that cannot be
+    /// parsed makes its owner's analysis a gap.)
+    pub documents: BTreeMap<String, DocumentFacts>,
     /// Parts of the analysis the data did not allow (policies attached but not present).
     #[serde(skip)]
     pub gaps: Vec<Gap>,
@@ -68,9 +70,6 @@ pub struct PrincipalFacts {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DocumentFacts {
-    /// Where findings go: the managed policy's ARN, or the owner's for an inline policy.
-    pub resource: String,
-    pub label: String,
     /// Why the document could not be read; `null` when it parsed.
     pub error: Option<String>,
     pub not_action_allows: Vec<String>,
@@ -108,7 +107,13 @@ pub fn analyze(inv: &Inventory) -> IamFacts {
         })
         .collect();
     let paths = graph::paths(&model, &edges, &goals);
-    let documents = model.documents.par_iter().map(document_facts).collect();
+    let documents = model
+        .documents
+        .par_iter()
+        .map(|d| (d.resource.clone(), document_facts(d)))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect();
     let principals = model
         .principals
         .iter()
@@ -142,8 +147,6 @@ pub fn analyze(inv: &Inventory) -> IamFacts {
 
 fn document_facts(d: &model::DocumentRecord) -> DocumentFacts {
     let mut facts = DocumentFacts {
-        resource: d.resource.clone(),
-        label: d.label.clone(),
         error: None,
         not_action_allows: Vec::new(),
         not_resource_allows: Vec::new(),

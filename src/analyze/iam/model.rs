@@ -37,18 +37,17 @@ pub struct Principal {
     pub missing_policies: Vec<String>,
 }
 
-/// A document that could not be parsed, or that the document checks look at.
+/// A customer-managed policy document, compiled or with the reason it could not be.
 #[derive(Debug)]
 pub struct DocumentRecord {
-    /// The resource findings go on: the policy's ARN, or the principal's for inline policies.
+    /// The policy's ARN.
     pub resource: String,
-    pub label: String,
     pub policy: Result<Arc<Policy>, String>,
 }
 
 pub struct Model {
     pub principals: Vec<Principal>,
-    /// Every identity policy document (managed and inline), in a stable order.
+    /// Customer-managed policy documents.
     pub documents: Vec<DocumentRecord>,
     /// Group ARNs by account, for AddUserToGroup.
     pub groups: BTreeMap<String, Vec<String>>,
@@ -73,19 +72,22 @@ struct Builder {
 }
 
 impl Builder {
-    fn inline(&mut self, owner_arn: &str, owner: &str, p: &InlinePolicy) -> Option<Arc<Policy>> {
+    /// An inline policy, compiled; one that cannot be parsed is recorded in `broken` (the
+    /// owner's analysis is then incomplete).
+    fn inline(
+        &mut self,
+        owner: &str,
+        p: &InlinePolicy,
+        broken: &mut Vec<String>,
+    ) -> Option<Arc<Policy>> {
         let label = format!("{owner} inline policy {:?}", p.name);
-        let compiled = self
-            .compiler
-            .compile(label.clone(), &p.document)
-            .map(Arc::new)
-            .map_err(|e| e.0);
-        self.documents.push(DocumentRecord {
-            resource: owner_arn.to_string(),
-            label,
-            policy: compiled.clone(),
-        });
-        compiled.ok()
+        match self.compiler.compile(label.clone(), &p.document) {
+            Ok(policy) => Some(Arc::new(policy)),
+            Err(e) => {
+                broken.push(format!("{label} could not be parsed ({e})"));
+                None
+            }
+        }
     }
 
     fn attached(
@@ -120,7 +122,6 @@ pub fn build(inv: &Inventory) -> Model {
                 if !p.aws_managed {
                     b.documents.push(DocumentRecord {
                         resource: p.arn.clone(),
-                        label: p.arn.clone(),
                         policy: Ok(policy),
                     });
                 }
@@ -129,7 +130,6 @@ pub fn build(inv: &Inventory) -> Model {
                 broken_managed.insert(p.arn.clone(), e.0.clone());
                 b.documents.push(DocumentRecord {
                     resource: p.arn.clone(),
-                    label: p.arn.clone(),
                     policy: Err(e.0),
                 });
             }
@@ -142,12 +142,12 @@ pub fn build(inv: &Inventory) -> Model {
     let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for g in &inv.iam.groups {
         let owner = format!("group/{}", g.name);
+        let mut missing = Vec::new();
         let mut policies: Vec<Arc<Policy>> = g
             .inline_policies
             .iter()
-            .filter_map(|p| b.inline(&g.arn, &owner, p))
+            .filter_map(|p| b.inline(&owner, p, &mut missing))
             .collect();
-        let mut missing = Vec::new();
         b.attached(&g.attached_policies, &mut policies, &mut missing);
         let mut managed: Vec<String> = g
             .attached_policies
@@ -177,12 +177,12 @@ pub fn build(inv: &Inventory) -> Model {
     let mut principals = Vec::new();
     for u in &inv.iam.users {
         let owner = format!("user/{}", u.name);
+        let mut missing = Vec::new();
         let mut identity: Vec<Arc<Policy>> = u
             .inline_policies
             .iter()
-            .filter_map(|p| b.inline(&u.arn, &owner, p))
+            .filter_map(|p| b.inline(&owner, p, &mut missing))
             .collect();
-        let mut missing = Vec::new();
         b.attached(&u.attached_policies, &mut identity, &mut missing);
         let mut managed: Vec<String> = u
             .attached_policies
@@ -203,7 +203,7 @@ pub fn build(inv: &Inventory) -> Model {
                         }
                     }
                 }
-                None => missing.push(format!("group {g}")),
+                None => missing.push(format!("group {g} is not in the data")),
             }
         }
         let boundary = boundary(&b, &u.permissions_boundary, &mut missing);
@@ -227,12 +227,12 @@ pub fn build(inv: &Inventory) -> Model {
     }
     for r in &inv.iam.roles {
         let owner = format!("role/{}", r.name);
+        let mut missing = Vec::new();
         let mut identity: Vec<Arc<Policy>> = r
             .inline_policies
             .iter()
-            .filter_map(|p| b.inline(&r.arn, &owner, p))
+            .filter_map(|p| b.inline(&owner, p, &mut missing))
             .collect();
-        let mut missing = Vec::new();
         b.attached(&r.attached_policies, &mut identity, &mut missing);
         let managed = r
             .attached_policies
@@ -264,6 +264,7 @@ pub fn build(inv: &Inventory) -> Model {
         for m in &p.missing_policies {
             let why = match broken_managed.get(m) {
                 Some(e) => format!("attached policy {m} could not be parsed ({e})"),
+                None if m.contains(" inline policy ") || m.starts_with("group ") => m.clone(),
                 None => format!("attached policy {m} is not in the data"),
             };
             gaps.push(Gap {

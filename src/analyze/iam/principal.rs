@@ -74,12 +74,14 @@ pub fn analyze(p: &Principal, model: &Model, catalog: &Catalog) -> Own {
     let mut neutralised = Vec::new();
     let admin = admin(p, &yes, &maybe, catalog, &ctx, &mut neutralised);
     let escalations = self_escalations(p, model, catalog, &ctx, &mut neutralised);
+    if admin.is_some() {
+        // Nothing is neutralised for a principal that can do everything anyway.
+        neutralised.clear();
+    }
     let exfiltration = EXFILTRATION
         .iter()
         .filter_map(|a| {
-            let d = p
-                .policies
-                .decide(catalog.id(a)?, Resource::Any, &ctx);
+            let d = p.policies.decide(catalog.id(a)?, Resource::Any, &ctx);
             (d.access > Access::Denied).then(|| Allowed {
                 action: a.to_string(),
                 conditional: d.access == Access::Conditional,
@@ -181,11 +183,7 @@ fn targets(p: &Principal, model: &Model, target: SelfTarget) -> Vec<String> {
         SelfTarget::Itself => vec![p.arn.clone()],
         SelfTarget::OwnGroup => p.groups.clone(),
         SelfTarget::OwnPolicy => p.managed_policies.clone(),
-        SelfTarget::AnyGroup => model
-            .groups
-            .get(&p.account_id)
-            .cloned()
-            .unwrap_or_default(),
+        SelfTarget::AnyGroup => model.groups.get(&p.account_id).cloned().unwrap_or_default(),
     }
 }
 
@@ -215,8 +213,7 @@ fn self_escalations(
         for t in &candidates {
             let d = p.policies.decide(id, Resource::Arn(t), ctx);
             if d.access == Access::Denied {
-                if blocked.is_none()
-                    && p.policies.identity_allows(id, Resource::Arn(t)).0 > Tri::No
+                if blocked.is_none() && p.policies.identity_allows(id, Resource::Arn(t)).0 > Tri::No
                 {
                     blocked = d.blocked_by.clone();
                 }
@@ -240,7 +237,9 @@ fn self_escalations(
                 let by = match (blocked, candidates.is_empty()) {
                     (Some(b), _) => b,
                     (None, true) => format!("no target: {}", no_target(m.target)),
-                    (None, false) => "its allow statements do not cover the resources it would need".into(),
+                    (None, false) => {
+                        "its allow statements do not cover the resources it would need".into()
+                    }
                 };
                 if p.policies.identity_allows(id, Resource::Any).0 > Tri::No
                     || candidates

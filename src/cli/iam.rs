@@ -1,0 +1,56 @@
+//! `palisade iam analyze`: the IAM analysis itself, as JSON, for people and tools that want
+//! more than findings (every principal's admin status, escalation methods, what was
+//! neutralised and by what, the shortest escalation path).
+
+use super::source::SourceArgs;
+use serde::Serialize;
+
+#[derive(clap::Subcommand, Debug)]
+pub enum IamCommand {
+    /// Print the effective-permission analysis of every user and role as JSON.
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    source: SourceArgs,
+    /// Write to PATH instead of stdout.
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<std::path::PathBuf>,
+}
+
+#[derive(Serialize)]
+struct Analysis<'a> {
+    version: u32,
+    catalog: &'a str,
+    principals: &'a std::collections::BTreeMap<String, crate::analyze::iam::PrincipalFacts>,
+    documents: &'a std::collections::BTreeMap<String, crate::analyze::iam::DocumentFacts>,
+    gaps: Vec<&'a crate::inventory::Gap>,
+}
+
+pub fn run(cmd: IamCommand) -> anyhow::Result<i32> {
+    let IamCommand::Analyze(args) = cmd;
+    let inventory = args.source.load()?;
+    let facts = crate::analyze::iam::analyze(&inventory);
+    let analysis = Analysis {
+        version: 1,
+        catalog: &crate::analyze::iam::catalog::Catalog::get().version,
+        principals: &facts.principals,
+        documents: &facts.documents,
+        gaps: inventory.gaps.iter().chain(&facts.gaps).collect(),
+    };
+    let write = |w: &mut dyn std::io::Write| -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *w, &analysis)?;
+        writeln!(w)
+    };
+    match &args.output {
+        Some(path) => super::scan::write_file(path, |w| write(w))?,
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write(&mut out)?;
+            std::io::Write::flush(&mut out)?;
+        }
+    }
+    Ok(super::EXIT_OK)
+}
