@@ -13,8 +13,8 @@ Inputs:
   as its report's "risks per principal" does (output/src/util/principals.js,
   getRiskAssociatedWithPrincipal). A group's policies count for the group, not its members.
 - REPORT: `palisade scan --iam-auth-details FILE --format json`. A principal is flagged when it
-  has a `fail` for iam-principal-privilege-escalation, iam-principal-escalation-path or
-  iam-principal-admin-equivalent.
+  has a `fail` for privilege-escalation, escalation-path or admin-equivalent: the policies
+  iam-{user,role}-{privilege-escalation,escalation-path,admin-equivalent} (iam-principal-* too).
 - ANALYSIS (optional): `palisade iam analyze --iam-auth-details FILE`, {"principals": {ARN:
   {"admin", "escalations", "neutralised", "path" or "paths", ...}}}. Its `neutralised` entries
   explain principals only Cloudsplaining flags; its methods and paths sharpen the reasons for
@@ -34,8 +34,8 @@ import sys
 import urllib.parse
 from collections import Counter, defaultdict
 
-PALISADE_POLICIES = ("iam-principal-privilege-escalation", "iam-principal-escalation-path",
-                     "iam-principal-admin-equivalent")
+PALISADE_POLICY = re.compile(
+    r"^iam-(?:principal|user|role)-(privilege-escalation|escalation-path|admin-equivalent)$")
 
 try:  # the installed Cloudsplaining's own table, when run with its venv's python
     from cloudsplaining.shared.constants import PRIVILEGE_ESCALATION_METHODS as CS_METHODS
@@ -152,7 +152,7 @@ BARE_SERVICE = {"assumerole": "sts"}
 KINDS = ("user", "group", "role")
 
 
-# --- the account -----------------------------------------------------------------------------
+# --- the account ---------------------------------------------------------------------------------
 def load_doc(d):
     if isinstance(d, str):
         d = json.loads(urllib.parse.unquote(d))
@@ -306,7 +306,7 @@ def methods_across(policies):
     return {n for n, acts in CS_METHOD_SETS if acts <= got}
 
 
-# --- Cloudsplaining --------------------------------------------------------------------------------
+# --- Cloudsplaining ------------------------------------------------------------------------------
 def load_cloudsplaining(d, account):
     files = sorted(glob.glob(os.path.join(d, "iam-results-*.json"))) or \
         sorted(glob.glob(os.path.join(d, "iam-findings-*.json")))
@@ -357,7 +357,7 @@ def load_cloudsplaining(d, account):
                 exclusions=res.get("exclusions", {}))
 
 
-# --- Palisade -------------------------------------------------------------------------------------------
+# --- Palisade ------------------------------------------------------------------------------------
 def load_palisade(path):
     with open(path, encoding="utf-8") as f:
         rep = json.load(f)
@@ -365,14 +365,15 @@ def load_palisade(path):
     evaluated = set()
     other = {}
     for x in rep.get("findings", []):
-        if x.get("policy_id") not in PALISADE_POLICIES:
+        m = PALISADE_POLICY.match(x.get("policy_id") or "")
+        if not m:
             continue
         arn = (x.get("resource") or {}).get("arn")
         if not arn:
             continue
         evaluated.add(arn)
         if x.get("status") == "fail":
-            flagged[arn].append((x["policy_id"], x.get("message", "")))
+            flagged[arn].append((m.group(1), x.get("message", "")))
         elif x.get("status") != "pass":
             other[arn] = f"{x.get('status')}: {x.get('message', '')}"
     return dict(flagged=dict(flagged), evaluated=evaluated, other=other,
@@ -413,11 +414,13 @@ def method_actions(method):
 
 
 def known_to_cloudsplaining(method):
+    """Cloudsplaining lists a method needing these actions (or, for a name that leaves some
+    out, like PassRole+ECS:RunTask, one that needs at least them)."""
     acts = method_actions(method)
-    return any(s <= acts for _, s in CS_METHOD_SETS)
+    return any(s <= acts or (len(acts) > 1 and acts <= s) for _, s in CS_METHOD_SETS)
 
 
-# --- reasons --------------------------------------------------------------------------------------------
+# --- reasons -------------------------------------------------------------------------------------
 def shorten(text):
     text = re.sub(r"arn:aws:[^\s,;)\"']+", "<arn>", text)
     return re.sub(r"\d+", "N", text)
@@ -450,19 +453,20 @@ def palisade_only_reasons(p, account, cs, pal, analysis):
         if e.get("admin") is None and not own_methods and paths_of(e):
             pth = paths_of(e)[0]
             hops = pth.get("hops")
-            tags.append("multi-hop path" + (f" ({hops} hops)" if hops else ""))
+            tags.append("multi-hop path" + (f" ({hops} hops)" if hops else "") +
+                        (f": {pth['text']}" if pth.get("text") else ""))
         unknown = sorted({m for m in own_methods if not known_to_cloudsplaining(m)})
         if unknown:
             tags.append("method Cloudsplaining does not list: " + ", ".join(unknown))
         if e.get("admin") is not None:
             tags.append("admin-equivalent")
-    elif fails == {"iam-principal-escalation-path"}:
+    elif fails == {"escalation-path"}:
         tags.append("multi-hop path")
-    elif "iam-principal-admin-equivalent" in fails:
+    elif "admin-equivalent" in fails:
         tags.append("admin-equivalent")
     # Cloudsplaining's own methods, each of its rules relaxed in turn.
-    base = methods_in(own)
-    if not base:
+    cs_own = methods_in(own)
+    if not cs_own:
         if methods_across(own):
             tags.append("method's actions split across policies")
         elif grp and methods_across(own + grp) - methods_in(grp):
@@ -483,11 +487,15 @@ def palisade_only_reasons(p, account, cs, pal, analysis):
     for o in order:
         for t in tags:
             if t.startswith(o):
-                primary = t
-                if o in ("policy excluded", "method Cloudsplaining", "multi-hop"):
-                    primary = re.sub(r" \(.*\)$|: .*$", "", t)
+                primary = base(t) if o in ("policy excluded", "method Cloudsplaining",
+                                           "multi-hop") else t
                 return primary, tags
     return "other", tags
+
+
+def base(tag):
+    """A reason without its particulars: "multi-hop path (2 hops): a -> b" -> "multi-hop path"."""
+    return re.sub(r" \(.*\)$", "", tag.split(": ", 1)[0])
 
 
 def excluded_policy(name, arn, patterns):
@@ -504,7 +512,9 @@ def excluded_policy(name, arn, patterns):
     return False
 
 
-def cloudsplaining_only_reason(p, account, pal, analysis):
+def cloudsplaining_only_reason(p, account, pal, analysis, cs_methods):
+    """(explanation, details): Palisade's `neutralised` reasons, or UNEXPLAINED grouped by the
+    methods Cloudsplaining reported, with hints from the policies."""
     e = analysis.get(p.arn) if analysis else None
     if e and e.get("neutralised"):
         by = sorted({shorten(x.get("by", "")) for x in e["neutralised"]})
@@ -528,10 +538,11 @@ def cloudsplaining_only_reason(p, account, pal, analysis):
                      "(Cloudsplaining takes IAM:X for an unrestrictable action)")
     if any(s.allow and s.not_action for _, _, st in own for s in st):
         hints.append("a NotAction Allow")
-    return "UNEXPLAINED", hints
+    shown = ", ".join(cs_methods[:3]) + (f" +{len(cs_methods) - 3}" if len(cs_methods) > 3 else "")
+    return f"UNEXPLAINED (Cloudsplaining: {shown})", hints
 
 
-# --- main -----------------------------------------------------------------------------------------------
+# --- main ----------------------------------------------------------------------------------------
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--auth-details", required=True)
@@ -564,7 +575,8 @@ def main():
     w("### Privilege escalation: principals flagged\n")
     w(f"Compared by ARN: {', '.join(f'{sum(p.kind == k for p in universe)} {k}s' for k in kinds)}."
       f" Cloudsplaining: a principal's own policies with a PrivilegeEscalation finding;"
-      f" Palisade: a `fail` for {', '.join(PALISADE_POLICIES)}.\n")
+      f" Palisade: a `fail` for iam-{{user,role}}-{{privilege-escalation,escalation-path,"
+      f"admin-equivalent}}.\n")
     w("| | " + " | ".join(f"{k}s" for k in kinds) + " | total |")
     w("|---|" + "---:|" * (len(kinds) + 1))
     rows = [("flagged by Palisade", P), ("flagged by Cloudsplaining", C), ("both", P & C),
@@ -588,7 +600,7 @@ def main():
     c_only = defaultdict(list)
     for arn in sorted(C - P):
         reason, detail = cloudsplaining_only_reason(account.principals[arn], account, pal,
-                                                    analysis)
+                                                    analysis, cs["flagged"][arn])
         c_only[reason].append(arn)
         results[arn] = dict(verdict="cloudsplaining_only", reason=reason, detail=detail,
                             cloudsplaining=cs["flagged"][arn])
@@ -598,7 +610,7 @@ def main():
         primary, tags = palisade_only_reasons(account.principals[arn], account, cs, pal,
                                               analysis)
         p_only[primary].append(arn)
-        tag_counts.update(re.sub(r" \(.*\)$|: .*$", "", t) for t in tags)
+        tag_counts.update(base(t) for t in tags)
         results[arn] = dict(verdict="palisade_only", reason=primary, detail=tags,
                             palisade=[pid for pid, _ in pal["flagged"][arn]])
     for arn in sorted(P & C):

@@ -709,8 +709,7 @@ def generate(a):
                       [f"{t}-{i}" for i, t in enumerate(TEAMS * 100)])[:n_admin_roles]]
 
     # --- customer-managed policies ----------------------------------------------------------
-    policies = []  # dicts: name, arn, path, versions[(doc, vid)], kind, label, weight
-    names = set()
+    policies = []  # dicts: name, arn, path, versions [(doc, id, default)], kind, label, weight...
 
     def new_policy(kind, variant, boundary=None):
         i = len(policies)
@@ -726,13 +725,13 @@ def generate(a):
             name = f"{r.choice(TEAMS)}-{base}-{i}"
             path = "/"
             x = r.random()
-            if x < 0.03 and variant is None:  # as the Lambda console names them; Cloudsplaining skips this path
+            if x < 0.03 and variant is None:
+                # As the Lambda console creates them (Cloudsplaining skips this path).
                 path, name = "/service-role/", f"AWSLambdaBasicExecutionRole-{g.uuid()}"
             elif x < 0.15:
                 path = f"/{r.choice(TEAMS)}/"
             elif label.startswith("scoped:policy_arn") or x < 0.18:
                 path = "/shared/"
-        names.add(name)
         created = g.date(2017, 2023)
         versions = []
         n_old = 0 if r.random() < 0.8 else r.randint(1, 3)
@@ -846,7 +845,9 @@ def generate(a):
         if i < len(special):
             name, aws_names, kinds = special[i]
         else:
-            name, aws_names, kinds = f"{r.choice(TEAMS)}-{r.choice(['eng', 'ops', 'analysts', 'oncall', 'team'])}-{i}", [], []
+            team = r.choice(TEAMS)
+            kind = r.choice(["eng", "ops", "analysts", "oncall", "team"])
+            name, aws_names, kinds = f"{team}-{kind}-{i}", [], []
         mp, inl = scenario_policies(name, kinds)
         mp = [aws(n) for n in aws_names] + mp + [cust(p) for p in managed_list(
             0 if aws_names or kinds else r.choice([1, 1, 2, 3]))]
@@ -1048,7 +1049,10 @@ def generate(a):
                     {"account_root": "xacct", "principal": "assumable",
                      "cross_external_id": "vendor", "cross_account": "partner",
                      "saml": "sso"}.get(kind, "ci")
-                name = f"{r.choice(TEAMS)}-{svc}-{r.choice(['api', 'worker', 'ingest', 'etl', 'deploy', 'batch', 'reader', 'sync'])}-{i}"
+                team = r.choice(TEAMS)
+                purpose = r.choice(["api", "worker", "ingest", "etl", "deploy", "batch",
+                                    "reader", "sync"])
+                name = f"{team}-{svc}-{purpose}-{i}"
                 x = r.random()
                 k = 1 if x < 0.5 else 2 if x < 0.85 else 3 if x < 0.97 else 0
                 chosen = managed_list(k)

@@ -85,7 +85,7 @@ measure() {
     END { printf "%.2f %d\n", s, rss / 1024 }' "$out/time" >>"$tmp/$name"
 }
 
-# Median of column COL (1 wall, 2 RSS) of one tool's runs; max of it with "max".
+# Median (or largest) of column COL (1 wall, 2 RSS) of one tool's runs.
 median() {
   cut -d' ' -f"$2" "$tmp/$1" | sort -n |
     awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
@@ -108,9 +108,10 @@ else
 fi
 p_flagged=$(python3 -c '
 import json, sys
-ids = {"iam-principal-privilege-escalation", "iam-principal-escalation-path", "iam-principal-admin-equivalent"}
+import re
+ids = re.compile(r"^iam-(principal|user|role)-(privilege-escalation|escalation-path|admin-equivalent)$")
 r = json.load(open(sys.argv[1]))
-print(len({f["resource"]["arn"] for f in r["findings"] if f["policy_id"] in ids and f["status"] == "fail"}))' \
+print(len({f["resource"]["arn"] for f in r["findings"] if ids.match(f["policy_id"]) and f["status"] == "fail"}))' \
   "$tmp/palisade.json")
 
 # --- Cloudsplaining ------------------------------------------------------------------------
@@ -147,7 +148,8 @@ if ! $palisade_only; then
   echo "Runs: Palisade $(runs palisade); Cloudsplaining $(runs cloudsplaining)."
   awk -v w="$(median cloudsplaining 1)/$(median palisade 1)" -v m="$(largest cloudsplaining 2)/$(largest palisade 2)" 'BEGIN {
       split(w, a, "/"); split(m, c, "/")
-      printf "Palisade vs Cloudsplaining: %.1fx less wall time (medians), %.1fx less peak memory\n", a[1] / a[2], c[1] / c[2] }'
+      if (a[2] > 0 && c[2] > 0)
+        printf "Palisade vs Cloudsplaining: %.1fx less wall time (medians), %.1fx less peak memory\n", a[1] / a[2], c[1] / c[2] }'
   echo
   cat "$tmp/compare.md"
 fi

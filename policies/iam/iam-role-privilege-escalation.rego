@@ -2,15 +2,15 @@
 # title: IAM role can escalate its own privileges
 # description: |
 #   An IAM role that is not admin-equivalent can raise its own permissions: its effective
-#   permissions allow an IAM action on itself, its groups or its policies that grants it more
-#   access, such as attaching any managed policy to itself (iam:AttachRolePolicy), writing an
-#   inline policy (iam:PutRolePolicy), publishing a new version of a policy attached to it
-#   (iam:CreatePolicyVersion, iam:SetDefaultPolicyVersion) or joining a more privileged group
-#   (iam:AddUserToGroup). Its real privilege is therefore whatever it can grant itself, usually
-#   full administrator, and the least-privilege intent of its policies is void. Methods that an
-#   explicit deny, a permissions boundary or an SCP takes away are not reported. Admin-
-#   equivalent principals are reported by iam-role-admin-equivalent instead. Service-linked
-#   roles, and roles without analysis facts, are not checked.
+#   permissions allow an IAM action on itself or the customer-managed policies attached to it
+#   that grants it more access: attaching any managed policy to itself (iam:AttachRolePolicy),
+#   writing an inline policy on itself (iam:PutRolePolicy), or publishing or selecting a version
+#   of a policy attached to it (iam:CreatePolicyVersion, iam:SetDefaultPolicyVersion). Its real
+#   privilege is therefore whatever it can grant itself, usually full administrator, and the
+#   least-privilege intent of its policies is void. Methods that an explicit deny, a permissions
+#   boundary or an SCP takes away are not reported. Admin-equivalent principals are reported by
+#   iam-role-admin-equivalent instead. Service-linked roles, and roles without analysis facts,
+#   are not checked.
 # custom:
 #   id: iam-role-privilege-escalation
 #   severity: high
@@ -21,14 +21,13 @@
 #   remediation: |
 #     Remove the IAM write actions named in the finding from the policy statement that allows
 #     them (the "allowed by" part), or scope their Resource to ARNs the role cannot use to raise
-#     its own access (not itself, its groups or the policies attached to it). Where the role
-#     must administer IAM, require a permissions boundary on what it creates
-#     (`iam:PermissionsBoundary` condition) and deny it changes to its own policies. CLI: `aws
-#     iam create-policy-version --policy-arn ARN --policy-document file://fixed.json
-#     --set-as-default` for a managed policy, `aws iam put-role-policy --role-name NAME
-#     --policy-name POLICY --policy-document file://fixed.json` for an inline one. Terraform:
-#     narrow the `actions`/`resources` of the `aws_iam_policy_document` behind the
-#     `aws_iam_policy` or `aws_iam_role_policy`.
+#     its own access (not itself or the policies attached to it). Where the role must administer
+#     IAM, require a permissions boundary on what it creates (`iam:PermissionsBoundary`
+#     condition) and deny it changes to its own policies. CLI: `aws iam create-policy-version
+#     --policy-arn ARN --policy-document file://fixed.json --set-as-default` for a managed
+#     policy, `aws iam put-role-policy --role-name NAME --policy-name POLICY --policy-document
+#     file://fixed.json` for an inline one. Terraform: narrow the `actions`/`resources` of the
+#     `aws_iam_policy_document` behind the `aws_iam_policy` or `aws_iam_role_policy`.
 #   references:
 #     - https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html

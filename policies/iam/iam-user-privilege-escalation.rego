@@ -2,15 +2,16 @@
 # title: IAM user can escalate its own privileges
 # description: |
 #   An IAM user that is not admin-equivalent can raise its own permissions: its effective
-#   permissions allow an IAM action on itself, its groups or its policies that grants it more
-#   access, such as attaching any managed policy to itself (iam:AttachUserPolicy), writing an
-#   inline policy (iam:PutUserPolicy), publishing a new version of a policy attached to it
-#   (iam:CreatePolicyVersion, iam:SetDefaultPolicyVersion) or joining a more privileged group
-#   (iam:AddUserToGroup). Its real privilege is therefore whatever it can grant itself, usually
-#   full administrator, and the least-privilege intent of its policies is void. Methods that an
-#   explicit deny, a permissions boundary or an SCP takes away are not reported. Admin-
-#   equivalent principals are reported by iam-user-admin-equivalent instead. Users without
-#   analysis facts are not checked.
+#   permissions allow an IAM action on itself, its groups or the customer-managed policies
+#   attached to them that grants it more access: attaching any managed policy to itself or its
+#   group (iam:AttachUserPolicy, iam:AttachGroupPolicy), writing an inline policy on either
+#   (iam:PutUserPolicy, iam:PutGroupPolicy), publishing or selecting a version of a policy
+#   attached to it (iam:CreatePolicyVersion, iam:SetDefaultPolicyVersion), or adding itself to a
+#   more privileged group (iam:AddUserToGroup). Its real privilege is therefore whatever it can
+#   grant itself, usually full administrator, and the least-privilege intent of its policies is
+#   void. Methods that an explicit deny, a permissions boundary or an SCP takes away are not
+#   reported. Admin-equivalent principals are reported by iam-user-admin-equivalent instead.
+#   Users without analysis facts are not checked.
 # custom:
 #   id: iam-user-privilege-escalation
 #   severity: high
@@ -21,7 +22,7 @@
 #   remediation: |
 #     Remove the IAM write actions named in the finding from the policy statement that allows
 #     them (the "allowed by" part), or scope their Resource to ARNs the user cannot use to raise
-#     its own access (not itself, its groups or the policies attached to it). Where the user
+#     its own access (not itself, its groups or the policies attached to them). Where the user
 #     must administer IAM, require a permissions boundary on what it creates
 #     (`iam:PermissionsBoundary` condition) and deny it changes to its own policies. CLI: `aws
 #     iam create-policy-version --policy-arn ARN --policy-document file://fixed.json

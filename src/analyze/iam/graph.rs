@@ -13,14 +13,6 @@ use super::principal::context;
 use serde::Serialize;
 use std::collections::{HashMap, VecDeque};
 
-#[derive(Debug, Clone)]
-pub struct Edge {
-    pub from: usize,
-    pub to: usize,
-    pub method: &'static EdgeMethod,
-    pub conditional: bool,
-}
-
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Path {
     /// The admin-equivalent or self-escalating principal it reaches.
@@ -42,14 +34,24 @@ enum Caller<'a> {
 /// Does the trust policy let the caller assume the role? Also says whether it names the
 /// caller's own ARN (then, in the same account, no identity permission is needed).
 fn trusts(trust: &Document, caller: &Caller) -> (Tri, bool) {
-    let mut ctx = Context::unknown();
-    match caller {
-        Caller::Principal(p) => {
-            ctx.set("aws:PrincipalArn", vec![p.arn.clone()]);
-            ctx.set("aws:PrincipalAccount", vec![p.account_id.clone()]);
-        }
-        Caller::Service(_, account) => ctx.set("aws:SourceAccount", vec![account.to_string()]),
-    }
+    // What the trust policy's conditions may know: the caller's ARN and account, or for a
+    // service the account it acts for. Built only for statements that have conditions.
+    let ctx = std::cell::OnceCell::new();
+    let context = || {
+        ctx.get_or_init(|| {
+            let mut c = Context::unknown();
+            match caller {
+                Caller::Principal(p) => {
+                    c.set("aws:PrincipalArn", vec![p.arn.clone()]);
+                    c.set("aws:PrincipalAccount", vec![p.account_id.clone()]);
+                }
+                Caller::Service(_, account) => {
+                    c.set("aws:SourceAccount", vec![account.to_string()])
+                }
+            }
+            c
+        })
+    };
     let principal_matches = |pr: &P| -> (bool, bool) {
         match (pr, caller) {
             (P::Anyone, _) => (true, false),
@@ -57,7 +59,9 @@ fn trusts(trust: &Document, caller: &Caller) -> (Tri, bool) {
                 if id == &p.arn {
                     (true, true)
                 } else {
-                    let root = id.ends_with(&format!(":iam::{}:root", p.account_id));
+                    let root = id
+                        .strip_suffix(":root")
+                        .is_some_and(|r| r.ends_with(&format!(":iam::{}", p.account_id)));
                     (root || id == &p.account_id, false)
                 }
             }
@@ -86,7 +90,11 @@ fn trusts(trust: &Document, caller: &Caller) -> (Tri, bool) {
         if !hit {
             continue;
         }
-        let t = condition::all(&s.conditions, &ctx);
+        let t = if s.conditions.is_empty() {
+            Tri::Yes
+        } else {
+            condition::all(&s.conditions, context())
+        };
         match s.effect {
             Effect::Allow => {
                 if t > Tri::No && exact {
@@ -100,191 +108,278 @@ fn trusts(trust: &Document, caller: &Caller) -> (Tri, bool) {
     (allow.and(deny.not()), explicit)
 }
 
-/// Roles indexed by whom their trust policies name, so candidates are found without trying
-/// every role for every caller.
+/// Whom a role's trust policy names, read once per role.
 #[derive(Default)]
-struct TrustIndex {
-    by_arn: HashMap<String, Vec<usize>>,
-    by_account: HashMap<String, Vec<usize>>,
-    by_service: HashMap<String, Vec<usize>>,
-    anyone: Vec<usize>,
+struct Trusted {
+    arns: Vec<String>,
+    accounts: Vec<String>,
+    anyone: bool,
+    services: Vec<String>,
 }
 
-impl TrustIndex {
-    fn build(principals: &[Principal]) -> TrustIndex {
-        let mut ix = TrustIndex::default();
-        for (i, r) in principals.iter().enumerate() {
-            let Some(trust) = &r.trust else { continue };
-            if r.service_linked {
-                continue;
-            }
-            let add = |v: &mut Vec<usize>| {
-                if v.last() != Some(&i) {
-                    v.push(i)
-                }
-            };
-            for s in trust
-                .statements
-                .iter()
-                .filter(|s| s.effect == Effect::Allow)
-            {
-                let Match::Only(list) = &s.principals else {
-                    // NotPrincipal with Allow trusts nearly everyone.
-                    add(&mut ix.anyone);
-                    continue;
-                };
-                for p in list {
-                    match p {
-                        P::Anyone => add(&mut ix.anyone),
-                        P::Aws(id) => match id.strip_suffix(":root") {
-                            Some(root) => {
-                                let account = root.rsplit(':').next().unwrap_or_default();
-                                add(ix.by_account.entry(account.to_string()).or_default())
-                            }
-                            None if id.chars().all(|c| c.is_ascii_digit()) => {
-                                add(ix.by_account.entry(id.clone()).or_default())
-                            }
-                            None => add(ix.by_arn.entry(id.clone()).or_default()),
-                        },
-                        P::Service(s) => {
-                            add(ix.by_service.entry(s.to_ascii_lowercase()).or_default())
-                        }
-                        _ => {}
-                    }
-                }
-            }
-        }
-        ix
+fn trusted(p: &Principal) -> Trusted {
+    let mut t = Trusted::default();
+    let Some(trust) = &p.trust else { return t };
+    if p.service_linked {
+        return t;
     }
-
-    fn trusting(&self, p: &Principal) -> Vec<usize> {
-        let mut v: Vec<usize> = self
-            .by_arn
-            .get(&p.arn)
-            .into_iter()
-            .chain(self.by_account.get(&p.account_id))
-            .flatten()
-            .chain(&self.anyone)
-            .copied()
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    }
-}
-
-/// Every edge out of every principal.
-pub fn edges(model: &Model, catalog: &Catalog) -> Vec<Edge> {
-    let ps = &model.principals;
-    let index = TrustIndex::build(ps);
-    let mut users_by_account: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut roles_by_account: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, p) in ps.iter().enumerate() {
-        match p.kind {
-            Kind::User => users_by_account.entry(&p.account_id).or_default().push(i),
-            Kind::Role if !p.service_linked => {
-                roles_by_account.entry(&p.account_id).or_default().push(i)
-            }
-            Kind::Role => {}
-        }
-    }
-    let ids = |list: &[&str]| -> Option<Vec<u32>> { list.iter().map(|a| catalog.id(a)).collect() };
-    let mut out = Vec::new();
-    for (from, p) in ps.iter().enumerate() {
-        if p.service_linked {
+    for s in trust
+        .statements
+        .iter()
+        .filter(|s| s.effect == Effect::Allow)
+    {
+        let Match::Only(list) = &s.principals else {
+            // NotPrincipal with Allow trusts nearly everyone.
+            t.anyone = true;
             continue;
-        }
-        let may = p.policies.may(catalog);
-        let ctx = context(p);
-        for m in EDGE_METHODS {
-            let (Some(on_target), Some(on_any)) = (ids(m.on_target), ids(m.on_any)) else {
-                continue;
-            };
-            // The cheap filter: every action must at least be named by some allow. A trust
-            // policy naming the caller's ARN is the exception: it needs no identity allow.
-            let may_all = on_target.iter().chain(&on_any).all(|id| may.contains(*id));
-            if !may_all && m.target != EdgeTarget::TrustedRole {
-                continue;
-            }
-            // Actions on new resources: one decision for all targets.
-            let mut base = Tri::Yes;
-            for id in &on_any {
-                base = base.and(tri(p.policies.decide(*id, Resource::Any, &ctx).access));
-            }
-            if base == Tri::No {
-                continue;
-            }
-            let listed = |v: Option<&Vec<usize>>| v.cloned().unwrap_or_default();
-            let candidates = match m.target {
-                EdgeTarget::TrustedRole if may_all => index.trusting(p),
-                EdgeTarget::TrustedRole => listed(index.by_arn.get(&p.arn)),
-                EdgeTarget::AnyRole => listed(roles_by_account.get(p.account_id.as_str())),
-                EdgeTarget::OtherUser => listed(users_by_account.get(p.account_id.as_str())),
-                EdgeTarget::PassedTo(svc) | EdgeTarget::RunningAs(svc) => index
-                    .by_service
-                    .get(svc)
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .filter(|i| ps[*i].account_id == p.account_id)
-                    .collect(),
-            };
-            for to in candidates {
-                if to == from {
-                    continue;
-                }
-                let t = &ps[to];
-                if m.needs_instance_profile && !t.has_instance_profile {
-                    continue;
-                }
-                let mut result = base;
-                let trust = match m.target {
-                    EdgeTarget::TrustedRole => {
-                        t.trust.as_ref().map(|d| trusts(d, &Caller::Principal(p)))
-                    }
-                    EdgeTarget::PassedTo(svc) | EdgeTarget::RunningAs(svc) => t
-                        .trust
-                        .as_ref()
-                        .map(|d| trusts(d, &Caller::Service(svc, &p.account_id))),
-                    EdgeTarget::AnyRole | EdgeTarget::OtherUser => Some((Tri::Yes, false)),
-                };
-                let Some((trusted, names_caller)) = trust else {
-                    continue;
-                };
-                result = result.and(trusted);
-                if result == Tri::No {
-                    continue;
-                }
-                for id in &on_target {
-                    let d = p.policies.decide(*id, Resource::Arn(&t.arn), &ctx);
-                    let mut access = tri(d.access);
-                    // A trust policy naming the caller's ARN in its own account grants the
-                    // assumption by itself, unless something explicitly denies it.
-                    if access == Tri::No
-                        && names_caller
-                        && t.account_id == p.account_id
-                        && d.blocked_by.is_none()
-                        && catalog.id("sts:AssumeRole") == Some(*id)
-                    {
-                        access = Tri::Yes;
-                    }
-                    result = result.and(access);
-                }
-                if matches!(m.target, EdgeTarget::RunningAs(_)) {
-                    result = result.and(Tri::Maybe);
-                }
-                if result > Tri::No {
-                    out.push(Edge {
-                        from,
-                        to,
-                        method: m,
-                        conditional: result == Tri::Maybe,
-                    });
-                }
+        };
+        for pr in list {
+            match pr {
+                P::Anyone => t.anyone = true,
+                P::Aws(id) => match id.strip_suffix(":root") {
+                    Some(root) => t
+                        .accounts
+                        .push(root.rsplit(':').next().unwrap_or_default().to_string()),
+                    None if id.chars().all(|c| c.is_ascii_digit()) => t.accounts.push(id.clone()),
+                    None => t.arns.push(id.clone()),
+                },
+                P::Service(svc) => t.services.push(svc.to_ascii_lowercase()),
+                _ => {}
             }
         }
     }
-    out
+    t
+}
+
+/// A principal that may use one edge method, with what does not depend on the target.
+struct Source {
+    at: usize,
+    /// The method's actions on new resources.
+    base: Tri,
+    /// Its actions on the target, for a target no policy of the source names.
+    wild: Tri,
+    /// Resource patterns (other than `*`) in the source's statements about those actions: a
+    /// target matching one of them needs a decision of its own.
+    patterns: Vec<String>,
+}
+
+struct Search<'a> {
+    model: &'a Model,
+    catalog: &'a Catalog,
+    contexts: Vec<Context>,
+    trusted: Vec<Trusted>,
+    by_arn: HashMap<&'a str, usize>,
+    /// Sources by method, then by account.
+    sources: Vec<HashMap<&'a str, Vec<Source>>>,
+    assume: Option<u32>,
+}
+
+impl<'a> Search<'a> {
+    fn new(model: &'a Model, catalog: &'a Catalog, goal: &[bool]) -> Search<'a> {
+        let ps = &model.principals;
+        let contexts: Vec<Context> = ps.iter().map(context).collect();
+        let mut sources: Vec<HashMap<&str, Vec<Source>>> =
+            EDGE_METHODS.iter().map(|_| HashMap::new()).collect();
+        for (at, p) in ps.iter().enumerate() {
+            // Goals need no path; service-linked roles act only for their service.
+            if goal[at] || p.service_linked {
+                continue;
+            }
+            let may = p.policies.may(catalog);
+            for (mi, m) in EDGE_METHODS.iter().enumerate() {
+                let ids = |list: &[&str]| -> Option<Vec<u32>> {
+                    list.iter().map(|a| catalog.id(a)).collect()
+                };
+                let (Some(on_target), Some(on_any)) = (ids(m.on_target), ids(m.on_any)) else {
+                    continue;
+                };
+                if !on_target.iter().chain(&on_any).all(|id| may.contains(*id)) {
+                    continue;
+                }
+                let decide =
+                    |id: u32, r: Resource| tri(p.policies.decide(id, r, &contexts[at]).access);
+                let base = on_any
+                    .iter()
+                    .fold(Tri::Yes, |acc, id| acc.and(decide(*id, Resource::Any)));
+                if base == Tri::No {
+                    continue;
+                }
+                let wild = on_target
+                    .iter()
+                    .fold(Tri::Yes, |acc, id| acc.and(decide(*id, Resource::Any)));
+                let mut patterns = Vec::new();
+                let policies = p
+                    .policies
+                    .identity
+                    .iter()
+                    .chain(&p.policies.boundary)
+                    .chain(p.policies.scp_levels.iter().flatten());
+                for policy in policies {
+                    for st in &policy.statements {
+                        if !on_target.iter().any(|id| st.actions.contains(*id)) {
+                            continue;
+                        }
+                        if let Match::Only(list) | Match::AllBut(list) = &st.resources {
+                            patterns.extend(
+                                list.iter()
+                                    .filter(|r| !r.chars().all(|c| c == '*'))
+                                    .cloned(),
+                            );
+                        }
+                    }
+                }
+                patterns.sort();
+                patterns.dedup();
+                sources[mi]
+                    .entry(p.account_id.as_str())
+                    .or_default()
+                    .push(Source {
+                        at,
+                        base,
+                        wild,
+                        patterns,
+                    });
+            }
+        }
+        Search {
+            model,
+            catalog,
+            contexts,
+            trusted: ps.iter().map(trusted).collect(),
+            by_arn: ps
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.arn.as_str(), i))
+                .collect(),
+            sources,
+            assume: catalog.id("sts:AssumeRole"),
+        }
+    }
+
+    /// The source's actions on this target: its general answer unless one of its resource
+    /// patterns names the target (or holds a policy variable).
+    fn on_target(&self, m: &EdgeMethod, src: &Source, to: usize, names_caller: bool) -> Tri {
+        let (p, t) = (&self.model.principals[src.at], &self.model.principals[to]);
+        let named = src
+            .patterns
+            .iter()
+            .any(|pat| pat.contains("${") || glob(pat, &t.arn, false));
+        if !named && !(names_caller && src.wild == Tri::No) {
+            return src.wild;
+        }
+        let mut result = Tri::Yes;
+        for a in m.on_target {
+            let Some(id) = self.catalog.id(a) else {
+                return Tri::No;
+            };
+            let d = p
+                .policies
+                .decide(id, Resource::Arn(&t.arn), &self.contexts[src.at]);
+            let mut access = tri(d.access);
+            // A trust policy naming the caller's ARN in its own account grants the assumption
+            // by itself, unless something explicitly denies it.
+            if access == Tri::No
+                && names_caller
+                && t.account_id == p.account_id
+                && d.blocked_by.is_none()
+                && self.assume == Some(id)
+            {
+                access = Tri::Yes;
+            }
+            result = result.and(access);
+        }
+        result
+    }
+
+    /// Sources (not yet reached) that can become `to` by one method, with how conditionally.
+    fn sources_of(
+        &self,
+        to: usize,
+        reached: &[bool],
+        mut found: impl FnMut(usize, &'static EdgeMethod, Tri),
+    ) {
+        let ps = &self.model.principals;
+        let t = &ps[to];
+        let trusted = &self.trusted[to];
+        for (mi, m) in EDGE_METHODS.iter().enumerate() {
+            let by_account = &self.sources[mi];
+            let local = || by_account.get(t.account_id.as_str()).into_iter().flatten();
+            let mut consider = |src: &Source, trust: Tri, names_caller: bool| {
+                if reached[src.at] || src.at == to {
+                    return;
+                }
+                let mut r = src.base.and(trust);
+                if r == Tri::No {
+                    return;
+                }
+                r = r.and(self.on_target(m, src, to, names_caller));
+                if matches!(m.target, EdgeTarget::RunningAs(_)) {
+                    r = r.and(Tri::Maybe);
+                }
+                if r > Tri::No {
+                    found(src.at, m, r);
+                }
+            };
+            match m.target {
+                EdgeTarget::OtherUser if t.kind == Kind::User => {
+                    local().for_each(|s| consider(s, Tri::Yes, false))
+                }
+                EdgeTarget::AnyRole if t.kind == Kind::Role && !t.service_linked => {
+                    local().for_each(|s| consider(s, Tri::Yes, false))
+                }
+                EdgeTarget::PassedTo(svc) | EdgeTarget::RunningAs(svc)
+                    if t.kind == Kind::Role
+                        && trusted.services.iter().any(|s| s == svc)
+                        && (!m.needs_instance_profile || t.has_instance_profile) =>
+                {
+                    let Some(doc) = &t.trust else { continue };
+                    let (trust, _) = trusts(doc, &Caller::Service(svc, &t.account_id));
+                    local().for_each(|s| consider(s, trust, false));
+                }
+                EdgeTarget::TrustedRole if t.kind == Kind::Role => {
+                    let Some(doc) = &t.trust else { continue };
+                    let mut judge = |s: &Source| {
+                        if reached[s.at] {
+                            return;
+                        }
+                        let (trust, names) = trusts(doc, &Caller::Principal(&ps[s.at]));
+                        consider(s, trust, names);
+                    };
+                    if trusted.anyone {
+                        by_account.values().flatten().for_each(&mut judge);
+                    } else {
+                        for account in &trusted.accounts {
+                            by_account
+                                .get(account.as_str())
+                                .into_iter()
+                                .flatten()
+                                .for_each(&mut judge);
+                        }
+                    }
+                    // Principals the trust names by ARN need no identity allow of their own.
+                    for arn in &trusted.arns {
+                        let Some(&at) = self.by_arn.get(arn.as_str()) else {
+                            continue;
+                        };
+                        let listed = by_account
+                            .get(ps[at].account_id.as_str())
+                            .is_some_and(|v| v.iter().any(|s| s.at == at));
+                        if listed || ps[at].service_linked || reached[at] {
+                            continue;
+                        }
+                        let src = Source {
+                            at,
+                            base: Tri::Yes,
+                            wild: Tri::No,
+                            patterns: Vec::new(),
+                        };
+                        judge(&src);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
 }
 
 fn tri(a: Access) -> Tri {
@@ -305,41 +400,38 @@ pub fn describe(m: &EdgeMethod) -> String {
         .join(" + ")
 }
 
-/// The shortest path from each principal to a `goal` (its end described by `goal_text`),
-/// preferring paths whose every edge is unconditional.
+/// The shortest path from each principal to a goal (an admin-equivalent or self-escalating
+/// principal, `goal[i]` saying how its end reads), preferring paths whose every step is
+/// unconditional. A breadth-first search backwards from all goals at once; edges are found as
+/// the search needs them, never all materialised (an account where thousands of principals may
+/// `iam:CreateAccessKey` on `*` has tens of millions of them).
 pub fn paths(
     model: &Model,
-    edges: &[Edge],
+    catalog: &Catalog,
     goal: &[Option<(&'static str, String)>],
 ) -> Vec<Option<Path>> {
     let n = model.principals.len();
-    let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, e) in edges.iter().enumerate() {
-        incoming[e.to].push(i);
-    }
-    // next[i] = the edge to take from i toward the nearest goal.
-    let mut next: Vec<Option<usize>> = vec![None; n];
-    let mut reached = vec![false; n];
-    for pass in [false, true] {
-        let mut queue: VecDeque<usize> = (0..n)
-            .filter(|i| goal[*i].is_some() || reached[*i])
-            .collect();
-        let mut seen = queue.iter().fold(vec![false; n], |mut s, i| {
-            s[*i] = true;
-            s
-        });
-        while let Some(at) = queue.pop_front() {
-            for &ei in &incoming[at] {
-                let e = &edges[ei];
-                if (e.conditional && !pass) || seen[e.from] {
+    let is_goal: Vec<bool> = goal.iter().map(Option::is_some).collect();
+    let search = Search::new(model, catalog, &is_goal);
+    // next[i] = (the method, the principal it becomes, conditional) toward the nearest goal.
+    let mut next: Vec<Option<(&'static EdgeMethod, usize, bool)>> = vec![None; n];
+    let mut reached = is_goal.clone();
+    for conditional_ok in [false, true] {
+        let mut queue: VecDeque<usize> = (0..n).filter(|i| reached[*i]).collect();
+        while let Some(to) = queue.pop_front() {
+            let mut hits = Vec::new();
+            search.sources_of(to, &reached, |from, m, t| {
+                if t == Tri::Yes || conditional_ok {
+                    hits.push((from, m, t));
+                }
+            });
+            for (from, m, t) in hits {
+                if reached[from] {
                     continue;
                 }
-                seen[e.from] = true;
-                if goal[e.from].is_none() && !reached[e.from] {
-                    reached[e.from] = true;
-                    next[e.from] = Some(ei);
-                }
-                queue.push_back(e.from);
+                reached[from] = true;
+                next[from] = Some((m, to, t == Tri::Maybe));
+                queue.push_back(from);
             }
         }
     }
@@ -347,22 +439,19 @@ pub fn paths(
         .map(|start| {
             next[start]?;
             let mut text = short(&model.principals[start].arn).to_string();
-            let mut at = start;
-            let mut hops = 0;
-            let mut conditional = false;
-            while let Some(ei) = next[at] {
-                let e = &edges[ei];
-                conditional |= e.conditional;
+            let (mut at, mut hops, mut conditional) = (start, 0, false);
+            while let Some((m, to, c)) = next[at] {
+                conditional |= c;
                 hops += 1;
-                let (prev, to) = (&model.principals[at], &model.principals[e.to]);
+                let (prev, target) = (&model.principals[at], &model.principals[to]);
                 // Hops into another account name it.
-                let name = if to.account_id == prev.account_id {
-                    short(&to.arn).to_string()
+                let name = if target.account_id == prev.account_id {
+                    short(&target.arn).to_string()
                 } else {
-                    format!("{}:{}", to.account_id, short(&to.arn))
+                    format!("{}:{}", target.account_id, short(&target.arn))
                 };
-                text.push_str(&format!(" → {name} ({})", describe(e.method)));
-                at = e.to;
+                text.push_str(&format!(" → {name} ({})", describe(m)));
+                at = to;
                 if hops > n {
                     break;
                 }

@@ -90,14 +90,16 @@ pub struct WriteOnAll {
 
 pub fn analyze(inv: &Inventory) -> IamFacts {
     let (users, roles) = credentials::analyze(inv);
+    let started = std::time::Instant::now();
     let catalog = Catalog::get();
     let model = model::build(inv);
+    tracing::debug!(elapsed = ?started.elapsed(), principals = model.principals.len(), "iam model built");
     let own: Vec<principal::Own> = model
         .principals
         .par_iter()
         .map(|p| principal::analyze(p, &model, catalog))
         .collect();
-    let edges = graph::edges(&model, catalog);
+    tracing::debug!(elapsed = ?started.elapsed(), "iam principals analysed");
     let goals: Vec<Option<(&'static str, String)>> = own
         .iter()
         .map(|o| match (&o.admin, o.escalations.first()) {
@@ -106,7 +108,8 @@ pub fn analyze(inv: &Inventory) -> IamFacts {
             (None, None) => None,
         })
         .collect();
-    let paths = graph::paths(&model, &edges, &goals);
+    let paths = graph::paths(&model, catalog, &goals);
+    tracing::debug!(elapsed = ?started.elapsed(), "iam escalation paths found");
     let documents = model
         .documents
         .par_iter()

@@ -1,0 +1,81 @@
+# METADATA
+# title: Customer-managed policy allows write actions on every resource
+# description: |
+#   A customer-managed IAM policy has an Allow statement whose Resource is "*" and whose actions
+#   include write or permissions-management actions that support resource-level permissions,
+#   such as s3:PutObject, s3:DeleteBucket, ec2:TerminateInstances or kms:ScheduleKeyDeletion.
+#   Those actions could be limited to the buckets, instances and keys the principals need;
+#   allowed on "*" they reach every resource of the account, including ones created later, so a
+#   compromised principal or a mistaken script can change or destroy anything of those types.
+#   Actions that only work on "*" (List*, Describe*, most Create* calls) are not counted.
+#   Statements that allow every action are reported by iam-policy-allows-full-admin instead.
+#   AWS-managed policies, and documents that could not be parsed, are not checked.
+# custom:
+#   id: iam-policy-write-on-all-resources
+#   severity: medium
+#   resource_type: AWS::IAM::ManagedPolicy
+#   scope: iam.policies
+#   remediation: |
+#     Replace `"Resource": "*"` in the statements named in the finding with the ARNs (or ARN
+#     patterns such as `arn:aws:s3:::app-uploads/*`) the principals need, or add conditions
+#     such as `aws:ResourceTag/team`; IAM Access Analyzer can generate a scoped policy from
+#     CloudTrail activity. Publish the result as the new default version (`aws iam
+#     create-policy-version --policy-arn ARN --policy-document file://scoped.json
+#     --set-as-default`) and delete the old version. Terraform: replace `resources = ["*"]` in
+#     the `aws_iam_policy_document` behind the `aws_iam_policy` with specific ARNs.
+#   references:
+#     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+#     - https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html
+#     - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+#     - https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-generation.html
+#   frameworks:
+#     hipaa: ["164.308(a)(4)(ii)(B)", "164.308(a)(4)(ii)(C)", "164.312(a)(1)"]
+#     pci-dss-4.0: ["7.2.1", "7.2.2"]
+package palisade.iam.policy_write_on_all_resources
+
+import rego.v1
+
+checked contains p.arn if {
+	some p in input.iam.policies
+	facts(p)
+}
+
+deny contains result if {
+	some p in input.iam.policies
+	d := facts(p)
+	some w in object.get(d, "write_on_all_resources", [])
+	not w.all_actions == true
+	result := {
+		"arn": p.arn,
+		"message": sprintf("Customer-managed policy %s (account %s, attachment count %v) allows write actions on every resource: %s allows %v write or permissions-management actions that could be scoped to specific resources on Resource \"*\"%s%s", [
+			p.name, p.account_id, object.get(p, "attachment_count", 0),
+			label_text(w.statement), w.count, sample_text(w), condition_text(w),
+		]),
+		"evidence": {"statement": w, "default_version_id": object.get(p, "default_version_id", null)},
+	}
+}
+
+sample_text(w) := sprintf(" (e.g. %s)", [concat(", ", [sprintf("%v", [a]) | some a in w.sample])]) if count(object.get(w, "sample", [])) > 0
+
+sample_text(w) := "" if count(object.get(w, "sample", [])) == 0
+
+condition_text(w) := ", restricted by a Condition" if w.conditional == true
+
+condition_text(w) := " with no Condition" if not w.conditional == true
+
+# label_text(l): the analysis labels statements by Sid, or "#<index>" (0-based) without one.
+label_text(l) := sprintf("statement %s", [l]) if startswith_hash(l)
+
+label_text(l) := sprintf("statement \"%v\"", [l]) if not startswith_hash(l)
+
+startswith_hash(l) if {
+	is_string(l)
+	startswith(l, "#")
+}
+
+# facts(p): the analysis of a customer-managed policy's document, when it could be parsed.
+facts(p) := d if {
+	not p.aws_managed == true
+	d := input.facts.iam.documents[p.arn]
+	object.get(d, "error", null) == null
+}

@@ -1,0 +1,78 @@
+package palisade.iam.policy_write_on_all_resources_test
+
+import data.palisade.iam.policy_write_on_all_resources as policy
+import rego.v1
+
+# Tests bind their inputs to locals: regorus does not see rules of this package inside `with`.
+
+# managed(aws_managed, facts): policy "deploy" with the given document analysis (null: none).
+managed(aws_managed, facts) := {
+	"iam": {"policies": [{
+		"arn": "arn:aws:iam::111122223333:policy/deploy",
+		"account_id": "111122223333",
+		"name": "deploy",
+		"aws_managed": aws_managed,
+		"default_version_id": "v1",
+		"document": {"Statement": []},
+		"attachment_count": 1,
+	}]},
+	"facts": {"iam": {"documents": {"arn:aws:iam::111122223333:policy/deploy": facts | facts != null}}},
+}
+
+doc(writes) := {"error": null, "not_action_allows": [], "not_resource_allows": [], "write_on_all_resources": writes}
+
+s3_writes := {"statement": "S3Write", "count": 42, "sample": ["s3:PutObject", "s3:DeleteObject", "s3:DeleteBucket"], "conditional": false, "all_actions": false}
+
+test_fail_write_actions_on_star if {
+	inp := managed(false, doc([s3_writes]))
+	count(policy.deny) == 1 with input as inp
+	some r in policy.deny with input as inp
+	r.arn == "arn:aws:iam::111122223333:policy/deploy"
+	r.message == `Customer-managed policy deploy (account 111122223333, attachment count 1) allows write actions on every resource: statement "S3Write" allows 42 write or permissions-management actions that could be scoped to specific resources on Resource "*" (e.g. s3:PutObject, s3:DeleteObject, s3:DeleteBucket) with no Condition`
+	r.evidence.statement.count == 42
+}
+
+test_fail_conditional_statement_without_sid if {
+	inp := managed(false, doc([{"statement": "#1", "count": 3, "sample": ["ec2:TerminateInstances"], "conditional": true, "all_actions": false}]))
+	some r in policy.deny with input as inp
+	contains(r.message, `statement #1 allows 3 write`)
+	endswith(r.message, "(e.g. ec2:TerminateInstances), restricted by a Condition")
+}
+
+test_fail_one_result_per_statement if {
+	inp := managed(false, doc([
+		s3_writes,
+		{"statement": "#1", "count": 3, "sample": ["ec2:TerminateInstances"], "conditional": true, "all_actions": false},
+	]))
+	count(policy.deny) == 2 with input as inp
+}
+
+test_pass_full_admin_statement_is_reported_elsewhere if {
+	inp := managed(false, doc([{"statement": "#0", "count": 9000, "sample": ["a:B"], "conditional": false, "all_actions": true}]))
+	count(policy.deny) == 0 with input as inp
+	"arn:aws:iam::111122223333:policy/deploy" in policy.checked with input as inp
+}
+
+test_pass_scoped_policy if {
+	inp := managed(false, doc([]))
+	count(policy.deny) == 0 with input as inp
+	count(policy.checked) == 1 with input as inp
+}
+
+test_pass_aws_managed_policy_is_not_in_scope if {
+	inp := managed(true, doc([s3_writes]))
+	count(policy.deny) == 0 with input as inp
+	count(policy.checked) == 0 with input as inp
+}
+
+test_pass_unparsed_document_is_not_checked if {
+	inp := managed(false, object.union(doc([s3_writes]), {"error": "the document has no Statement"}))
+	count(policy.deny) == 0 with input as inp
+	count(policy.checked) == 0 with input as inp
+}
+
+test_pass_no_facts_is_not_checked if {
+	inp := managed(false, null)
+	count(policy.deny) == 0 with input as inp
+	count(policy.checked) == 0 with input as inp
+}
