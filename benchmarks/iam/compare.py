@@ -364,7 +364,11 @@ def load_palisade(path):
     flagged = defaultdict(list)
     evaluated = set()
     other = {}
+    pm = set()
     for x in rep.get("findings", []):
+        if x.get("status") == "fail" and re.fullmatch(
+                r"iam-(user|role)-permissions-management-unconstrained", x.get("policy_id") or ""):
+            pm.add((x.get("resource") or {}).get("arn"))
         m = PALISADE_POLICY.match(x.get("policy_id") or "")
         if not m:
             continue
@@ -376,7 +380,7 @@ def load_palisade(path):
             flagged[arn].append((m.group(1), x.get("message", "")))
         elif x.get("status") != "pass":
             other[arn] = f"{x.get('status')}: {x.get('message', '')}"
-    return dict(flagged=dict(flagged), evaluated=evaluated, other=other,
+    return dict(flagged=dict(flagged), evaluated=evaluated, other=other, pm=pm,
                 version=(rep.get("tool") or {}).get("version"))
 
 
@@ -521,6 +525,12 @@ def cloudsplaining_only_reason(p, account, pal, analysis, cs_methods):
         return "; ".join(by), [f"{x.get('method')}: {x.get('by')}" for x in e["neutralised"]]
     if p.arn in pal["other"]:
         return "Palisade: " + shorten(pal["other"][p.arn]), [pal["other"][p.arn]]
+    # IAM writes that change other principals, not itself: Palisade reports them as
+    # permissions management without resource constraints, not as escalation.
+    if p.arn in pal.get("pm", ()) and cs_methods and all(
+            all(a.lower().startswith("iam:") for a in CS_METHODS.get(m, ["?"])) for m in cs_methods):
+        return ("IAM writes on other principals only (Palisade: "
+                "permissions-management-unconstrained finding)"), []
     if p.arn not in pal["evaluated"]:
         return "UNEXPLAINED (no Palisade result for it)", []
     hints = []

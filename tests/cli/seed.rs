@@ -187,6 +187,46 @@ async fn iam(conf: &SdkConfig) {
             .await
             .unwrap();
     }
+    // Escalation: a user that can attach any policy to itself, and one that can assume an
+    // admin role (trusting the account root).
+    iam.create_role()
+        .role_name("ops-admin")
+        .assume_role_policy_document(trust(
+            &format!(r#"{{"AWS":"arn:aws:iam::{}:root"}}"#, crate::moto::ACCOUNT),
+            "",
+        ))
+        .send()
+        .await
+        .unwrap();
+    iam.put_role_policy()
+        .role_name("ops-admin")
+        .policy_name("inline")
+        .policy_document(policy(r#"{"Effect":"Allow","Action":"*","Resource":"*"}"#))
+        .send()
+        .await
+        .unwrap();
+    for (user, statement) in [
+        (
+            "ci-escalator",
+            r#"{"Effect":"Allow","Action":"iam:AttachUserPolicy","Resource":"arn:aws:iam::*:user/${aws:username}"}"#.to_string(),
+        ),
+        (
+            "deployer-hop",
+            format!(
+                r#"{{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"arn:aws:iam::{}:role/ops-admin"}}"#,
+                crate::moto::ACCOUNT
+            ),
+        ),
+    ] {
+        iam.create_user().user_name(user).send().await.unwrap();
+        iam.put_user_policy()
+            .user_name(user)
+            .policy_name("inline")
+            .policy_document(policy(&statement))
+            .send()
+            .await
+            .unwrap();
+    }
     // Weak password policy.
     iam.update_account_password_policy()
         .minimum_password_length(8)

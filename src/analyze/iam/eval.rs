@@ -232,10 +232,15 @@ impl PolicySet {
     pub fn decide(&self, action: u32, resource: Resource, ctx: &Context) -> Decision {
         let (allowed, allowed_by) = allows(&self.identity, action, resource, ctx);
         if allowed == Tri::No {
+            // Still say whether something denies it explicitly: a resource policy naming the
+            // caller (a trust policy) can grant what identity policies do not, but never past
+            // an explicit deny.
+            let (denied, label) = denies(self.all(), action, resource, ctx);
             return Decision {
                 access: Access::Denied,
                 allowed_by: None,
-                blocked_by: None,
+                blocked_by: (denied == Tri::Yes)
+                    .then(|| format!("explicit deny in {}", label.unwrap_or_default())),
             };
         }
         let mut result = allowed;

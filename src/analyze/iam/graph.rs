@@ -7,9 +7,9 @@ use super::catalog::Catalog;
 use super::condition::{self, glob, Context, Tri};
 use super::document::{Document, Effect, Match, Principal as P};
 use super::eval::{Access, Resource};
-use super::methods::{EdgeMethod, EdgeTarget, EDGE_METHODS};
+use super::methods::{EdgeMethod, EdgeTarget, EDGE_METHODS, IMPLIED};
 use super::model::{short, Kind, Model, Principal};
-use super::principal::context;
+use super::principal::{context, Neutralised};
 use serde::Serialize;
 use std::collections::{HashMap, VecDeque};
 
@@ -164,6 +164,8 @@ struct Source {
 }
 
 struct Search<'a> {
+    /// Edge methods a principal's allow statements name but that lead nowhere, and why.
+    blocked: Vec<Vec<Neutralised>>,
     model: &'a Model,
     catalog: &'a Catalog,
     contexts: Vec<Context>,
@@ -180,6 +182,7 @@ impl<'a> Search<'a> {
         let contexts: Vec<Context> = ps.iter().map(context).collect();
         let mut sources: Vec<HashMap<&str, Vec<Source>>> =
             EDGE_METHODS.iter().map(|_| HashMap::new()).collect();
+        let mut blocked: Vec<Vec<Neutralised>> = vec![Vec::new(); ps.len()];
         for (at, p) in ps.iter().enumerate() {
             // Goals need no path; service-linked roles act only for their service.
             if goal[at] || p.service_linked {
@@ -193,7 +196,16 @@ impl<'a> Search<'a> {
                 let (Some(on_target), Some(on_any)) = (ids(m.on_target), ids(m.on_any)) else {
                     continue;
                 };
-                if !on_target.iter().chain(&on_any).all(|id| may.contains(*id)) {
+                let implied = |id: &u32| {
+                    IMPLIED
+                        .iter()
+                        .any(|(name, a)| *name == m.name && catalog.id(a) == Some(*id))
+                };
+                if !on_target
+                    .iter()
+                    .chain(&on_any)
+                    .all(|id| may.contains(*id) || implied(id))
+                {
                     continue;
                 }
                 let decide =
@@ -202,6 +214,20 @@ impl<'a> Search<'a> {
                     .iter()
                     .fold(Tri::Yes, |acc, id| acc.and(decide(*id, Resource::Any)));
                 if base == Tri::No {
+                    let by = on_any
+                        .iter()
+                        .find_map(|id| {
+                            p.policies
+                                .decide(*id, Resource::Any, &contexts[at])
+                                .blocked_by
+                        })
+                        .unwrap_or_else(|| {
+                            "its allow statements name specific resources only".into()
+                        });
+                    blocked[at].push(Neutralised {
+                        method: m.name.into(),
+                        by,
+                    });
                     continue;
                 }
                 let wild = on_target
@@ -242,6 +268,7 @@ impl<'a> Search<'a> {
             }
         }
         Search {
+            blocked,
             model,
             catalog,
             contexts,
@@ -291,6 +318,67 @@ impl<'a> Search<'a> {
         result
     }
 
+    /// Why each principal without a path gets nowhere with the edge methods it holds.
+    fn dead_ends(
+        &self,
+        next: &[Option<(&'static EdgeMethod, usize, bool)>],
+        goal: &[bool],
+    ) -> Vec<Vec<Neutralised>> {
+        let ps = &self.model.principals;
+        // Possible targets per method and account.
+        let mut targets: HashMap<(usize, &str), usize> = HashMap::new();
+        for (to, t) in ps.iter().enumerate() {
+            for (mi, m) in EDGE_METHODS.iter().enumerate() {
+                let fits = match m.target {
+                    EdgeTarget::OtherUser => t.kind == Kind::User,
+                    EdgeTarget::AnyRole => t.kind == Kind::Role && !t.service_linked,
+                    EdgeTarget::TrustedRole => t.kind == Kind::Role && t.trust.is_some(),
+                    EdgeTarget::PassedTo(svc) | EdgeTarget::RunningAs(svc) => {
+                        self.trusted[to].services.iter().any(|s| s == svc)
+                            && (!m.needs_instance_profile || t.has_instance_profile)
+                    }
+                };
+                if fits {
+                    *targets.entry((mi, t.account_id.as_str())).or_default() += 1;
+                }
+            }
+        }
+        let mut out = self.blocked.clone();
+        for (mi, m) in EDGE_METHODS.iter().enumerate() {
+            for src in self.sources[mi].values().flatten() {
+                if next[src.at].is_some() || goal[src.at] {
+                    continue;
+                }
+                let p = &ps[src.at];
+                let mut count = targets
+                    .get(&(mi, p.account_id.as_str()))
+                    .copied()
+                    .unwrap_or(0);
+                if m.target == EdgeTarget::OtherUser && p.kind == Kind::User {
+                    count = count.saturating_sub(1);
+                }
+                let by = match (m.target, count) {
+                    (EdgeTarget::PassedTo(svc) | EdgeTarget::RunningAs(svc), 0) => format!(
+                        "no target: no role in the account trusts {svc}{}",
+                        if m.needs_instance_profile { " with an instance profile" } else { "" }
+                    ),
+                    (EdgeTarget::OtherUser, 0) => "no target: no other user in the account".into(),
+                    (_, 0) => "no target: no role it could use".into(),
+                    _ => "no privileged target: none of the principals it can become this way is admin-equivalent or can escalate".into(),
+                };
+                out[src.at].push(Neutralised {
+                    method: m.name.into(),
+                    by,
+                });
+            }
+        }
+        for notes in &mut out {
+            notes.sort_by(|a, b| a.method.cmp(&b.method));
+            notes.dedup_by(|a, b| a.method == b.method);
+        }
+        out
+    }
+
     /// Sources (not yet reached) that can become `to` by one method, with how conditionally.
     fn sources_of(
         &self,
@@ -325,7 +413,8 @@ impl<'a> Search<'a> {
                     local().for_each(|s| consider(s, Tri::Yes, false))
                 }
                 EdgeTarget::AnyRole if t.kind == Kind::Role && !t.service_linked => {
-                    local().for_each(|s| consider(s, Tri::Yes, false))
+                    // The rewritten trust policy names the caller.
+                    local().for_each(|s| consider(s, Tri::Yes, true))
                 }
                 EdgeTarget::PassedTo(svc) | EdgeTarget::RunningAs(svc)
                     if t.kind == Kind::Role
@@ -361,19 +450,23 @@ impl<'a> Search<'a> {
                         let Some(&at) = self.by_arn.get(arn.as_str()) else {
                             continue;
                         };
-                        let listed = by_account
-                            .get(ps[at].account_id.as_str())
-                            .is_some_and(|v| v.iter().any(|s| s.at == at));
-                        if listed || ps[at].service_linked || reached[at] {
+                        if ps[at].service_linked || reached[at] {
                             continue;
                         }
-                        let src = Source {
-                            at,
-                            base: Tri::Yes,
-                            wild: Tri::No,
-                            patterns: Vec::new(),
-                        };
-                        judge(&src);
+                        // Its own entry when it has one (its identity policies may allow or
+                        // deny the assumption); otherwise the trust alone decides.
+                        let listed = by_account
+                            .get(ps[at].account_id.as_str())
+                            .and_then(|v| v.iter().find(|s| s.at == at));
+                        match listed {
+                            Some(src) => judge(src),
+                            None => judge(&Source {
+                                at,
+                                base: Tri::Yes,
+                                wild: Tri::No,
+                                patterns: Vec::new(),
+                            }),
+                        }
                     }
                 }
                 _ => {}
@@ -400,16 +493,19 @@ pub fn describe(m: &EdgeMethod) -> String {
         .join(" + ")
 }
 
+/// Escalation paths, and for principals without one, the edge methods they hold that lead
+/// nowhere (no target, or no privileged target).
+pub struct Reach {
+    pub paths: Vec<Option<Path>>,
+    pub dead_ends: Vec<Vec<Neutralised>>,
+}
+
 /// The shortest path from each principal to a goal (an admin-equivalent or self-escalating
 /// principal, `goal[i]` saying how its end reads), preferring paths whose every step is
 /// unconditional. A breadth-first search backwards from all goals at once; edges are found as
 /// the search needs them, never all materialised (an account where thousands of principals may
 /// `iam:CreateAccessKey` on `*` has tens of millions of them).
-pub fn paths(
-    model: &Model,
-    catalog: &Catalog,
-    goal: &[Option<(&'static str, String)>],
-) -> Vec<Option<Path>> {
+pub fn paths(model: &Model, catalog: &Catalog, goal: &[Option<(&'static str, String)>]) -> Reach {
     let n = model.principals.len();
     let is_goal: Vec<bool> = goal.iter().map(Option::is_some).collect();
     let search = Search::new(model, catalog, &is_goal);
@@ -435,7 +531,8 @@ pub fn paths(
             }
         }
     }
-    (0..n)
+    let dead_ends = search.dead_ends(&next, &is_goal);
+    let paths = (0..n)
         .map(|start| {
             next[start]?;
             let mut text = short(&model.principals[start].arn).to_string();
@@ -466,5 +563,6 @@ pub fn paths(
                 conditional,
             })
         })
-        .collect()
+        .collect();
+    Reach { paths, dead_ends }
 }

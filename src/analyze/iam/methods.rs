@@ -174,6 +174,9 @@ pub const EDGE_METHODS: &[EdgeMethod] = &[
         target: EdgeTarget::TrustedRole,
         needs_instance_profile: false,
     },
+    // The caller rewrites the trust policy to name itself; a trust policy naming the caller
+    // needs no identity allow for sts:AssumeRole in the same account (an explicit deny on it
+    // still stops it).
     EdgeMethod {
         name: "UpdateAssumeRolePolicy+AssumeRole",
         on_target: &["iam:UpdateAssumeRolePolicy", "sts:AssumeRole"],
@@ -273,7 +276,42 @@ pub const EDGE_METHODS: &[EdgeMethod] = &[
         &["ssm:SendCommand"],
         true,
     ),
+    hijack(
+        "SSM:StartSession",
+        "ec2.amazonaws.com",
+        &["ssm:StartSession"],
+        true,
+    ),
+    hijack(
+        "EC2:ModifyInstanceAttribute(user data)",
+        "ec2.amazonaws.com",
+        &[
+            "ec2:ModifyInstanceAttribute",
+            "ec2:StopInstances",
+            "ec2:StartInstances",
+        ],
+        true,
+    ),
+    hijack(
+        "EC2:ModifyLaunchTemplate",
+        "ec2.amazonaws.com",
+        &[
+            "ec2:CreateLaunchTemplateVersion",
+            "ec2:ModifyLaunchTemplate",
+        ],
+        true,
+    ),
+    hijack(
+        "ECS:ExecuteCommand",
+        "ecs-tasks.amazonaws.com",
+        &["ecs:ExecuteCommand"],
+        false,
+    ),
 ];
+
+/// Edge methods whose last action the caller does not need an identity allow for, because
+/// the method itself makes the target's trust policy name the caller.
+pub const IMPLIED: &[(&str, &str)] = &[("UpdateAssumeRolePolicy+AssumeRole", "sts:AssumeRole")];
 
 /// Actions that read data out of the account when allowed without resource constraints.
 pub const EXFILTRATION: &[&str] = &[

@@ -54,8 +54,8 @@ pub struct PrincipalFacts {
     pub admin: Option<principal::Admin>,
     /// Ways it can raise its own permissions.
     pub escalations: Vec<principal::Escalation>,
-    /// Methods (and admin) its allow statements grant but a deny, boundary, SCP or missing
-    /// target takes away.
+    /// Methods (and admin) its allow statements grant but a deny, boundary, SCP, missing or
+    /// unprivileged target takes away.
     pub neutralised: Vec<principal::Neutralised>,
     /// The shortest path to an admin-equivalent or self-escalating principal, when it is
     /// neither itself.
@@ -108,7 +108,7 @@ pub fn analyze(inv: &Inventory) -> IamFacts {
             (None, None) => None,
         })
         .collect();
-    let paths = graph::paths(&model, catalog, &goals);
+    let graph::Reach { paths, dead_ends } = graph::paths(&model, catalog, &goals);
     tracing::debug!(elapsed = ?started.elapsed(), "iam escalation paths found");
     let documents = model
         .documents
@@ -121,8 +121,11 @@ pub fn analyze(inv: &Inventory) -> IamFacts {
         .principals
         .iter()
         .zip(own)
-        .zip(paths)
-        .map(|((p, o), path)| {
+        .zip(paths.into_iter().zip(dead_ends))
+        .map(|((p, mut o), (path, dead_ends))| {
+            if path.is_none() {
+                o.neutralised.extend(dead_ends);
+            }
             let facts = PrincipalFacts {
                 kind: p.kind,
                 name: p.name.clone(),

@@ -89,6 +89,23 @@ pub fn analyze(p: &Principal, model: &Model, catalog: &Catalog) -> Own {
             })
         })
         .collect();
+    // Permissions-management actions its allow statements grant on "*" but the effective
+    // evaluation takes away: say what took them.
+    if admin.is_none() {
+        let alone = p.policies.identity_on_any(catalog);
+        let taken = alone
+            .iter()
+            .filter(|id| {
+                catalog.action(*id).level == Level::PermissionsManagement && !maybe.contains(*id)
+            })
+            .find_map(|id| p.policies.decide(id, Resource::Any, &ctx).blocked_by);
+        if let Some(by) = taken {
+            neutralised.push(Neutralised {
+                method: "permissions management".into(),
+                by,
+            });
+        }
+    }
     let mut pm = Counted::default();
     for id in maybe.iter() {
         let action = catalog.action(id);

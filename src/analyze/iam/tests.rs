@@ -251,6 +251,20 @@ fn edge_methods_make_paths() {
             path: Some("user/dev → role/admin (sts:AssumeRole) → admin-equivalent"),
         },
         Case {
+            name: "a trust naming the user, whose own policy allows that one role",
+            account: Account::default()
+                .role("admin", trust(json!({"AWS": arn("user", "dev")})), vec![allow(&["*"], "*")])
+                .user("dev", vec![allow(&["sts:AssumeRole"], &admin)]),
+            path: Some("user/dev → role/admin (sts:AssumeRole) → admin-equivalent"),
+        },
+        Case {
+            name: "a trust naming the user, whose own policy denies assuming roles",
+            account: Account::default()
+                .role("admin", trust(json!({"AWS": arn("user", "dev")})), vec![allow(&["*"], "*")])
+                .user("dev", vec![allow(&["s3:ListAllMyBuckets"], "*"), deny(&["sts:AssumeRole"], "*")]),
+            path: None,
+        },
+        Case {
             name: "a trust to the root needs an identity allow",
             account: admin_role(Account::default())
                 .user("dev", vec![allow(&["s3:ListAllMyBuckets"], "*")]),
@@ -264,10 +278,61 @@ fn edge_methods_make_paths() {
             path: Some("user/dev → role/admin (iam:UpdateAssumeRolePolicy + sts:AssumeRole) → admin-equivalent"),
         },
         Case {
-            name: "UpdateAssumeRolePolicy without AssumeRole",
+            name: "UpdateAssumeRolePolicy alone: the new trust names the caller",
             account: Account::default()
                 .role("admin", svc_trust("ec2.amazonaws.com"), vec![allow(&["*"], "*")])
                 .user("dev", vec![allow(&["iam:UpdateAssumeRolePolicy"], &admin)]),
+            path: Some("user/dev → role/admin (iam:UpdateAssumeRolePolicy + sts:AssumeRole) → admin-equivalent"),
+        },
+        Case {
+            name: "UpdateAssumeRolePolicy with AssumeRole explicitly denied",
+            account: Account::default()
+                .role("admin", svc_trust("ec2.amazonaws.com"), vec![allow(&["*"], "*")])
+                .user("dev", vec![
+                    allow(&["iam:UpdateAssumeRolePolicy"], &admin),
+                    deny(&["sts:AssumeRole"], "*"),
+                ]),
+            path: None,
+        },
+        Case {
+            name: "ECS ExecuteCommand into tasks that may run as an admin role",
+            account: Account::default()
+                .role("admin", svc_trust("ecs-tasks.amazonaws.com"), vec![allow(&["*"], "*")])
+                .user("dev", vec![allow(&["ecs:ExecuteCommand"], "*")]),
+            path: Some("(ecs:ExecuteCommand) → admin-equivalent"),
+        },
+        Case {
+            name: "ECS ExecuteCommand when no role trusts ECS tasks",
+            account: admin_role(Account::default())
+                .user("dev", vec![allow(&["ecs:ExecuteCommand"], "*")]),
+            path: None,
+        },
+        Case {
+            name: "EC2 user data rewritten on instances with an admin profile",
+            account: Account::default()
+                .role_with("admin", svc_trust("ec2.amazonaws.com"), vec![allow(&["*"], "*")], true)
+                .user("dev", vec![allow(&["ec2:ModifyInstanceAttribute", "ec2:StopInstances", "ec2:StartInstances"], "*")]),
+            path: Some("(ec2:ModifyInstanceAttribute + ec2:StopInstances + ec2:StartInstances) → admin-equivalent"),
+        },
+        Case {
+            name: "EC2 user data without a restart",
+            account: Account::default()
+                .role_with("admin", svc_trust("ec2.amazonaws.com"), vec![allow(&["*"], "*")], true)
+                .user("dev", vec![allow(&["ec2:ModifyInstanceAttribute"], "*")]),
+            path: None,
+        },
+        Case {
+            name: "EC2 launch template rewritten",
+            account: Account::default()
+                .role_with("admin", svc_trust("ec2.amazonaws.com"), vec![allow(&["*"], "*")], true)
+                .user("dev", vec![allow(&["ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"], "*")]),
+            path: Some("(ec2:CreateLaunchTemplateVersion + ec2:ModifyLaunchTemplate) → admin-equivalent"),
+        },
+        Case {
+            name: "EC2 launch template when the role has no instance profile",
+            account: Account::default()
+                .role("admin", svc_trust("ec2.amazonaws.com"), vec![allow(&["*"], "*")])
+                .user("dev", vec![allow(&["ec2:CreateLaunchTemplateVersion", "ec2:ModifyLaunchTemplate"], "*")]),
             path: None,
         },
         Case {
@@ -493,6 +558,39 @@ fn edge_methods_make_paths() {
             (want, got) => panic!("{}: expected {want:?}, got {got:?}", c.name),
         }
     }
+}
+
+#[test]
+fn dead_ends_say_why() {
+    let f = Account::default()
+        .role(
+            "worker",
+            trust(json!({"Service": "lambda.amazonaws.com"})),
+            vec![allow(&["s3:ListAllMyBuckets"], "*")],
+        )
+        .user(
+            "dev",
+            vec![allow(
+                &[
+                    "iam:PassRole",
+                    "ec2:RunInstances",
+                    "lambda:CreateFunction",
+                    "lambda:InvokeFunction",
+                ],
+                "*",
+            )],
+        )
+        .analyze();
+    let dev = facts(&f, "user/dev");
+    assert!(dev.path.is_none());
+    let why = |m: &str| &dev.neutralised.iter().find(|n| n.method == m).unwrap().by;
+    assert_eq!(
+        why("PassRole+EC2:RunInstances"),
+        "no target: no role in the account trusts ec2.amazonaws.com with an instance profile"
+    );
+    assert!(
+        why("PassRole+Lambda:CreateFunction+InvokeFunction").starts_with("no privileged target")
+    );
 }
 
 #[test]
