@@ -6,6 +6,7 @@ mod demo;
 mod faults;
 mod gaps;
 mod hostile;
+mod iam;
 mod live;
 mod moto;
 mod permissions;
