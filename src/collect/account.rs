@@ -129,6 +129,7 @@ pub async fn collect(s: &Session, home_region: &str) -> Inventory {
         Outcome::Found(out) => out.organization().map(|o| Organization {
             id: o.id().unwrap_or_default().to_string(),
             management_account_id: o.master_account_id().map(str::to_string),
+            service_control_policies: None,
         }),
         Outcome::Absent | Outcome::Failed => None,
     };

@@ -14,6 +14,7 @@ mod merge;
 mod progress;
 mod rds;
 mod s3;
+mod scp;
 mod session;
 mod time;
 
@@ -117,6 +118,9 @@ pub async fn collect(opts: &CollectOptions) -> Result<(Inventory, CollectSummary
     for part in per_account {
         merge::absorb(&mut inventory, part);
     }
+    // With the caller's own identity: in an --org scan that is the management account (or a
+    // delegated administrator), the one that may read them.
+    scp::attach(&sessions[0], &mut inventory, &home_region).await;
     let gaps = shared.gaps.lock().map(|g| g.clone()).unwrap_or_default();
     inventory.gaps.extend(gaps);
     merge::sort(&mut inventory);

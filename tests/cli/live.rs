@@ -654,12 +654,29 @@ fn org_scan_reads_every_member_account_into_one_snapshot() {
             .send()
             .await
             .unwrap();
-        created
+        let member = created
             .create_account_status()
             .unwrap()
             .account_id()
             .unwrap()
-            .to_string()
+            .to_string();
+        // A guardrail on the member account: its IAM analysis must see it.
+        let scp = org
+            .create_policy()
+            .name("deny-iam-writes")
+            .description("guardrail")
+            .r#type(aws_sdk_organizations::types::PolicyType::ServiceControlPolicy)
+            .content(r#"{"Version":"2012-10-17","Statement":[{"Sid":"NoIamWrites","Effect":"Deny","Action":["iam:Create*","iam:Put*","iam:Attach*"],"Resource":"*"}]}"#)
+            .send()
+            .await
+            .unwrap();
+        org.attach_policy()
+            .policy_id(scp.policy().unwrap().policy_summary().unwrap().id().unwrap())
+            .target_id(&member)
+            .send()
+            .await
+            .unwrap();
+        member
     });
     let dir = tempfile::tempdir().unwrap();
     let snap = dir.path().join("org.json");
@@ -689,6 +706,40 @@ fn org_scan_reads_every_member_account_into_one_snapshot() {
         err.contains(&format!("collected {} account(s)", ids.len())),
         "{err}"
     );
+    // SCPs by level for the member (root first, the account's own last); none for the
+    // management account, which SCPs do not restrict.
+    let account = |id: &str| {
+        snapshot["accounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let levels = account(&member)["organization"]["service_control_policies"].clone();
+    let levels = levels.as_array().unwrap_or_else(|| panic!("{snapshot:#}"));
+    let last: Vec<&str> = levels
+        .last()
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert!(last.contains(&"deny-iam-writes"), "{levels:?}");
+    let guardrail = levels
+        .last()
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "deny-iam-writes")
+        .unwrap();
+    assert_eq!(guardrail["document"]["Statement"][0]["Sid"], "NoIamWrites");
+    assert!(account(ACCOUNT)["organization"]
+        .get("service_control_policies")
+        .is_none());
 }
 
 /// S3 Control puts the account id in the host name; against moto every request goes to the

@@ -136,6 +136,7 @@ pub fn build(inv: &Inventory) -> Model {
         }
     }
     let customer = |arn: &str| !arn.contains(":iam::aws:policy/");
+    let mut scp_errors: Vec<(String, String)> = Vec::new();
     // Groups: their policies, by ARN and by (account, name) since users list group names.
     let mut group_policies: HashMap<(String, String), (String, Vec<Arc<Policy>>, Vec<String>)> =
         HashMap::new();
@@ -165,6 +166,40 @@ pub fn build(inv: &Inventory) -> Model {
             (g.arn.clone(), policies, managed),
         );
     }
+    // Service control policies by account, when the snapshot has them.
+    let mut scps: HashMap<String, Vec<Vec<Arc<Policy>>>> = HashMap::new();
+    for account in &inv.accounts {
+        let Some(levels) = account
+            .organization
+            .as_ref()
+            .and_then(|o| o.service_control_policies.as_ref())
+        else {
+            continue;
+        };
+        let mut compiled = Vec::new();
+        for level in levels {
+            let mut policies = Vec::new();
+            for scp in level {
+                let label = format!("SCP {} ({})", scp.name, scp.id);
+                match b.compiler.compile(label.clone(), &scp.document) {
+                    Ok(p) => policies.push(Arc::new(p)),
+                    // An SCP that cannot be read could deny anything: leave SCPs out for
+                    // this account (more findings, never fewer) and say so.
+                    Err(e) => {
+                        scp_errors.push((
+                            account.id.clone(),
+                            format!("{label} could not be parsed ({e})"),
+                        ));
+                    }
+                }
+            }
+            compiled.push(policies);
+        }
+        if !scp_errors.iter().any(|(a, _)| a == &account.id) {
+            scps.insert(account.id.clone(), compiled);
+        }
+    }
+    let scp_levels = |account: &str| scps.get(account).cloned().unwrap_or_default();
     let boundary = |b: &Builder, arn: &Option<String>, missing: &mut Vec<String>| {
         arn.as_ref().and_then(|a| {
             let found = b.managed.get(a).cloned();
@@ -215,7 +250,7 @@ pub fn build(inv: &Inventory) -> Model {
             policies: PolicySet {
                 identity,
                 boundary,
-                scp_levels: Vec::new(),
+                scp_levels: scp_levels(&u.account_id),
             },
             groups: group_arns,
             managed_policies: dedup(managed),
@@ -249,7 +284,12 @@ pub fn build(inv: &Inventory) -> Model {
             policies: PolicySet {
                 identity,
                 boundary,
-                scp_levels: Vec::new(),
+                // SCPs do not restrict service-linked roles.
+                scp_levels: if r.service_linked {
+                    Vec::new()
+                } else {
+                    scp_levels(&r.account_id)
+                },
             },
             groups: Vec::new(),
             managed_policies: managed,
@@ -277,6 +317,19 @@ pub fn build(inv: &Inventory) -> Model {
                 message: Some(why),
             });
         }
+    }
+    for (account, why) in scp_errors {
+        gaps.push(Gap {
+            service: "organizations".into(),
+            region: "global".into(),
+            operation: "DescribePolicy".into(),
+            error: "PolicyDocumentUnreadable".into(),
+            account_id: Some(account),
+            resource: None,
+            message: Some(format!(
+                "{why}; the IAM analysis ignores this account's SCPs"
+            )),
+        });
     }
     Model {
         principals,

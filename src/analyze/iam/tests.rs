@@ -874,3 +874,71 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn service_control_policies_intersect() {
+    use crate::inventory::account::{Organization, ServiceControlPolicy};
+    let a = Account::default()
+        .user(
+            "dev",
+            vec![allow(&["iam:AttachUserPolicy"], &arn("user", "dev"))],
+        )
+        .user("admin", vec![allow(&["*"], "*")]);
+    let file = json!({"UserDetailList": a.users});
+    let mut inv = auth_details::parse(
+        &file.to_string(),
+        std::path::Path::new("t.json"),
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    assert!(!analyze(&inv).principals[&arn("user", "dev")]
+        .escalations
+        .is_empty());
+    let scp = |name: &str, statements: Value| ServiceControlPolicy {
+        id: format!("p-{name}"),
+        name: name.into(),
+        arn: None,
+        document: doc(statements),
+    };
+    inv.accounts[0].organization = Some(Organization {
+        id: "o-1".into(),
+        management_account_id: Some("999999999999".into()),
+        service_control_policies: Some(vec![
+            vec![scp("FullAWSAccess", json!([allow(&["*"], "*")]))],
+            vec![scp(
+                "no-iam-writes",
+                json!([allow(&["*"], "*"), deny(&["iam:Attach*", "iam:Put*"], "*")]),
+            )],
+        ]),
+    });
+    let f = analyze(&inv);
+    let dev = &f.principals[&arn("user", "dev")];
+    assert!(dev.escalations.is_empty());
+    assert!(
+        dev.neutralised
+            .iter()
+            .any(|n| n.method == "AttachUserPolicy" && n.by.contains("SCP no-iam-writes")),
+        "{:?}",
+        dev.neutralised
+    );
+    // An allow-list SCP at one level caps even admin.
+    inv.accounts[0]
+        .organization
+        .as_mut()
+        .unwrap()
+        .service_control_policies = Some(vec![
+        vec![scp("FullAWSAccess", json!([allow(&["*"], "*")]))],
+        vec![scp("s3-only", json!([allow(&["s3:*"], "*")]))],
+    ]);
+    let f = analyze(&inv);
+    let admin = &f.principals[&arn("user", "admin")];
+    assert!(admin.admin.is_none());
+    assert!(
+        admin
+            .neutralised
+            .iter()
+            .any(|n| n.method == "admin" && n.by.contains("service control policies SCP s3-only")),
+        "{:?}",
+        admin.neutralised
+    );
+}
