@@ -2,9 +2,10 @@
 # title: IAM role unused for more than 90 days
 # description: |
 #   An IAM role has not been used for more than 90 days, or has never been used and is older
-#   than 90 days. Unused roles are standing access nobody needs: their trust policies and
-#   permissions are rarely reviewed, and they can be assumed by an attacker who compromises a
-#   trusted principal without anyone noticing. Service-linked roles are not checked.
+#   than 90 days (the default; `palisade scan --unused-days N` changes it). Unused roles are
+#   standing access nobody needs: their trust policies and permissions are rarely reviewed, and
+#   they can be assumed by an attacker who compromises a trusted principal without anyone
+#   noticing. Service-linked roles are not checked.
 # custom:
 #   id: iam-role-unused-90-days
 #   severity: low
@@ -25,7 +26,8 @@ package palisade.iam.role_unused_90_days
 
 import rego.v1
 
-max_unused_days := 90
+# 90 days unless the scan says otherwise (`palisade scan --unused-days N`).
+max_unused_days := object.get(input, ["facts", "settings", "unused_days"], 90)
 
 checked contains r.arn if {
 	some r in input.iam.roles

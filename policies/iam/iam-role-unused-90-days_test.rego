@@ -55,3 +55,17 @@ test_pass_service_linked_role_is_not_in_scope if {
 	count(policy.deny) == 0 with input as inp
 	count(policy.checked) == 0 with input as inp
 }
+
+# --unused-days moves the limit.
+with_limit(inp, days) := object.union(inp, {"facts": object.union(inp.facts, {"settings": {"unused_days": days}})})
+
+test_fail_configured_limit_is_shorter if {
+	inp := with_limit(role(false, 500, 45), 30)
+	some r in policy.deny with input as inp
+	contains(r.message, "limit 30 days")
+}
+
+test_pass_configured_limit_is_longer if {
+	inp := with_limit(role(false, 500, 120), 180)
+	count(policy.deny) == 0 with input as inp
+}

@@ -2,10 +2,10 @@
 # title: IAM user has credentials unused for more than 90 days
 # description: |
 #   An IAM user has a console password or an active access key that has not been used for more
-#   than 90 days (or was never used and is older than 90 days). Dormant credentials usually
-#   belong to people who left or to retired automation; nobody notices when they are abused,
-#   so they should be disabled. Users without a console password or an active key are not
-#   checked.
+#   than 90 days, or was never used and is older than 90 days (the default; `palisade scan
+#   --unused-days N` changes it). Dormant credentials usually belong to people who left or to
+#   retired automation; nobody notices when they are abused, so they should be disabled. Users
+#   without a console password or an active key are not checked.
 # custom:
 #   id: iam-user-credentials-unused-90-days
 #   severity: medium
@@ -30,7 +30,8 @@ package palisade.iam.user_credentials_unused_90_days
 
 import rego.v1
 
-max_unused_days := 90
+# 90 days unless the scan says otherwise (`palisade scan --unused-days N`).
+max_unused_days := object.get(input, ["facts", "settings", "unused_days"], 90)
 
 facts(u) := input.facts.iam.users[u.arn]
 

@@ -12,12 +12,31 @@ use serde::Serialize;
 #[derive(Debug, Default, Clone, Serialize, PartialEq)]
 pub struct Facts {
     pub iam: iam::IamFacts,
+    pub settings: Settings,
 }
 
-/// Derives every fact the built-in policies use.
+/// Thresholds the operator chose, for policies to read (`input.facts.settings`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Settings {
+    /// Days without use after which a role or credential counts as unused.
+    pub unused_days: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { unused_days: 90 }
+    }
+}
+
+/// Derives every fact the built-in policies use, with the default settings.
 pub fn analyze(inventory: &Inventory) -> Facts {
+    analyze_with(inventory, Settings::default())
+}
+
+pub fn analyze_with(inventory: &Inventory, settings: Settings) -> Facts {
     Facts {
         iam: iam::analyze(inventory),
+        settings,
     }
 }
 

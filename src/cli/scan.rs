@@ -64,6 +64,9 @@ pub struct ScanArgs {
     /// built-in policies: about 2.4x faster, experimental).
     #[arg(long, value_enum, default_value = "interpreter")]
     engine: EngineChoice,
+    /// Days without use after which a role or a user's credential counts as unused.
+    #[arg(long, value_name = "DAYS", default_value_t = 90)]
+    unused_days: u32,
     /// Print per-phase timings as one JSON line on stderr (used by the benchmark harness).
     #[arg(long, hide = true)]
     timings: bool,
@@ -177,7 +180,14 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
     tracing::info!(policies = policies.policies.len(), "policies loaded");
     watch.lap("policies");
     let (facts, index) = rayon::join(
-        || crate::analyze::analyze(&inventory),
+        || {
+            crate::analyze::analyze_with(
+                &inventory,
+                crate::analyze::Settings {
+                    unused_days: args.unused_days,
+                },
+            )
+        },
         || ResourceIndex::build(&inventory),
     );
     // From here on reports need only the snapshot's header; the policy input takes the rest.

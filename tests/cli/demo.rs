@@ -122,3 +122,24 @@ fn compiled_and_interpreted_policies_agree() {
         assert_eq!(compiled, interpreted, "{args:?}");
     }
 }
+
+#[test]
+fn unused_days_moves_the_unused_limit() {
+    let unused = |days: &str| {
+        let (_, out, _) =
+            run(palisade().args(["scan", "--demo", "--format", "json", "--unused-days", days]));
+        json(&out)["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| {
+                f["status"] == "fail" && f["policy_id"].as_str().unwrap().contains("unused")
+            })
+            .count()
+    };
+    let (short, default, long) = (unused("30"), unused("90"), unused("400"));
+    assert!(
+        short > default && default > long,
+        "{short} {default} {long}"
+    );
+}
