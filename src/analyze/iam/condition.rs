@@ -26,7 +26,7 @@ impl Tri {
         self.max(other)
     }
 
-    pub fn not(self) -> Tri {
+    pub fn negate(self) -> Tri {
         match self {
             Tri::No => Tri::Yes,
             Tri::Maybe => Tri::Maybe,

@@ -172,7 +172,7 @@ fn resource_matches(m: &Match<String>, resource: Resource, ctx: &Context) -> Tri
         Match::AllBut(patterns) => match resource {
             // "Everything but X" covers resources no policy names.
             Resource::Any => Tri::from_bool(!patterns.iter().any(|p| p.chars().all(|c| c == '*'))),
-            Resource::Arn(_) => any(patterns).not(),
+            Resource::Arn(_) => any(patterns).negate(),
         },
     }
 }
@@ -247,7 +247,7 @@ impl PolicySet {
         let mut blocked_by = None;
         let (denied, deny_label) = denies(self.all(), action, resource, ctx);
         if denied > Tri::No {
-            result = result.and(denied.not());
+            result = result.and(denied.negate());
             blocked_by = deny_label.map(|l| {
                 let how = if denied == Tri::Yes {
                     ""

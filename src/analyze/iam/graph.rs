@@ -105,7 +105,7 @@ fn trusts(trust: &Document, caller: &Caller) -> (Tri, bool) {
             Effect::Deny => deny = deny.or(t),
         }
     }
-    (allow.and(deny.not()), explicit)
+    (allow.and(deny.negate()), explicit)
 }
 
 /// Whom a role's trust policy names, read once per role.
@@ -291,7 +291,7 @@ impl<'a> Search<'a> {
             .patterns
             .iter()
             .any(|pat| pat.contains("${") || glob(pat, &t.arn, false));
-        if !named && !(names_caller && src.wild == Tri::No) {
+        if !(named || names_caller && src.wild == Tri::No) {
             return src.wild;
         }
         let mut result = Tri::Yes;

@@ -65,6 +65,10 @@ pub fn short(arn: &str) -> &str {
         .unwrap_or(arn)
 }
 
+/// A group's ARN, compiled policies, and customer-managed policy ARNs (`missing:`-prefixed
+/// entries for what could not be used).
+type GroupPolicies = (String, Vec<Arc<Policy>>, Vec<String>);
+
 struct Builder {
     compiler: Compiler,
     managed: HashMap<String, Arc<Policy>>,
@@ -138,8 +142,7 @@ pub fn build(inv: &Inventory) -> Model {
     let customer = |arn: &str| !arn.contains(":iam::aws:policy/");
     let mut scp_errors: Vec<(String, String)> = Vec::new();
     // Groups: their policies, by ARN and by (account, name) since users list group names.
-    let mut group_policies: HashMap<(String, String), (String, Vec<Arc<Policy>>, Vec<String>)> =
-        HashMap::new();
+    let mut group_policies: HashMap<(String, String), GroupPolicies> = HashMap::new();
     let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for g in &inv.iam.groups {
         let owner = format!("group/{}", g.name);
