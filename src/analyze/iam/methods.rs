@@ -302,6 +302,15 @@ pub const EDGE_METHODS: &[EdgeMethod] = &[
         true,
     ),
     hijack(
+        "CloudFormation:ExecuteChangeSet",
+        "cloudformation.amazonaws.com",
+        &[
+            "cloudformation:CreateChangeSet",
+            "cloudformation:ExecuteChangeSet",
+        ],
+        false,
+    ),
+    hijack(
         "ECS:ExecuteCommand",
         "ecs-tasks.amazonaws.com",
         &["ecs:ExecuteCommand"],

@@ -295,6 +295,20 @@ fn edge_methods_make_paths() {
             path: None,
         },
         Case {
+            name: "a change set on stacks that may run as an admin role",
+            account: Account::default()
+                .role("admin", svc_trust("cloudformation.amazonaws.com"), vec![allow(&["*"], "*")])
+                .user("dev", vec![allow(&["cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet"], "*")]),
+            path: Some("(cloudformation:CreateChangeSet + cloudformation:ExecuteChangeSet) → admin-equivalent"),
+        },
+        Case {
+            name: "a change set that can be created but not executed",
+            account: Account::default()
+                .role("admin", svc_trust("cloudformation.amazonaws.com"), vec![allow(&["*"], "*")])
+                .user("dev", vec![allow(&["cloudformation:CreateChangeSet"], "*")]),
+            path: None,
+        },
+        Case {
             name: "ECS ExecuteCommand into tasks that may run as an admin role",
             account: Account::default()
                 .role("admin", svc_trust("ecs-tasks.amazonaws.com"), vec![allow(&["*"], "*")])
