@@ -91,6 +91,19 @@ pub fn generate(n: usize, seed: u64) -> Inventory {
     let accounts: Vec<String> = (0..(n / 100_000).max(1))
         .map(|a| format!("{:012}", 100_000_000_000u64 + a as u64))
         .collect();
+    // The AWS-managed policy users get attached below: present, as a collection would have it
+    // (an attached policy missing from the data is a gap on every principal using it).
+    inv.iam.policies.push(ManagedPolicy {
+        arn: "arn:aws:iam::aws:policy/ReadOnlyAccess".into(),
+        account_id: "aws".into(),
+        name: "ReadOnlyAccess".into(),
+        aws_managed: true,
+        default_version_id: Some("v1".into()),
+        document: json!({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": ["s3:Get*", "s3:List*", "ec2:Describe*", "iam:Get*", "iam:List*"], "Resource": "*"}
+        ]}),
+        attachment_count: 1,
+    });
     for a in &accounts {
         inv.accounts.push(Account {
             id: a.clone(),

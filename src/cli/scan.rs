@@ -194,6 +194,12 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
     let mut header = inventory.header();
     // Analysis that the data did not allow (a policy attached but absent) is a gap too.
     header.gaps.extend(facts.iam.gaps.iter().cloned());
+    // What neutralised each method is for people (`palisade iam analyze`); no policy reads it,
+    // and at a million resources it is hundreds of megabytes of input.
+    let mut facts = facts;
+    for p in facts.iam.principals.values_mut() {
+        p.neutralised = Vec::new();
+    }
     let input = engine::input::build_owned(inventory, &facts)?;
     drop(facts);
     watch.lap("input");

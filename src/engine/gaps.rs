@@ -36,6 +36,9 @@ fn needs(policy: &Policy, gap: &Gap) -> bool {
 /// Marks results in each affected scope `not-evaluated`; where a gap touched no result, records
 /// one `not-evaluated` result for the scope itself so the gap shows in every report.
 pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Gap]) {
+    // Findings by resource, built on the first per-resource gap: an account with thousands
+    // of per-resource gaps must not cost gaps x findings.
+    let mut by_arn: Option<std::collections::HashMap<String, Vec<usize>>> = None;
     for gap in gaps {
         if !policy.meta.collections().any(|c| gap_affects(gap, c)) {
             continue;
@@ -45,7 +48,21 @@ pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Gap]) {
         }
         let why = gap.describe();
         let mut touched = false;
-        for f in findings.iter_mut() {
+        let candidates: Vec<usize> = match &gap.resource {
+            Some(arn) => {
+                let index = by_arn.get_or_insert_with(|| {
+                    let mut m: std::collections::HashMap<String, Vec<usize>> = Default::default();
+                    for (i, f) in findings.iter().enumerate() {
+                        m.entry(f.resource.arn.clone()).or_default().push(i);
+                    }
+                    m
+                });
+                index.get(arn).cloned().unwrap_or_default()
+            }
+            None => (0..findings.len()).collect(),
+        };
+        for i in candidates {
+            let f = &mut findings[i];
             if f.status == Status::Error || !in_scope(gap, &f.resource) {
                 continue;
             }
@@ -85,6 +102,9 @@ pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Gap]) {
                 ),
                 evidence: serde_json::to_value(gap).unwrap_or_default(),
             });
+            if let Some(index) = by_arn.as_mut() {
+                index.entry(arn).or_default().push(findings.len() - 1);
+            }
         }
     }
 }
