@@ -133,6 +133,16 @@ impl From<Tri> for Access {
     }
 }
 
+impl From<Access> for Tri {
+    fn from(a: Access) -> Tri {
+        match a {
+            Access::Denied => Tri::No,
+            Access::Conditional => Tri::Maybe,
+            Access::Allowed => Tri::Yes,
+        }
+    }
+}
+
 /// The outcome of one request and what decided it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
@@ -177,16 +187,18 @@ fn resource_matches(m: &Match<String>, resource: Resource, ctx: &Context) -> Tri
     }
 }
 
-/// The strongest allow among these policies, with its label.
-fn allows(
-    policies: &[Arc<Policy>],
+/// The strongest matching statement of `effect` among these policies, with its label (a
+/// definite match ends the search).
+fn strongest<'a>(
+    policies: impl IntoIterator<Item = &'a Arc<Policy>>,
+    effect: Effect,
     action: u32,
     resource: Resource,
     ctx: &Context,
 ) -> (Tri, Option<String>) {
     let mut best = (Tri::No, None);
     for p in policies {
-        for s in p.statements.iter().filter(|s| s.effect == Effect::Allow) {
+        for s in p.statements.iter().filter(|s| s.effect == effect) {
             let t = statement_matches(s, action, resource, ctx);
             if t > best.0 {
                 best = (t, Some(format!("{} statement {}", p.label, s.label)));
@@ -199,25 +211,22 @@ fn allows(
     best
 }
 
-fn denies<'a>(
-    policies: impl Iterator<Item = &'a Arc<Policy>>,
+fn allows<'a>(
+    policies: impl IntoIterator<Item = &'a Arc<Policy>>,
     action: u32,
     resource: Resource,
     ctx: &Context,
 ) -> (Tri, Option<String>) {
-    let mut worst = (Tri::No, None);
-    for p in policies {
-        for s in p.statements.iter().filter(|s| s.effect == Effect::Deny) {
-            let t = statement_matches(s, action, resource, ctx);
-            if t > worst.0 {
-                worst = (t, Some(format!("{} statement {}", p.label, s.label)));
-                if t == Tri::Yes {
-                    return worst;
-                }
-            }
-        }
-    }
-    worst
+    strongest(policies, Effect::Allow, action, resource, ctx)
+}
+
+fn denies<'a>(
+    policies: impl IntoIterator<Item = &'a Arc<Policy>>,
+    action: u32,
+    resource: Resource,
+    ctx: &Context,
+) -> (Tri, Option<String>) {
+    strongest(policies, Effect::Deny, action, resource, ctx)
 }
 
 impl PolicySet {
@@ -258,7 +267,7 @@ impl PolicySet {
             });
         }
         if let Some(b) = &self.boundary {
-            let (t, _) = allows(std::slice::from_ref(b), action, resource, ctx);
+            let (t, _) = allows([b], action, resource, ctx);
             if t < result {
                 result = t;
                 blocked_by = Some(format!("permissions boundary {}", b.label));

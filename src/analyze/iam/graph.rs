@@ -6,7 +6,7 @@
 use super::catalog::Catalog;
 use super::condition::{self, glob, Context, Tri};
 use super::document::{Document, Effect, Match, Principal as P};
-use super::eval::{Access, Resource};
+use super::eval::Resource;
 use super::methods::{EdgeMethod, EdgeTarget, EDGE_METHODS, IMPLIED};
 use super::model::{short, Kind, Model, Principal};
 use super::principal::{context, Neutralised};
@@ -208,8 +208,9 @@ impl<'a> Search<'a> {
                 {
                     continue;
                 }
-                let decide =
-                    |id: u32, r: Resource| tri(p.policies.decide(id, r, &contexts[at]).access);
+                let decide = |id: u32, r: Resource| {
+                    Tri::from(p.policies.decide(id, r, &contexts[at]).access)
+                };
                 let base = on_any
                     .iter()
                     .fold(Tri::Yes, |acc, id| acc.and(decide(*id, Resource::Any)));
@@ -302,7 +303,7 @@ impl<'a> Search<'a> {
             let d = p
                 .policies
                 .decide(id, Resource::Arn(&t.arn), &self.contexts[src.at]);
-            let mut access = tri(d.access);
+            let mut access = Tri::from(d.access);
             // A trust policy naming the caller's ARN in its own account grants the assumption
             // by itself, unless something explicitly denies it.
             if access == Tri::No
@@ -472,14 +473,6 @@ impl<'a> Search<'a> {
                 _ => {}
             }
         }
-    }
-}
-
-fn tri(a: Access) -> Tri {
-    match a {
-        Access::Denied => Tri::No,
-        Access::Conditional => Tri::Maybe,
-        Access::Allowed => Tri::Yes,
     }
 }
 

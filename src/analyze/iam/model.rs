@@ -65,9 +65,15 @@ pub fn short(arn: &str) -> &str {
         .unwrap_or(arn)
 }
 
-/// A group's ARN, compiled policies, and customer-managed policy ARNs (`missing:`-prefixed
-/// entries for what could not be used).
-type GroupPolicies = (String, Vec<Arc<Policy>>, Vec<String>);
+/// What a user's, group's or role's own inline and attached policies give it.
+#[derive(Clone, Default)]
+struct Own {
+    policies: Vec<Arc<Policy>>,
+    /// Customer-managed policies attached (what it could rewrite).
+    customer_managed: Vec<String>,
+    /// Policies that could not be used: attached but absent, or unparsable.
+    missing: Vec<String>,
+}
 
 struct Builder {
     compiler: Compiler,
@@ -76,36 +82,29 @@ struct Builder {
 }
 
 impl Builder {
-    /// An inline policy, compiled; one that cannot be parsed is recorded in `broken` (the
-    /// owner's analysis is then incomplete).
-    fn inline(
-        &mut self,
-        owner: &str,
-        p: &InlinePolicy,
-        broken: &mut Vec<String>,
-    ) -> Option<Arc<Policy>> {
-        let label = format!("{owner} inline policy {:?}", p.name);
-        match self.compiler.compile(label.clone(), &p.document) {
-            Ok(policy) => Some(Arc::new(policy)),
-            Err(e) => {
-                broken.push(format!("{label} could not be parsed ({e})"));
-                None
+    /// The inline and attached policies of one principal or group, compiled (managed ones
+    /// shared); what cannot be used is listed in `missing` (the analysis is then incomplete).
+    fn own(&mut self, owner: &str, inline: &[InlinePolicy], attached: &[AttachedPolicy]) -> Own {
+        let mut own = Own::default();
+        for p in inline {
+            let label = format!("{owner} inline policy {:?}", p.name);
+            match self.compiler.compile(label.clone(), &p.document) {
+                Ok(policy) => own.policies.push(Arc::new(policy)),
+                Err(e) => own
+                    .missing
+                    .push(format!("{label} could not be parsed ({e})")),
             }
         }
-    }
-
-    fn attached(
-        &mut self,
-        list: &[AttachedPolicy],
-        out: &mut Vec<Arc<Policy>>,
-        missing: &mut Vec<String>,
-    ) {
-        for a in list {
+        for a in attached {
             match self.managed.get(&a.arn) {
-                Some(p) => out.push(p.clone()),
-                None => missing.push(a.arn.clone()),
+                Some(p) => own.policies.push(p.clone()),
+                None => own.missing.push(a.arn.clone()),
+            }
+            if !a.arn.contains(":iam::aws:policy/") {
+                own.customer_managed.push(a.arn.clone());
             }
         }
+        own
     }
 }
 
@@ -139,35 +138,22 @@ pub fn build(inv: &Inventory) -> Model {
             }
         }
     }
-    let customer = |arn: &str| !arn.contains(":iam::aws:policy/");
     let mut scp_errors: Vec<(String, String)> = Vec::new();
     // Groups: their policies, by ARN and by (account, name) since users list group names.
-    let mut group_policies: HashMap<(String, String), GroupPolicies> = HashMap::new();
+    // Groups' policies, by (account, name): users list their groups by name.
+    let mut group_policies: HashMap<(String, String), (String, Own)> = HashMap::new();
     let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for g in &inv.iam.groups {
-        let owner = format!("group/{}", g.name);
-        let mut missing = Vec::new();
-        let mut policies: Vec<Arc<Policy>> = g
-            .inline_policies
-            .iter()
-            .filter_map(|p| b.inline(&owner, p, &mut missing))
-            .collect();
-        b.attached(&g.attached_policies, &mut policies, &mut missing);
-        let mut managed: Vec<String> = g
-            .attached_policies
-            .iter()
-            .map(|a| a.arn.clone())
-            .filter(|a| customer(a))
-            .collect();
-        managed.extend(missing.iter().map(|m| format!("missing:{m}")));
+        let own = b.own(
+            &format!("group/{}", g.name),
+            &g.inline_policies,
+            &g.attached_policies,
+        );
         groups
             .entry(g.account_id.clone())
             .or_default()
             .push(g.arn.clone());
-        group_policies.insert(
-            (g.account_id.clone(), g.name.clone()),
-            (g.arn.clone(), policies, managed),
-        );
+        group_policies.insert((g.account_id.clone(), g.name.clone()), (g.arn.clone(), own));
     }
     // Service control policies by account, when the snapshot has them.
     let mut scps: HashMap<String, Vec<Vec<Arc<Policy>>>> = HashMap::new();
@@ -214,36 +200,29 @@ pub fn build(inv: &Inventory) -> Model {
     };
     let mut principals = Vec::new();
     for u in &inv.iam.users {
-        let owner = format!("user/{}", u.name);
-        let mut missing = Vec::new();
-        let mut identity: Vec<Arc<Policy>> = u
-            .inline_policies
-            .iter()
-            .filter_map(|p| b.inline(&owner, p, &mut missing))
-            .collect();
-        b.attached(&u.attached_policies, &mut identity, &mut missing);
-        let mut managed: Vec<String> = u
-            .attached_policies
-            .iter()
-            .map(|a| a.arn.clone())
-            .filter(|a| customer(a))
-            .collect();
+        let mut own = b.own(
+            &format!("user/{}", u.name),
+            &u.inline_policies,
+            &u.attached_policies,
+        );
         let mut group_arns = Vec::new();
         for g in &u.groups {
             match group_policies.get(&(u.account_id.clone(), g.clone())) {
-                Some((arn, policies, group_managed)) => {
+                Some((arn, group)) => {
                     group_arns.push(arn.clone());
-                    identity.extend(policies.iter().cloned());
-                    for m in group_managed {
-                        match m.strip_prefix("missing:") {
-                            Some(miss) => missing.push(miss.to_string()),
-                            None => managed.push(m.clone()),
-                        }
-                    }
+                    own.policies.extend(group.policies.iter().cloned());
+                    own.customer_managed
+                        .extend(group.customer_managed.iter().cloned());
+                    own.missing.extend(group.missing.iter().cloned());
                 }
-                None => missing.push(format!("group {g} is not in the data")),
+                None => own.missing.push(format!("group {g} is not in the data")),
             }
         }
+        let Own {
+            policies: identity,
+            customer_managed: managed,
+            mut missing,
+        } = own;
         let boundary = boundary(&b, &u.permissions_boundary, &mut missing);
         principals.push(Principal {
             arn: u.arn.clone(),
@@ -264,20 +243,15 @@ pub fn build(inv: &Inventory) -> Model {
         });
     }
     for r in &inv.iam.roles {
-        let owner = format!("role/{}", r.name);
-        let mut missing = Vec::new();
-        let mut identity: Vec<Arc<Policy>> = r
-            .inline_policies
-            .iter()
-            .filter_map(|p| b.inline(&owner, p, &mut missing))
-            .collect();
-        b.attached(&r.attached_policies, &mut identity, &mut missing);
-        let managed = r
-            .attached_policies
-            .iter()
-            .map(|a| a.arn.clone())
-            .filter(|a| customer(a))
-            .collect();
+        let Own {
+            policies: identity,
+            customer_managed: managed,
+            mut missing,
+        } = b.own(
+            &format!("role/{}", r.name),
+            &r.inline_policies,
+            &r.attached_policies,
+        );
         let boundary = boundary(&b, &r.permissions_boundary, &mut missing);
         principals.push(Principal {
             arn: r.arn.clone(),
@@ -307,7 +281,7 @@ pub fn build(inv: &Inventory) -> Model {
         for m in &p.missing_policies {
             let why = match broken_managed.get(m) {
                 Some(e) => format!("attached policy {m} could not be parsed ({e})"),
-                None if m.contains(" inline policy ") || m.starts_with("group ") => m.clone(),
+                None if !m.starts_with("arn:") => m.clone(),
                 None => format!("attached policy {m} is not in the data"),
             };
             gaps.push(Gap {

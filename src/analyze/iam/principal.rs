@@ -2,7 +2,7 @@
 //! data-reading and permissions-management actions, and what denies, boundaries or SCPs
 //! neutralised.
 
-use super::catalog::{Catalog, Level};
+use super::catalog::{ActionSet, Catalog, Level};
 use super::condition::{Context, Tri};
 use super::eval::{Access, Resource};
 use super::methods::{SelfTarget, EXFILTRATION, SELF_METHODS};
@@ -71,8 +71,10 @@ pub struct Own {
 pub fn analyze(p: &Principal, model: &Model, catalog: &Catalog) -> Own {
     let ctx = context(p);
     let (yes, maybe) = p.policies.effective_on_any(&ctx, catalog);
+    // What its allow statements alone grant on "*": the measure of what was neutralised.
+    let alone = p.policies.identity_on_any(catalog);
     let mut neutralised = Vec::new();
-    let admin = admin(p, &yes, &maybe, catalog, &ctx, &mut neutralised);
+    let admin = admin(p, [&yes, &maybe, &alone], catalog, &ctx, &mut neutralised);
     let escalations = self_escalations(p, model, catalog, &ctx, &mut neutralised);
     if admin.is_some() {
         // Nothing is neutralised for a principal that can do everything anyway.
@@ -92,7 +94,6 @@ pub fn analyze(p: &Principal, model: &Model, catalog: &Catalog) -> Own {
     // Permissions-management actions its allow statements grant on "*" but the effective
     // evaluation takes away: say what took them.
     if admin.is_none() {
-        let alone = p.policies.identity_on_any(catalog);
         let taken = alone
             .iter()
             .filter(|id| {
@@ -134,25 +135,15 @@ pub fn analyze(p: &Principal, model: &Model, catalog: &Catalog) -> Own {
 /// the rest).
 fn admin(
     p: &Principal,
-    yes: &super::catalog::ActionSet,
-    maybe: &super::catalog::ActionSet,
+    [yes, maybe, alone]: [&ActionSet; 3],
     catalog: &Catalog,
     ctx: &Context,
     neutralised: &mut Vec<Neutralised>,
 ) -> Option<Admin> {
-    let iam_writes: Vec<u32> = catalog
-        .service("iam")
-        .filter(|id| {
-            matches!(
-                catalog.action(*id).level,
-                Level::Write | Level::PermissionsManagement
-            )
-        })
-        .collect();
-    let judge = |set: &super::catalog::ActionSet| -> Option<&'static str> {
+    let judge = |set: &ActionSet| -> Option<&'static str> {
         if set.is_full() {
             Some("every action on every resource")
-        } else if set.contains_all(iam_writes.iter().copied()) {
+        } else if set.contains_all(iam_writes().iter().copied()) {
             Some("every IAM write and permissions-management action on every resource, so it can grant itself anything")
         } else {
             None
@@ -180,8 +171,7 @@ fn admin(
         });
     }
     // Would its identity policies alone make it admin? Then say what stopped it.
-    let alone = p.policies.identity_on_any(catalog);
-    if judge(&alone).is_some() {
+    if judge(alone).is_some() {
         let blocked = alone
             .iter()
             .filter(|id| !maybe.contains(*id))
@@ -193,6 +183,23 @@ fn admin(
         });
     }
     None
+}
+
+/// Every IAM write and permissions-management action of the catalog, listed once.
+fn iam_writes() -> &'static [u32] {
+    static WRITES: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    WRITES.get_or_init(|| {
+        let catalog = Catalog::get();
+        catalog
+            .service("iam")
+            .filter(|id| {
+                matches!(
+                    catalog.action(*id).level,
+                    Level::Write | Level::PermissionsManagement
+                )
+            })
+            .collect()
+    })
 }
 
 fn targets(p: &Principal, model: &Model, target: SelfTarget) -> Vec<String> {
