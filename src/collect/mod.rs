@@ -19,6 +19,7 @@ mod session;
 mod time;
 
 pub use call::{At, Outcome};
+pub use s3::FixedEndpoint;
 pub use session::{CollectOptions, Session};
 
 use crate::inventory::{Account, Inventory};

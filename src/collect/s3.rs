@@ -30,7 +30,7 @@ fn s3_client(s: &Session, region: &str) -> aws_sdk_s3::Client {
 /// custom endpoint that becomes `<account>.127.0.0.1`, which does not resolve. An emulator serves
 /// S3 Control on its single host, so the override URL is used unchanged.
 #[derive(Debug)]
-struct FixedEndpoint(String);
+pub struct FixedEndpoint(pub String);
 
 impl ResolveEndpoint for FixedEndpoint {
     fn resolve_endpoint<'a>(&'a self, _params: &'a Params) -> EndpointFuture<'a> {

@@ -742,24 +742,6 @@ fn org_scan_reads_every_member_account_into_one_snapshot() {
         .is_none());
 }
 
-/// S3 Control puts the account id in the host name; against moto every request goes to the
-/// emulator's own address instead (the collector does the same).
-#[derive(Debug)]
-struct FixedEndpoint(String);
-
-impl aws_sdk_s3control::config::endpoint::ResolveEndpoint for FixedEndpoint {
-    fn resolve_endpoint<'a>(
-        &'a self,
-        _: &'a aws_sdk_s3control::config::endpoint::Params,
-    ) -> aws_sdk_s3control::config::endpoint::EndpointFuture<'a> {
-        aws_sdk_s3control::config::endpoint::EndpointFuture::ready(Ok(
-            aws_smithy_types::endpoint::Endpoint::builder()
-                .url(self.0.clone())
-                .build(),
-        ))
-    }
-}
-
 #[test]
 fn account_wide_settings_pass_where_they_are_set() {
     // Its own server: the shared account keeps the failing side of these one-per-account
@@ -769,7 +751,8 @@ fn account_wide_settings_pass_where_they_are_set() {
         let conf = sdk(&m.endpoint).await;
         let control = aws_sdk_s3control::Client::from_conf(
             aws_sdk_s3control::config::Builder::from(&conf)
-                .endpoint_resolver(FixedEndpoint(m.endpoint.clone()))
+                // S3 Control puts the account id in the host name: the collector's fixed endpoint.
+                .endpoint_resolver(palisade::collect::FixedEndpoint(m.endpoint.clone()))
                 .build(),
         );
         control
