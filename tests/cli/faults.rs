@@ -59,11 +59,22 @@ fn operation(head: &str, body: &[u8]) -> String {
 }
 
 fn respond(stream: &mut TcpStream, status: &str, content_type: &str, body: &str) {
-    let _ = write!(
-        stream,
+    let response = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nx-amzn-requestid: fault\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
+    send_and_close(stream, response.as_bytes());
+}
+
+/// Writes a whole response, then closes gracefully: our side first, then waiting for the
+/// client's. Dropping the socket at once can reset the connection before the client has read
+/// the body, and the SDK then sees a bare HTTP status instead of the error code.
+fn send_and_close(stream: &mut TcpStream, response: &[u8]) {
+    let _ = stream.write_all(response);
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(2)));
+    let mut sink = [0u8; 512];
+    while matches!(stream.read(&mut sink), Ok(n) if n > 0) {}
 }
 
 fn handle(mut client: TcpStream, upstream: &str, faults: &Faults) {
@@ -118,7 +129,7 @@ fn handle(mut client: TcpStream, upstream: &str, faults: &Faults) {
     let _ = up.write_all(&body);
     let mut response = Vec::new();
     let _ = up.read_to_end(&mut response);
-    let _ = client.write_all(&response);
+    send_and_close(&mut client, &response);
 }
 
 /// Starts the proxy on a free loopback port; it lives as long as the test binary.
