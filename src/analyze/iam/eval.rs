@@ -211,24 +211,6 @@ fn strongest<'a>(
     best
 }
 
-fn allows<'a>(
-    policies: impl IntoIterator<Item = &'a Arc<Policy>>,
-    action: u32,
-    resource: Resource,
-    ctx: &Context,
-) -> (Tri, Option<String>) {
-    strongest(policies, Effect::Allow, action, resource, ctx)
-}
-
-fn denies<'a>(
-    policies: impl IntoIterator<Item = &'a Arc<Policy>>,
-    action: u32,
-    resource: Resource,
-    ctx: &Context,
-) -> (Tri, Option<String>) {
-    strongest(policies, Effect::Deny, action, resource, ctx)
-}
-
 impl PolicySet {
     fn all(&self) -> impl Iterator<Item = &Arc<Policy>> {
         self.identity
@@ -239,12 +221,12 @@ impl PolicySet {
 
     /// May this principal call `action` on `resource`?
     pub fn decide(&self, action: u32, resource: Resource, ctx: &Context) -> Decision {
-        let (allowed, allowed_by) = allows(&self.identity, action, resource, ctx);
+        let (allowed, allowed_by) = strongest(&self.identity, Effect::Allow, action, resource, ctx);
         if allowed == Tri::No {
             // Still say whether something denies it explicitly: a resource policy naming the
             // caller (a trust policy) can grant what identity policies do not, but never past
             // an explicit deny.
-            let (denied, label) = denies(self.all(), action, resource, ctx);
+            let (denied, label) = strongest(self.all(), Effect::Deny, action, resource, ctx);
             return Decision {
                 access: Access::Denied,
                 allowed_by: None,
@@ -254,7 +236,7 @@ impl PolicySet {
         }
         let mut result = allowed;
         let mut blocked_by = None;
-        let (denied, deny_label) = denies(self.all(), action, resource, ctx);
+        let (denied, deny_label) = strongest(self.all(), Effect::Deny, action, resource, ctx);
         if denied > Tri::No {
             result = result.and(denied.negate());
             blocked_by = deny_label.map(|l| {
@@ -267,14 +249,14 @@ impl PolicySet {
             });
         }
         if let Some(b) = &self.boundary {
-            let (t, _) = allows([b], action, resource, ctx);
+            let (t, _) = strongest([b], Effect::Allow, action, resource, ctx);
             if t < result {
                 result = t;
                 blocked_by = Some(format!("permissions boundary {}", b.label));
             }
         }
         for level in &self.scp_levels {
-            let (t, _) = allows(level, action, resource, ctx);
+            let (t, _) = strongest(level, Effect::Allow, action, resource, ctx);
             if t < result {
                 result = t;
                 let names: Vec<&str> = level.iter().map(|p| p.label.as_str()).collect();
@@ -331,7 +313,13 @@ impl PolicySet {
     /// what a scanner that matches allow statements would see. Used to explain what the
     /// full evaluation neutralised.
     pub fn identity_allows(&self, action: u32, resource: Resource) -> (Tri, Option<String>) {
-        allows(&self.identity, action, resource, &Context::optimistic())
+        strongest(
+            &self.identity,
+            Effect::Allow,
+            action,
+            resource,
+            &Context::optimistic(),
+        )
     }
 
     /// Every action identity policies alone allow on unnamed resources (see `identity_allows`).
