@@ -5,13 +5,16 @@
 //! snapshot gives the same findings tomorrow.
 
 pub mod iam;
+pub mod network;
 
+use crate::config::Config;
 use crate::inventory::Inventory;
 use serde::Serialize;
 
 #[derive(Debug, Default, Clone, Serialize, PartialEq)]
 pub struct Facts {
     pub iam: iam::IamFacts,
+    pub network: network::NetworkFacts,
     pub settings: Settings,
 }
 
@@ -30,12 +33,18 @@ impl Default for Settings {
 
 /// Derives every fact the built-in policies use, with the default settings.
 pub fn analyze(inventory: &Inventory) -> Facts {
-    analyze_with(inventory, Settings::default())
+    analyze_with(inventory, Settings::default(), &Config::default())
 }
 
-pub fn analyze_with(inventory: &Inventory, settings: Settings) -> Facts {
+/// IAM and network analysis run side by side; `config` gives the network segments.
+pub fn analyze_with(inventory: &Inventory, settings: Settings, config: &Config) -> Facts {
+    let (iam, network) = rayon::join(
+        || iam::analyze(inventory),
+        || network::analyze(inventory, config),
+    );
     Facts {
-        iam: iam::analyze(inventory),
+        iam,
+        network,
         settings,
     }
 }

@@ -2,6 +2,7 @@
 
 mod collect;
 mod iam;
+mod network;
 mod policies;
 mod scan;
 mod source;
@@ -41,6 +42,11 @@ pub enum Command {
     /// IAM analysis on its own: effective permissions, escalation methods and paths.
     #[command(subcommand)]
     Iam(iam::IamCommand),
+    /// Can one segment or resource reach another (or the internet reach it)? With every path.
+    Reach(network::ReachArgs),
+    /// Network analysis on its own: internet exposure, segments and flows.
+    #[command(subcommand)]
+    Network(network::NetworkCommand),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,6 +117,8 @@ pub fn main() -> i32 {
         Command::Collect(args) => collect::run(args),
         Command::Policies(cmd) => policies::run(cmd),
         Command::Iam(cmd) => iam::run(cmd),
+        Command::Reach(args) => network::reach(args),
+        Command::Network(cmd) => network::run(cmd),
     };
     match result {
         Ok(code) => code,

@@ -45,6 +45,8 @@ pub struct ScanArgs {
     source: super::source::SourceArgs,
     #[command(flatten)]
     policies: PolicyArgs,
+    #[command(flatten)]
+    config: super::network::ConfigArg,
     /// What to print on stdout.
     #[arg(long, value_enum, default_value = "terminal")]
     format: Format,
@@ -162,6 +164,7 @@ fn drop_in_background<T: Send + 'static>(value: T) -> std::thread::JoinHandle<()
 pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
     let mut watch = Stopwatch::new();
     let inventory = args.source.load()?;
+    let config = args.config.load(args.source.demo)?;
     watch.lap("load");
     let mut policies = args.policies.load()?;
     if args.source.iam_only() {
@@ -186,6 +189,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
                 crate::analyze::Settings {
                     unused_days: args.unused_days,
                 },
+                &config,
             )
         },
         || ResourceIndex::build(&inventory),
@@ -194,6 +198,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
     let mut header = inventory.header();
     // Analysis that the data did not allow (a policy attached but absent) is a gap too.
     header.gaps.extend(facts.iam.gaps.iter().cloned());
+    header.gaps.extend(facts.network.gaps.iter().cloned());
     // What neutralised each method is for people (`palisade iam analyze`); no policy reads it,
     // and at a million resources it is hundreds of megabytes of input.
     let mut facts = facts;
@@ -277,7 +282,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
     let failing = fail_on.threshold().is_some_and(|t| {
         findings
             .iter()
-            .any(|f| f.status == Status::Fail && f.rule.severity >= t)
+            .any(|f| f.status == Status::Fail && f.severity >= t)
     });
     // The process exits right after this; freeing millions of findings one by one would only
     // add time to every large scan.

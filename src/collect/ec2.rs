@@ -1,7 +1,7 @@
 //! EC2 collector: one region's security groups, network interfaces and instances here; VPC
 //! plumbing in `ec2_network`, EBS in `ec2_ebs`.
 
-use super::{ec2_ebs, ec2_network, At, Session};
+use super::{ec2_ebs, ec2_network, ec2_transit, At, Session};
 use crate::inventory::network::{
     Instance, MetadataOptions, NetworkInterface, SecurityGroup, SgRule,
 };
@@ -11,17 +11,21 @@ use aws_sdk_ec2::types::{IpPermission, NetworkInterfaceType, Tag};
 pub async fn collect(s: &Session, region: &str) -> Inventory {
     let client = crate::client!(s, aws_sdk_ec2, region);
     let mut inv = Inventory::empty(chrono::Utc::now());
-    let (network, storage, security_groups, network_interfaces, instances) = futures::join!(
+    let (network, storage, security_groups, network_interfaces, instances, tgws, lists) = futures::join!(
         ec2_network::collect(s, &client, region),
         ec2_ebs::collect(s, &client, region),
         security_groups(s, &client, region),
         network_interfaces(s, &client, region),
         instances(s, &client, region),
+        ec2_transit::transit_gateways(s, &client, region),
+        ec2_transit::prefix_lists(s, &client, region),
     );
     inv.network = network;
     inv.network.security_groups = security_groups;
     inv.network.network_interfaces = network_interfaces;
     inv.network.instances = instances;
+    inv.network.transit_gateways = tgws;
+    inv.network.prefix_lists = lists;
     inv.storage.ebs_volumes = storage.volumes;
     inv.storage.ebs_snapshots = storage.snapshots;
     inv.storage.ebs_encryption_by_default = storage.encryption_by_default;

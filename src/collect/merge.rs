@@ -26,6 +26,9 @@ macro_rules! each_collection {
         $m!(network.vpc_peering_connections, "ec2");
         $m!(network.vpc_endpoints, "ec2");
         $m!(network.flow_logs, "ec2");
+        $m!(network.load_balancers, "elasticloadbalancing");
+        $m!(network.transit_gateways, "ec2");
+        $m!(network.prefix_lists, "ec2");
         $m!(storage.kms_keys, "kms");
         $m!(storage.ebs_volumes, "ec2");
         $m!(storage.ebs_snapshots, "ec2");

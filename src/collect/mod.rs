@@ -7,6 +7,8 @@ mod call;
 mod ec2;
 mod ec2_ebs;
 mod ec2_network;
+mod ec2_transit;
+mod elbv2;
 mod iam;
 mod kms;
 mod logging;
@@ -168,6 +170,7 @@ async fn collect_account(s: &Session, regions: &[String], home_region: &str) -> 
     for region in regions {
         parts.push(Box::pin(ec2::collect(s, region)));
         parts.push(Box::pin(kms::collect(s, region)));
+        parts.push(Box::pin(elbv2::collect(s, region)));
         parts.push(Box::pin(rds::collect(s, region)));
         parts.push(Box::pin(logging::collect(s, region)));
     }

@@ -3,7 +3,7 @@
 
 use super::input;
 use super::set::{Policy, PolicySet};
-use crate::findings::{self, Finding, Status};
+use crate::findings::{self, Finding, Severity, Status};
 use crate::inventory::{Gap, ResourceIndex, ResourceRef};
 use rayon::prelude::*;
 use regorus::languages::rego::compiler::Compiler;
@@ -64,7 +64,7 @@ fn compile(set: &PolicySet, policy: &Policy) -> Result<Arc<Program>, String> {
 /// What one task found.
 struct TaskOutput {
     policy: usize,
-    fails: Vec<(String, String, serde_json::Value)>,
+    fails: Vec<Fail>,
     checked: Vec<String>,
     error: Option<String>,
 }
@@ -253,7 +253,15 @@ fn short(v: &Value) -> String {
     }
 }
 
-fn read_deny(v: &Value, out: &mut Vec<(String, String, serde_json::Value)>) -> Result<(), String> {
+/// One `deny` result: resource, message, evidence, and the severity the policy chose.
+struct Fail {
+    arn: String,
+    message: String,
+    evidence: serde_json::Value,
+    severity: Option<Severity>,
+}
+
+fn read_deny(v: &Value, out: &mut Vec<Fail>) -> Result<(), String> {
     for item in elements(v, "deny")? {
         let arn = item["arn"]
             .as_string()
@@ -265,7 +273,26 @@ fn read_deny(v: &Value, out: &mut Vec<(String, String, serde_json::Value)>) -> R
             Value::Undefined => serde_json::Value::Null,
             e => serde_json::to_value(e).unwrap_or(serde_json::Value::Null),
         };
-        out.push((arn.to_string(), message.to_string(), evidence));
+        let severity = match &item["severity"] {
+            Value::Undefined => None,
+            s => Some(
+                s.as_string()
+                    .ok()
+                    .and_then(|s| s.parse::<Severity>().ok())
+                    .ok_or_else(|| {
+                        format!(
+                            "a `deny` result's `severity` must be critical, high, medium, low or info: {}",
+                            short(&item)
+                        )
+                    })?,
+            ),
+        };
+        out.push(Fail {
+            arn: arn.to_string(),
+            message: message.to_string(),
+            evidence,
+            severity,
+        });
     }
     Ok(())
 }
@@ -283,12 +310,19 @@ fn read_checked(v: &Value, out: &mut Vec<String>) -> Result<(), String> {
 /// One finding per resource: failing messages for a resource are joined, every checked resource
 /// without a failure passes, and an error anywhere makes the policy's passes untrustworthy.
 fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<Finding> {
-    let mut fails: BTreeMap<String, Vec<(String, serde_json::Value)>> = BTreeMap::new();
+    let mut fails: BTreeMap<String, Vec<(String, serde_json::Value, Severity)>> = BTreeMap::new();
     let mut checked: BTreeSet<String> = BTreeSet::new();
     let mut errors: BTreeSet<String> = BTreeSet::new();
     for out in outs {
-        for (arn, message, evidence) in out.fails {
-            fails.entry(arn).or_default().push((message, evidence));
+        for f in out.fails {
+            // A policy may lower a result's severity, never raise it above the rule's.
+            let severity = f
+                .severity
+                .map_or(policy.rule.severity, |s| s.min(policy.rule.severity));
+            fails
+                .entry(f.arn)
+                .or_default()
+                .push((f.message, f.evidence, severity));
         }
         checked.extend(out.checked);
         errors.extend(out.error);
@@ -298,9 +332,14 @@ fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<F
     for (arn, mut results) in fails {
         results.sort_by(|a, b| a.0.cmp(&b.0));
         results.dedup_by(|a, b| a.0 == b.0);
+        let severity = results
+            .iter()
+            .map(|r| r.2)
+            .max()
+            .unwrap_or(policy.rule.severity);
         let message = results
             .iter()
-            .map(|(m, _)| m.as_str())
+            .map(|(m, _, _)| m.as_str())
             .collect::<Vec<_>>()
             .join("; ");
         let evidence = match results.len() {
@@ -311,6 +350,7 @@ fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<F
         findings.push(Finding {
             rule: policy.rule.clone(),
             status: Status::Fail,
+            severity,
             resource: index.resolve(&arn, ty),
             message,
             evidence,
@@ -320,6 +360,7 @@ fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<F
         findings.push(Finding {
             rule: policy.rule.clone(),
             status: Status::Error,
+            severity: policy.rule.severity,
             resource: Arc::new(ResourceRef {
                 arn: format!("palisade:policy/{}", policy.meta.id),
                 resource_type: "Palisade::Policy".into(),
@@ -342,6 +383,7 @@ fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<F
         findings.push(Finding {
             rule: policy.rule.clone(),
             status: Status::Pass,
+            severity: policy.rule.severity,
             message: format!(
                 "{} {} passes: {}",
                 resource.resource_type, resource.name, policy.meta.title

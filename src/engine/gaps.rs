@@ -93,6 +93,7 @@ pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Gap]) {
             let mut resource = ResourceRef::from_arn(&arn, "Palisade::CollectionGap");
             resource.name = format!("{} {}", gap.service, gap.operation);
             findings.push(Finding {
+                severity: policy.rule.severity,
                 rule: policy.rule.clone(),
                 status: Status::NotEvaluated,
                 resource: Arc::new(resource),

@@ -52,6 +52,9 @@ pub struct Finding {
     pub status: Status,
     pub resource: Arc<ResourceRef>,
     pub message: String,
+    /// The rule's severity, or the lower one the policy gave this result (a hygiene finding
+    /// whose exposure analysis shows nothing reachable).
+    pub severity: Severity,
     /// What the policy looked at to decide, as it reported it.
     #[serde(skip_serializing_if = "serde_json::Value::is_null")]
     pub evidence: serde_json::Value,
@@ -63,13 +66,13 @@ impl Finding {
     }
 
     pub fn severity(&self) -> Severity {
-        self.rule.severity
+        self.severity
     }
 
     /// The order every report uses: most severe first, then policy id, then resource.
     pub fn sort_key(&self) -> (std::cmp::Reverse<Severity>, &str, &str, Status, &str) {
         (
-            std::cmp::Reverse(self.rule.severity),
+            std::cmp::Reverse(self.severity),
             &self.rule.id,
             &self.resource.arn,
             self.status,

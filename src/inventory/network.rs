@@ -31,6 +31,14 @@ pub struct Network {
     pub vpc_endpoints: Vec<VpcEndpoint>,
     #[serde(default)]
     pub flow_logs: Vec<FlowLog>,
+    /// Elastic Load Balancing v2: application, network and gateway load balancers.
+    #[serde(default)]
+    pub load_balancers: Vec<LoadBalancer>,
+    #[serde(default)]
+    pub transit_gateways: Vec<TransitGateway>,
+    /// Managed prefix lists, for security group rules and routes that name one.
+    #[serde(default)]
+    pub prefix_lists: Vec<PrefixList>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -351,4 +359,105 @@ pub struct FlowLog {
     /// `ACTIVE` when delivering.
     #[serde(default)]
     pub status: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct LoadBalancer {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub name: String,
+    /// `application`, `network` or `gateway`.
+    #[serde(rename = "type")]
+    pub lb_type: String,
+    /// `internet-facing` or `internal`.
+    pub scheme: String,
+    pub vpc_id: String,
+    #[serde(default)]
+    pub subnet_ids: Vec<String>,
+    /// Empty for a network load balancer created without security groups.
+    #[serde(default)]
+    pub security_group_ids: Vec<String>,
+    /// `ipv4`, `dualstack` or `dualstack-without-public-ipv4`.
+    #[serde(default)]
+    pub ip_address_type: Option<String>,
+    #[serde(default)]
+    pub dns_name: Option<String>,
+    #[serde(default)]
+    pub listeners: Vec<Listener>,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Listener {
+    pub port: u16,
+    /// `HTTP`, `HTTPS`, `TCP`, `TLS`, `UDP`, `TCP_UDP`, `GENEVE`.
+    pub protocol: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TransitGateway {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    #[serde(default)]
+    pub attachments: Vec<TgwAttachment>,
+    #[serde(default)]
+    pub route_tables: Vec<TgwRouteTable>,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TgwAttachment {
+    pub id: String,
+    /// `vpc`, `vpn`, `peering`, `direct-connect-gateway`, `connect`.
+    pub resource_type: String,
+    /// The VPC id for a `vpc` attachment.
+    #[serde(default)]
+    pub resource_id: Option<String>,
+    #[serde(default)]
+    pub resource_account_id: Option<String>,
+    /// The transit gateway route table the attachment is associated with.
+    #[serde(default)]
+    pub route_table_id: Option<String>,
+    /// `available` when it carries traffic.
+    #[serde(default = "available")]
+    pub state: String,
+}
+
+fn available() -> String {
+    "available".to_string()
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TgwRouteTable {
+    pub id: String,
+    #[serde(default)]
+    pub routes: Vec<TgwRoute>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TgwRoute {
+    pub destination_cidr: String,
+    /// Empty for a blackhole route.
+    #[serde(default)]
+    pub attachment_ids: Vec<String>,
+    /// `active` or `blackhole`.
+    #[serde(default = "active")]
+    pub state: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PrefixList {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub cidrs: Vec<String>,
 }

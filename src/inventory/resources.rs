@@ -117,6 +117,13 @@ impl ResourceIndex {
         );
         regional!(n.vpc_endpoints, "AWS::EC2::VPCEndpoint", id);
         regional!(n.flow_logs, "AWS::EC2::FlowLog", id);
+        regional!(
+            n.load_balancers,
+            "AWS::ElasticLoadBalancingV2::LoadBalancer",
+            name
+        );
+        regional!(n.transit_gateways, "AWS::EC2::TransitGateway", id);
+        regional!(n.prefix_lists, "AWS::EC2::PrefixList", id);
         let s = &inv.storage;
         regional!(s.kms_keys, "AWS::KMS::Key", id);
         regional!(s.ebs_volumes, "AWS::EC2::Volume", id);

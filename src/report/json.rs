@@ -76,7 +76,7 @@ impl Serialize for Findings<'_> {
         s.collect_seq(self.0.iter().map(|f| JsonFinding {
             policy_id: &f.rule.id,
             title: &f.rule.title,
-            severity: f.rule.severity,
+            severity: f.severity,
             status: f.status,
             resource: &f.resource,
             message: &f.message,
@@ -89,7 +89,7 @@ impl Serialize for Findings<'_> {
 pub fn failing_by_severity(findings: &[Finding]) -> BTreeMap<Severity, usize> {
     let mut m: BTreeMap<Severity, usize> = Severity::ALL.iter().map(|s| (*s, 0)).collect();
     for f in findings.iter().filter(|f| f.status == Status::Fail) {
-        *m.entry(f.rule.severity).or_default() += 1;
+        *m.entry(f.severity).or_default() += 1;
     }
     m
 }

@@ -295,7 +295,7 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult {
     SarifResult {
         rule_id: f.rule.id.clone(),
         rule_index,
-        level: level(f.rule.severity),
+        level: level(f.severity),
         message: Text {
             text: format!("{} [{}: {}]", f.message, f.rule.id, r.arn),
         },
@@ -314,7 +314,7 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult {
         }],
         partial_fingerprints: BTreeMap::from([("primaryLocationLineHash", fingerprint(f))]),
         properties: ResultProperties {
-            severity: f.rule.severity,
+            severity: f.severity,
             resource_type: r.resource_type.clone(),
             account_id: r.account_id.clone(),
             region: r.region.clone(),

@@ -35,7 +35,7 @@ fn write_finding(out: &mut dyn Write, style: &Style, f: &Finding) -> io::Result<
     writeln!(
         out,
         "  {} {}  {}",
-        style.severity(f.rule.severity),
+        style.severity(f.severity),
         style.paint("1", &f.rule.id),
         printable(&f.resource.arn)
     )?;
@@ -56,7 +56,7 @@ pub fn write(r: &ScanReport, color: bool, out: &mut dyn Write) -> io::Result<()>
         .filter(|f| f.status == Status::Fail)
         .collect();
     for sev in Severity::ALL {
-        let group: Vec<&&Finding> = fails.iter().filter(|f| f.rule.severity == sev).collect();
+        let group: Vec<&&Finding> = fails.iter().filter(|f| f.severity == sev).collect();
         if group.is_empty() {
             continue;
         }

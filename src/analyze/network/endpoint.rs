@@ -1,0 +1,337 @@
+//! Endpoints: the places traffic can arrive, one per network interface, or one per subnet for
+//! a database or load balancer whose interfaces the data does not tie to it.
+
+use super::addr::{addr, cidr, Family};
+use super::service::Services;
+use super::topology::Topology;
+use crate::inventory::Tags;
+use serde::Serialize;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Instance,
+    NetworkInterface,
+    RdsInstance,
+    LoadBalancer,
+}
+
+#[derive(Debug, Clone)]
+pub struct Endpoint<'a> {
+    /// The resource findings are about: instance, database, load balancer or interface.
+    pub resource: &'a str,
+    pub account_id: &'a str,
+    pub region: &'a str,
+    pub kind: Kind,
+    /// `i-123`, `db-prod`, `eni-456`: for messages.
+    pub name: &'a str,
+    pub interface: Option<&'a str>,
+    pub subnet: &'a str,
+    pub vpc: &'a str,
+    pub groups: Vec<&'a str>,
+    /// False for a network load balancer without security groups: nothing filters at it.
+    pub groups_enforced: bool,
+    pub v4: Option<u128>,
+    pub v6: Option<u128>,
+    /// The public or Elastic IP, or why the endpoint has a public address.
+    pub public_v4: Option<String>,
+    /// Only these services answer (a database port, a load balancer's listeners).
+    pub listens: Option<Services>,
+    pub tags: Option<&'a Tags>,
+    /// The address is the subnet's first usable one, the real one being unknown.
+    pub assumed_address: bool,
+    /// `running`, `stopped`, ... for instances.
+    pub state: Option<&'a str>,
+}
+
+fn first_usable(block: &str) -> Option<(Family, u128)> {
+    let (f, (lo, hi)) = cidr(block)?;
+    // AWS reserves the first four addresses of every subnet.
+    Some((f, (lo + 4).min(hi)))
+}
+
+fn listener_services(protocol: &str, port: u16) -> Services {
+    match protocol.to_ascii_uppercase().as_str() {
+        "UDP" => Services::of_rule("udp", Some(port.into()), Some(port.into()), false),
+        "TCP_UDP" => Services::tcp(port, port).union(&Services::of_rule(
+            "udp",
+            Some(port.into()),
+            Some(port.into()),
+            false,
+        )),
+        // Gateway load balancers take GENEVE on UDP 6081 whatever the listener says.
+        "GENEVE" => Services::of_rule("udp", Some(6081), Some(6081), false),
+        _ => Services::tcp(port, port),
+    }
+}
+
+/// Every endpoint in the estate. Interfaces owned by databases and load balancers are left out:
+/// those resources get endpoints of their own, one per subnet they can be placed in.
+pub fn endpoints<'a>(topo: &Topology<'a>) -> Vec<Endpoint<'a>> {
+    let n = &topo.inv.network;
+    let instances: HashMap<&str, &crate::inventory::network::Instance> =
+        n.instances.iter().map(|i| (i.id.as_str(), i)).collect();
+    let vpc_of = |subnet: &str| topo.subnets.get(subnet).map(|s| s.subnet.vpc_id.as_str());
+    let mut out = Vec::new();
+    let mut instances_seen = std::collections::HashSet::new();
+    for eni in &n.network_interfaces {
+        let kind = eni.attachment_kind.as_deref().unwrap_or("");
+        if matches!(kind, "rds" | "load_balancer" | "nat_gateway") {
+            continue;
+        }
+        let instance = (kind == "instance")
+            .then(|| eni.attached_to.as_deref().and_then(|id| instances.get(id)))
+            .flatten();
+        if let Some(i) = instance {
+            if i.state == "terminated" {
+                continue;
+            }
+            instances_seen.insert(i.id.as_str());
+        }
+        let v4 = eni
+            .private_ips
+            .iter()
+            .find_map(|a| addr(a))
+            .map(|a| a.value);
+        let v6 = eni
+            .ipv6_addresses
+            .iter()
+            .find_map(|a| addr(a))
+            .map(|a| a.value);
+        out.push(Endpoint {
+            resource: instance.map_or(eni.arn.as_str(), |i| i.arn.as_str()),
+            account_id: &eni.account_id,
+            region: &eni.region,
+            kind: if instance.is_some() {
+                Kind::Instance
+            } else {
+                Kind::NetworkInterface
+            },
+            name: instance.map_or(eni.id.as_str(), |i| i.id.as_str()),
+            interface: Some(&eni.id),
+            subnet: &eni.subnet_id,
+            vpc: &eni.vpc_id,
+            groups: eni.security_group_ids.iter().map(String::as_str).collect(),
+            groups_enforced: true,
+            v4,
+            v6,
+            public_v4: eni.public_ip.clone(),
+            listens: None,
+            tags: instance.map(|i| &i.tags),
+            assumed_address: false,
+            state: instance.map(|i| i.state.as_str()),
+        });
+    }
+    // Instances whose interfaces are not in the data: their own fields describe the primary one.
+    for i in &n.instances {
+        if i.state == "terminated" || instances_seen.contains(i.id.as_str()) {
+            continue;
+        }
+        let Some(subnet) = i.subnet_id.as_deref() else {
+            continue;
+        };
+        let Some(vpc) = i.vpc_id.as_deref().or_else(|| vpc_of(subnet)) else {
+            continue;
+        };
+        out.push(Endpoint {
+            resource: &i.arn,
+            account_id: &i.account_id,
+            region: &i.region,
+            kind: Kind::Instance,
+            name: &i.id,
+            interface: None,
+            subnet,
+            vpc,
+            groups: i.security_group_ids.iter().map(String::as_str).collect(),
+            groups_enforced: true,
+            v4: i.private_ip.as_deref().and_then(addr).map(|a| a.value),
+            v6: None,
+            public_v4: i.public_ip.clone(),
+            listens: None,
+            tags: Some(&i.tags),
+            assumed_address: false,
+            state: Some(&i.state),
+        });
+    }
+    // Interfaces the data ties to a database or load balancer (`attached_to` the database id,
+    // or `app/NAME/ID` for a load balancer) place it exactly; otherwise every subnet it may be
+    // placed in is an endpoint, at the subnet's first usable address.
+    let mut owned: HashMap<(&str, &str), Vec<&crate::inventory::network::NetworkInterface>> =
+        HashMap::new();
+    for eni in &n.network_interfaces {
+        let (Some(kind), Some(owner)) =
+            (eni.attachment_kind.as_deref(), eni.attached_to.as_deref())
+        else {
+            continue;
+        };
+        let owner = match kind {
+            "rds" => owner,
+            "load_balancer" => owner.split('/').nth(1).unwrap_or(owner),
+            _ => continue,
+        };
+        owned.entry((kind, owner)).or_default().push(eni);
+    }
+    for db in &topo.inv.storage.rds_instances {
+        if db.status.as_deref() == Some("deleting") {
+            continue;
+        }
+        let base = Endpoint {
+            resource: &db.arn,
+            account_id: &db.account_id,
+            region: &db.region,
+            kind: Kind::RdsInstance,
+            name: &db.id,
+            interface: None,
+            subnet: "",
+            vpc: "",
+            groups: db.security_group_ids.iter().map(String::as_str).collect(),
+            groups_enforced: true,
+            v4: None,
+            v6: None,
+            public_v4: db
+                .publicly_accessible
+                .then(|| "a public address (publicly accessible)".to_string()),
+            listens: db.port.map(|p| Services::tcp(p, p)),
+            tags: Some(&db.tags),
+            assumed_address: true,
+            state: db.status.as_deref(),
+        };
+        place(
+            topo,
+            &mut out,
+            base,
+            owned.get(&("rds", db.id.as_str())),
+            &db.subnet_ids,
+        );
+    }
+    for lb in &n.load_balancers {
+        let listens = lb
+            .listeners
+            .iter()
+            .map(|l| listener_services(&l.protocol, l.port))
+            .fold(Services::default(), |a, b| a.union(&b));
+        let ip_type = lb.ip_address_type.as_deref().unwrap_or("ipv4");
+        let internet = lb.scheme == "internet-facing";
+        let base = Endpoint {
+            resource: &lb.arn,
+            account_id: &lb.account_id,
+            region: &lb.region,
+            kind: Kind::LoadBalancer,
+            name: &lb.name,
+            interface: None,
+            subnet: "",
+            vpc: "",
+            groups: lb.security_group_ids.iter().map(String::as_str).collect(),
+            groups_enforced: !lb.security_group_ids.is_empty(),
+            v4: None,
+            v6: None,
+            public_v4: (internet && ip_type != "dualstack-without-public-ipv4")
+                .then(|| "a public address (internet-facing)".to_string()),
+            listens: Some(listens),
+            tags: Some(&lb.tags),
+            assumed_address: true,
+            state: None,
+        };
+        let enis = owned.get(&("load_balancer", lb.name.as_str()));
+        let dual = ip_type.starts_with("dualstack");
+        let before = out.len();
+        place(topo, &mut out, base, enis, &lb.subnet_ids);
+        if !dual {
+            for e in &mut out[before..] {
+                e.v6 = None;
+            }
+        }
+    }
+    out
+}
+
+/// Endpoints of a database or load balancer: at its interfaces when the data has them, else
+/// one per subnet it may be placed in.
+fn place<'a>(
+    topo: &Topology<'a>,
+    out: &mut Vec<Endpoint<'a>>,
+    base: Endpoint<'a>,
+    enis: Option<&Vec<&'a crate::inventory::network::NetworkInterface>>,
+    subnets: &'a [String],
+) {
+    match enis.filter(|e| !e.is_empty()) {
+        Some(enis) => {
+            for eni in enis {
+                let mut e = base.clone();
+                e.interface = Some(&eni.id);
+                e.subnet = &eni.subnet_id;
+                e.vpc = &eni.vpc_id;
+                e.v4 = eni
+                    .private_ips
+                    .iter()
+                    .find_map(|a| addr(a))
+                    .map(|a| a.value);
+                e.v6 = eni
+                    .ipv6_addresses
+                    .iter()
+                    .find_map(|a| addr(a))
+                    .map(|a| a.value);
+                if e.public_v4.is_some() {
+                    e.public_v4 = eni.public_ip.clone().or(e.public_v4);
+                }
+                e.assumed_address = false;
+                out.push(e);
+            }
+        }
+        None => {
+            for subnet in subnets {
+                let Some(info) = topo.subnets.get(subnet.as_str()) else {
+                    continue;
+                };
+                let s = info.subnet;
+                let mut e = base.clone();
+                e.subnet = &s.id;
+                e.vpc = &s.vpc_id;
+                e.v4 = first_usable(&s.cidr_block).map(|a| a.1);
+                e.v6 = s
+                    .ipv6_cidr_blocks
+                    .first()
+                    .and_then(|b| first_usable(b))
+                    .map(|a| a.1);
+                out.push(e);
+            }
+        }
+    }
+}
+
+impl Endpoint<'_> {
+    /// `legacy-bastion (i-0f95...)` when the resource has a Name tag, else its id.
+    pub fn label(&self) -> String {
+        let named = self
+            .tags
+            .and_then(|t| t.get("Name"))
+            .filter(|n| n.as_str() != self.name);
+        match (named, self.interface) {
+            (Some(n), _) => format!("{n} ({})", self.name),
+            (None, Some(i)) if i != self.name => format!("{} ({i})", self.name),
+            _ => self.name.to_string(),
+        }
+    }
+
+    /// The endpoint's address in `family`; IPv6 addresses are public by nature.
+    pub fn address(&self, family: Family) -> Option<u128> {
+        match family {
+            Family::V4 => self.v4,
+            Family::V6 => self.v6,
+        }
+    }
+
+    /// The address the internet can send to, if any: the public or Elastic IPv4 address, or
+    /// the IPv6 address (global by nature; a private database or internal load balancer has
+    /// none the internet can use).
+    pub fn public_address(&self, family: Family) -> Option<String> {
+        match family {
+            Family::V4 => self.public_v4.clone(),
+            Family::V6 if !self.assumed_address || self.public_v4.is_some() => self
+                .v6
+                .map(|v| super::addr::Addr { family, value: v }.show()),
+            Family::V6 => None,
+        }
+    }
+}

@@ -1,0 +1,363 @@
+//! One question, answered layer by layer: which services get from a source to an endpoint,
+//! and which rule of each layer lets them through.
+//!
+//! Layers, in the order a packet meets them: the source's security group egress, the source
+//! subnet's NACL outbound, the route, the destination subnet's NACL inbound, the destination's
+//! security groups; then the reply, which security groups pass (stateful) but NACLs judge again
+//! on ephemeral ports, and which needs a route back.
+
+use super::addr::{AddrSet, Family};
+use super::endpoint::Endpoint;
+use super::service::Services;
+use super::topology::{NaclSide, SgRule, SubnetInfo, Topology};
+use serde::Serialize;
+
+/// Services admitted together, from which sources, and how.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Admission {
+    pub services: Services,
+    #[serde(skip)]
+    pub sources: AddrSet,
+    /// The security group whose rule admitted it at the destination.
+    #[serde(skip)]
+    pub group: Option<String>,
+    /// Each layer that let the traffic through, in order.
+    pub path: Vec<String>,
+}
+
+/// The layer that stopped traffic, for messages about what is *not* reachable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    Address,
+    Route,
+    NaclIn,
+    Group,
+    Listener,
+    Reply,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Blocked {
+    pub stage: Stage,
+    pub why: String,
+}
+
+/// The first rule of a NACL side, by number, that allowed part of `s`.
+fn rule_for(side: &[(Services, u32)], s: &Services) -> Option<u32> {
+    side.iter()
+        .find(|(allowed, _)| !allowed.intersect(s).is_empty())
+        .map(|x| x.1)
+}
+
+fn reply_rule(side: &[(Services, u32)], s: &Services) -> Option<u32> {
+    side.iter()
+        .find(|(allowed, _)| !s.with_replies(allowed).is_empty())
+        .map(|x| x.1)
+}
+
+fn union(side: &[(Services, u32)]) -> Services {
+    side.iter()
+        .fold(Services::default(), |a, (s, _)| a.union(s))
+}
+
+/// Security-group rules of `groups` (ingress or egress) that match a peer: what each admits,
+/// its description and its group. Without enforced groups everything passes, as one
+/// pseudo-rule.
+fn group_rules(
+    topo: &Topology,
+    groups: &[&str],
+    enforced: bool,
+    egress: bool,
+    matches: impl Fn(&SgRule) -> bool,
+) -> Vec<(Services, String, Option<String>)> {
+    if !enforced {
+        return vec![(Services::all(), "no security group".to_string(), None)];
+    }
+    let dir = if egress { "to" } else { "from" };
+    groups
+        .iter()
+        .filter_map(|g| topo.groups.get(g))
+        .flat_map(|g| if egress { &g.egress } else { &g.ingress })
+        .filter(|r| matches(r))
+        .map(|r| (r.services.clone(), r.describe(dir), Some(r.group.clone())))
+        .collect()
+}
+
+fn union_rules(rules: &[(Services, String, Option<String>)]) -> Services {
+    rules
+        .iter()
+        .fold(Services::default(), |a, (s, ..)| a.union(s))
+}
+
+/// The subnet's route table and NACL, or why the analysis cannot judge it.
+pub fn subnet_parts<'t, 'a>(
+    topo: &'t Topology<'a>,
+    subnet: &str,
+) -> Result<
+    (
+        &'t SubnetInfo<'a>,
+        &'t super::topology::Table<'a>,
+        &'t super::topology::Nacl<'a>,
+    ),
+    String,
+> {
+    let info = topo
+        .subnets
+        .get(subnet)
+        .ok_or_else(|| format!("subnet {subnet} is not in the data"))?;
+    let table = info.table.map(|i| &topo.tables[i]).ok_or_else(|| {
+        format!("subnet {subnet} has no route table in the data (and its VPC no main table)")
+    })?;
+    let nacl = info
+        .nacl
+        .map(|i| &topo.nacls[i])
+        .ok_or_else(|| format!("subnet {subnet} has no network ACL in the data"))?;
+    Ok((info, table, nacl))
+}
+
+/// Internet traffic to `ep` from the sources in `atom` (one range the layers treat alike),
+/// judged at `a`, one address in it.
+pub fn from_internet(
+    topo: &Topology,
+    ep: &Endpoint,
+    family: Family,
+    a: u128,
+) -> Result<Result<Vec<Admission>, Blocked>, String> {
+    let (_, table, nacl) = subnet_parts(topo, ep.subnet)?;
+    let block = |stage, why| Ok(Err(Blocked { stage, why }));
+    let route = match table.lookup(family, a) {
+        Some(r) if r.target_type == "igw" && topo.igws.contains(&(r.target_id.as_str(), ep.vpc)) => r,
+        Some(r) => {
+            return block(
+                Stage::Route,
+                format!(
+                    "route table {} sends traffic for the internet ({}) to {}, not to an internet gateway of {}",
+                    table.table.id, r.destination, r.target_id, ep.vpc
+                ),
+            )
+        }
+        None => {
+            return block(
+                Stage::Route,
+                format!(
+                    "route table {} has no route to the internet gateway",
+                    table.table.id
+                ),
+            )
+        }
+    };
+    let acl = &nacl.acl.id;
+    let nacl_in = nacl.inbound.evaluate(family, a);
+    if nacl_in.is_empty() {
+        return block(
+            Stage::NaclIn,
+            format!("network ACL {acl} denies inbound internet traffic"),
+        );
+    }
+    let sg = group_rules(topo, &ep.groups, ep.groups_enforced, false, |r| {
+        r.admits_addr(family, a)
+    });
+    if sg.is_empty() {
+        return block(
+            Stage::Group,
+            format!(
+                "security groups {} admit nothing from the internet",
+                ep.groups.join(", ")
+            ),
+        );
+    }
+    let replies = nacl.outbound.evaluate(family, a);
+    let reply_ok = union(&replies);
+    let mut out = Vec::new();
+    let mut stage = Stage::Group;
+    for (s_nacl, n_in) in &nacl_in {
+        for (s_sg, sg_text, group) in &sg {
+            let mut s = s_nacl.intersect(s_sg);
+            if s.is_empty() {
+                continue;
+            }
+            if let Some(l) = &ep.listens {
+                s = s.intersect(l);
+                if s.is_empty() {
+                    stage = stage.max(Stage::Listener);
+                    continue;
+                }
+            }
+            let admitted = s.with_replies(&reply_ok);
+            if admitted.is_empty() {
+                stage = stage.max(Stage::Reply);
+                continue;
+            }
+            let n_out = reply_rule(&replies, &admitted).unwrap_or_default();
+            out.push(Admission {
+                services: admitted,
+                sources: AddrSet::range(a, a),
+                group: group.clone(),
+                path: vec![
+                    format!("internet gateway {}", route.target_id),
+                    format!("{} route {}", table.table.id, route.destination),
+                    format!("{acl} inbound rule {n_in}"),
+                    sg_text.clone(),
+                    format!("{acl} outbound rule {n_out} (replies)"),
+                ],
+            });
+        }
+    }
+    if out.is_empty() {
+        let why = match stage {
+            Stage::Listener => format!(
+                "nothing the security groups and {acl} admit is a port it listens on ({})",
+                ep.listens
+                    .as_ref()
+                    .map(Services::describe)
+                    .unwrap_or_default()
+            ),
+            Stage::Reply => format!(
+                "network ACL {acl} drops the replies (outbound to ephemeral ports 1024-65535)"
+            ),
+            _ => format!("no service is admitted by both {acl} inbound and the security groups"),
+        };
+        return block(stage, why);
+    }
+    Ok(Ok(out))
+}
+
+/// The flow between two endpoints, for one family: admitted services and one path, or why
+/// nothing gets through.
+pub fn between(
+    topo: &Topology,
+    src: &Endpoint,
+    dst: &Endpoint,
+    family: Family,
+) -> Result<Result<Admission, Blocked>, String> {
+    let (Some(sa), Some(da)) = (src.address(family), dst.address(family)) else {
+        return Ok(Err(Blocked {
+            stage: Stage::Address,
+            why: "no address of this family".into(),
+        }));
+    };
+    let block = |stage, why| Ok(Err(Blocked { stage, why }));
+    let (_, s_table, s_nacl) = subnet_parts(topo, src.subnet)?;
+    let (_, d_table, d_nacl) = subnet_parts(topo, dst.subnet)?;
+    let same_subnet = src.subnet == dst.subnet;
+    let mut path = Vec::new();
+    let route = if same_subnet {
+        format!("within subnet {}", src.subnet)
+    } else {
+        match topo.next_vpc(src.vpc, s_table, family, da) {
+            Ok((vpc, via)) if vpc == dst.vpc => via,
+            Ok((vpc, via)) => return block(Stage::Route, format!("{via} leads to {vpc}")),
+            Err(why) => return block(Stage::Route, why),
+        }
+    };
+    if !same_subnet {
+        match topo.next_vpc(dst.vpc, d_table, family, sa) {
+            Ok((vpc, _)) if vpc == src.vpc => {}
+            Ok((vpc, via)) => return block(Stage::Route, format!("replies take {via} to {vpc}")),
+            Err(why) => return block(Stage::Route, format!("no route back: {why}")),
+        }
+    }
+    // Security-group references work within a VPC and across peering or a transit gateway
+    // in the same region.
+    let same_region = topo.vpc_region.get(src.vpc) == topo.vpc_region.get(dst.vpc);
+    let egress = group_rules(topo, &src.groups, src.groups_enforced, true, |r| {
+        r.admits_addr(family, da) || (same_region && r.admits_group(&dst.groups))
+    });
+    let mut services = union_rules(&egress);
+    if services.is_empty() {
+        return block(
+            Stage::Group,
+            format!("{}'s security groups do not let it send there", src.name),
+        );
+    }
+    let side = |nacl: &NaclSide, a| nacl.evaluate(family, a);
+    let (s_out, d_in, d_out, s_in) = if same_subnet {
+        let all = vec![(Services::all(), 0)];
+        (all.clone(), all.clone(), all.clone(), all)
+    } else {
+        (
+            side(&s_nacl.outbound, da),
+            side(&d_nacl.inbound, sa),
+            side(&d_nacl.outbound, sa),
+            side(&s_nacl.inbound, da),
+        )
+    };
+    services = services.intersect(&union(&s_out)).intersect(&union(&d_in));
+    if services.is_empty() {
+        return block(
+            Stage::NaclIn,
+            format!(
+                "network ACLs {} (outbound) and {} (inbound) admit nothing it sends",
+                s_nacl.acl.id, d_nacl.acl.id
+            ),
+        );
+    }
+    let ingress = group_rules(topo, &dst.groups, dst.groups_enforced, false, |r| {
+        r.admits_addr(family, sa) || (same_region && r.admits_group(&src.groups))
+    });
+    services = services.intersect(&union_rules(&ingress));
+    if services.is_empty() {
+        return block(
+            Stage::Group,
+            format!(
+                "{}'s security groups admit nothing from {}",
+                dst.name, src.name
+            ),
+        );
+    }
+    if let Some(l) = &dst.listens {
+        services = services.intersect(l);
+        if services.is_empty() {
+            return block(Stage::Listener, "not on a port it listens on".into());
+        }
+    }
+    services = services
+        .with_replies(&union(&d_out))
+        .with_replies(&union(&s_in));
+    if services.is_empty() {
+        return block(
+            Stage::Reply,
+            "the network ACLs drop the replies (ephemeral ports 1024-65535)".into(),
+        );
+    }
+    let first = |rules: &[(Services, String, Option<String>)]| {
+        rules
+            .iter()
+            .find(|(s, ..)| !s.intersect(&services).is_empty())
+            .map(|r| (r.1.clone(), r.2.clone()))
+            .unwrap_or_default()
+    };
+    path.push(first(&egress).0);
+    if !same_subnet {
+        path.push(format!(
+            "{} outbound rule {}",
+            s_nacl.acl.id,
+            rule_for(&s_out, &services).unwrap_or_default()
+        ));
+    }
+    path.push(route);
+    if !same_subnet {
+        path.push(format!(
+            "{} inbound rule {}",
+            d_nacl.acl.id,
+            rule_for(&d_in, &services).unwrap_or_default()
+        ));
+    }
+    let (admitted_by, group) = first(&ingress);
+    path.push(admitted_by);
+    if !same_subnet {
+        path.push(format!(
+            "replies: {} outbound rule {}, {} inbound rule {}",
+            d_nacl.acl.id,
+            reply_rule(&d_out, &services).unwrap_or_default(),
+            s_nacl.acl.id,
+            reply_rule(&s_in, &services).unwrap_or_default()
+        ));
+    }
+    Ok(Ok(Admission {
+        services,
+        sources: AddrSet::range(sa, sa),
+        group,
+        path,
+    }))
+}

@@ -1,0 +1,149 @@
+//! Network reachability and segmentation, derived natively and exposed to policies under
+//! `input.facts.network`.
+//!
+//! - [`exposure`]: what the internet reaches of every instance, interface, database and load
+//!   balancer, with the path (internet gateway, route, NACL rules both ways, security group
+//!   rule, public address);
+//! - [`segments`]: which configured segments reach which resources of other segments, on
+//!   which services, and whether the config's flows allow it.
+//!
+//! Port and address sets are interval sets ([`interval`]), never per-port or per-address
+//! loops. See `docs/network-analysis.md` for the model and its limits.
+
+pub mod addr;
+pub mod endpoint;
+pub mod exposure;
+pub mod flow;
+pub mod interval;
+pub mod query;
+pub mod segments;
+pub mod service;
+pub mod topology;
+
+#[cfg(test)]
+mod tests;
+
+use crate::config::Config;
+use crate::inventory::{Gap, Inventory};
+use endpoint::Endpoint;
+use exposure::{Cache, Exposure};
+use segments::{SegmentFacts, SegmentFlow};
+use serde::Serialize;
+use service::Services;
+use std::collections::BTreeMap;
+use topology::Topology;
+
+#[derive(Debug, Default, Clone, Serialize, PartialEq)]
+pub struct NetworkFacts {
+    /// Internet exposure by resource ARN.
+    pub exposures: BTreeMap<String, Exposure>,
+    /// By security group ARN: what its rules actually let the internet reach.
+    pub security_groups: BTreeMap<String, GroupFacts>,
+    pub segments: BTreeMap<String, SegmentFacts>,
+    /// Segment names by member resource ARN.
+    pub segment_of: BTreeMap<String, Vec<String>>,
+    /// Traffic into each resource from each other segment.
+    pub flows: Vec<SegmentFlow>,
+    /// Subnet ids with a default route to an internet gateway.
+    pub public_subnets: Vec<String>,
+    /// Resources the data did not allow judging; they become gaps, not passes.
+    #[serde(skip)]
+    pub gaps: Vec<Gap>,
+}
+
+#[derive(Debug, Default, Clone, Serialize, PartialEq)]
+pub struct GroupFacts {
+    /// Endpoints (interfaces, database and load balancer placements) using the group.
+    pub attached: usize,
+    /// Services its rules let most of the internet reach on some resource.
+    pub open: Services,
+    /// Those resources.
+    pub exposed: Vec<String>,
+}
+
+fn gap_for(ep: &Endpoint, why: String) -> Gap {
+    let operation = if why.contains("network ACL") {
+        "DescribeNetworkAcls"
+    } else if why.contains("route table") {
+        "DescribeRouteTables"
+    } else {
+        "DescribeSubnets"
+    };
+    Gap {
+        service: "ec2".into(),
+        region: ep.region.to_string(),
+        operation: operation.into(),
+        error: "NotInInput".into(),
+        account_id: Some(ep.account_id.to_string()),
+        resource: Some(ep.resource.to_string()),
+        message: Some(format!("reachability of {} not analysed: {why}", ep.name)),
+    }
+}
+
+pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
+    let topo = Topology::build(inventory);
+    let eps = endpoint::endpoints(&topo);
+    let mut facts = NetworkFacts::default();
+    let mut by_resource: BTreeMap<&str, Vec<&Endpoint>> = BTreeMap::new();
+    for e in &eps {
+        by_resource.entry(e.resource).or_default().push(e);
+    }
+    let sg_arn: std::collections::HashMap<&str, &str> = inventory
+        .network
+        .security_groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.arn.as_str()))
+        .collect();
+    for e in &eps {
+        for g in &e.groups {
+            if let Some(arn) = sg_arn.get(g) {
+                facts
+                    .security_groups
+                    .entry(arn.to_string())
+                    .or_default()
+                    .attached += 1;
+            }
+        }
+    }
+    let mut cache = Cache::default();
+    for (resource, list) in &by_resource {
+        match exposure::expose(&topo, &mut cache, list) {
+            Ok(x) => {
+                for r in x.reachable.iter().filter(|r| r.anywhere) {
+                    let Some(arn) = r.group.as_deref().and_then(|g| sg_arn.get(g)) else {
+                        continue;
+                    };
+                    let g = facts.security_groups.entry(arn.to_string()).or_default();
+                    g.open = g.open.union(&r.services);
+                    if g.exposed.last().map(String::as_str) != Some(*resource) {
+                        g.exposed.push(resource.to_string());
+                    }
+                }
+                facts.exposures.insert(resource.to_string(), x);
+            }
+            Err(why) => facts.gaps.push(gap_for(list[0], why)),
+        }
+    }
+    let m = segments::membership(&topo, config, &eps);
+    for (name, seg) in &m.segments {
+        for arn in &seg.members {
+            facts
+                .segment_of
+                .entry(arn.clone())
+                .or_default()
+                .push(name.clone());
+        }
+    }
+    let (flows, errors) = segments::flows(&topo, config, &eps, &m);
+    facts.flows = flows;
+    if !errors.is_empty() {
+        tracing::debug!(?errors, "segment flows the data does not describe");
+    }
+    facts.segments = m.segments;
+    let mut public: Vec<String> = segments::public_subnets(&topo).into_iter().collect();
+    public.sort();
+    facts.public_subnets = public;
+    facts.gaps.sort();
+    facts.gaps.dedup();
+    facts
+}

@@ -1,0 +1,292 @@
+//! Segmentation: which configured segments reach which, on what, through which rules.
+
+use super::addr::{cidr, Family};
+use super::endpoint::{Endpoint, Kind};
+use super::flow::between;
+use super::service::Services;
+use super::topology::Topology;
+use crate::config::{Config, Segment, SegmentKind};
+use crate::inventory::Tags;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The pseudo-segment of every subnet with a default route to an internet gateway.
+pub const PUBLIC_SUBNETS: &str = "(public subnets)";
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SegmentFacts {
+    pub kind: SegmentKind,
+    /// Resources in the segment (instances, databases, load balancers, interfaces).
+    pub members: Vec<String>,
+    pub subnets: Vec<String>,
+}
+
+/// Traffic from a segment to one resource of another.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SegmentFlow {
+    pub from: String,
+    pub from_kind: SegmentKind,
+    pub to: String,
+    pub to_kind: SegmentKind,
+    pub target: String,
+    pub target_kind: Kind,
+    pub target_name: String,
+    pub account_id: String,
+    pub region: String,
+    pub services: Services,
+    /// What the config's flows do not allow (everything, without a flow for the pair).
+    pub disallowed: Services,
+    /// One source resource and the path its traffic takes.
+    pub source: String,
+    pub source_name: String,
+    pub path: String,
+}
+
+fn tags_match(want: &BTreeMap<String, String>, have: Option<&Tags>) -> bool {
+    !want.is_empty() && have.is_some_and(|h| want.iter().all(|(k, v)| h.get(k) == Some(v)))
+}
+
+fn in_blocks(blocks: &[(Family, (u128, u128))], family: Family, a: Option<u128>) -> bool {
+    a.is_some_and(|a| {
+        blocks
+            .iter()
+            .any(|(f, (lo, hi))| *f == family && *lo <= a && a <= *hi)
+    })
+}
+
+/// Subnets selected by a segment: by id, by the subnet's or its VPC's tags, or inside a CIDR.
+fn subnet_in(topo: &Topology, seg: &Segment, blocks: &[(Family, (u128, u128))], id: &str) -> bool {
+    let Some(info) = topo.subnets.get(id) else {
+        return false;
+    };
+    let s = info.subnet;
+    seg.subnets.iter().any(|x| x == id)
+        || tags_match(&seg.tags, Some(&s.tags))
+        || tags_match(&seg.tags, topo.vpc_tags.get(s.vpc_id.as_str()).copied())
+        || cidr(&s.cidr_block).is_some_and(|(f, (lo, hi))| {
+            blocks
+                .iter()
+                .any(|(bf, (blo, bhi))| *bf == f && *blo <= lo && hi <= *bhi)
+        })
+}
+
+/// Subnet ids whose route table sends 0.0.0.0/0 or ::/0 to an attached internet gateway.
+pub fn public_subnets(topo: &Topology) -> HashSet<String> {
+    topo.subnets
+        .iter()
+        .filter(|(_, info)| {
+            info.table.is_some_and(|t| {
+                let t = &topo.tables[t];
+                [Family::V4, Family::V6].into_iter().any(|f| {
+                    t.routes.iter().any(|r| {
+                        r.active
+                            && r.prefix == 0
+                            && r.block.0 == f
+                            && r.target_type == "igw"
+                            && topo
+                                .igws
+                                .contains(&(r.target_id.as_str(), info.subnet.vpc_id.as_str()))
+                    })
+                })
+            })
+        })
+        .map(|(id, _)| id.to_string())
+        .collect()
+}
+
+pub struct Membership {
+    pub segments: BTreeMap<String, SegmentFacts>,
+    /// Endpoint indices per segment.
+    pub endpoints: BTreeMap<String, Vec<usize>>,
+}
+
+pub fn membership(topo: &Topology, config: &Config, eps: &[Endpoint]) -> Membership {
+    let mut segments = BTreeMap::new();
+    let mut endpoints = BTreeMap::new();
+    for (name, seg) in &config.segments {
+        let blocks: Vec<_> = seg.cidrs.iter().filter_map(|c| cidr(c)).collect();
+        let subnets: HashSet<&str> = topo
+            .subnets
+            .keys()
+            .copied()
+            .filter(|id| subnet_in(topo, seg, &blocks, id))
+            .collect();
+        let idx: Vec<usize> = eps
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                subnets.contains(e.subnet)
+                    || tags_match(&seg.tags, e.tags)
+                    || in_blocks(&blocks, Family::V4, e.v4)
+                    || in_blocks(&blocks, Family::V6, e.v6)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let mut members: Vec<String> = idx.iter().map(|&i| eps[i].resource.to_string()).collect();
+        members.sort();
+        members.dedup();
+        let mut subnet_ids: Vec<String> = subnets.iter().map(|s| s.to_string()).collect();
+        subnet_ids.sort();
+        segments.insert(
+            name.clone(),
+            SegmentFacts {
+                kind: seg.kind,
+                members,
+                subnets: subnet_ids,
+            },
+        );
+        endpoints.insert(name.clone(), idx);
+    }
+    Membership {
+        segments,
+        endpoints,
+    }
+}
+
+/// VPC pairs that can exchange traffic at all: peered, or attached to one transit gateway.
+fn connected(topo: &Topology) -> HashSet<(String, String)> {
+    let mut out = HashSet::new();
+    for (a, b) in topo.peerings.values() {
+        out.insert((a.to_string(), b.to_string()));
+        out.insert((b.to_string(), a.to_string()));
+    }
+    for tgw in topo.tgws.values() {
+        let vpcs: Vec<&String> = tgw.vpc_attachments.values().map(|(v, _)| v).collect();
+        for a in &vpcs {
+            for b in &vpcs {
+                out.insert((a.to_string(), b.to_string()));
+            }
+        }
+    }
+    out
+}
+
+/// Every flow from one segment to a resource of another (and from public subnets to CDE and
+/// PHI resources). Errors are subnets the data does not describe, returned for gaps.
+pub fn flows(
+    topo: &Topology,
+    config: &Config,
+    eps: &[Endpoint],
+    m: &Membership,
+) -> (Vec<SegmentFlow>, Vec<String>) {
+    let links = connected(topo);
+    let mut sources: Vec<(String, SegmentKind, &Vec<usize>)> = m
+        .endpoints
+        .iter()
+        .map(|(n, idx)| (n.clone(), m.segments[n].kind, idx))
+        .collect();
+    let public = public_subnets(topo);
+    let public_eps: Vec<usize> = eps
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| public.contains(e.subnet))
+        .map(|(i, _)| i)
+        .collect();
+    sources.push((PUBLIC_SUBNETS.to_string(), SegmentKind::Public, &public_eps));
+    let mut segs_of: HashMap<usize, Vec<&str>> = HashMap::new();
+    for (name, idx) in &m.endpoints {
+        for &i in idx {
+            segs_of.entry(i).or_default().push(name);
+        }
+    }
+    let mut out: BTreeMap<(String, String, String), SegmentFlow> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for (to, to_idx) in &m.endpoints {
+        let to_kind = m.segments[to].kind;
+        let to_set: HashSet<usize> = to_idx.iter().copied().collect();
+        for (from, from_kind, from_idx) in &sources {
+            if from == to {
+                continue;
+            }
+            if from == PUBLIC_SUBNETS && !matches!(to_kind, SegmentKind::Cde | SegmentKind::Phi) {
+                continue;
+            }
+            // A source in several segments may send what any of them is allowed to.
+            let mut allowed_cache: HashMap<usize, Services> = HashMap::new();
+            let mut allowed_for = |i: usize| {
+                allowed_cache
+                    .entry(i)
+                    .or_insert_with(|| {
+                        segs_of
+                            .get(&i)
+                            .into_iter()
+                            .flatten()
+                            .copied()
+                            .chain(std::iter::once(from.as_str()))
+                            .map(|seg| config.allowed(seg, to))
+                            .fold(Services::default(), |a, b| a.union(&b))
+                    })
+                    .clone()
+            };
+            // Sources by VPC, so a target only meets sources that can reach its VPC.
+            let mut by_vpc: HashMap<&str, Vec<usize>> = HashMap::new();
+            for &i in from_idx.iter() {
+                if !to_set.contains(&i) {
+                    by_vpc.entry(eps[i].vpc).or_default().push(i);
+                }
+            }
+            for &d in to_idx {
+                let dst = &eps[d];
+                for (vpc, srcs) in &by_vpc {
+                    if *vpc != dst.vpc && !links.contains(&(vpc.to_string(), dst.vpc.to_string())) {
+                        continue;
+                    }
+                    for &s in srcs {
+                        let src = &eps[s];
+                        if src.resource == dst.resource {
+                            continue;
+                        }
+                        for family in [Family::V4, Family::V6] {
+                            let adm = match between(topo, src, dst, family) {
+                                Ok(Ok(a)) => a,
+                                Ok(Err(_)) => continue,
+                                Err(e) => {
+                                    errors.push(e);
+                                    continue;
+                                }
+                            };
+                            let key = (from.clone(), to.clone(), dst.resource.to_string());
+                            let disallowed = adm.services.subtract(&allowed_for(s));
+                            let entry = out.entry(key).or_insert_with(|| SegmentFlow {
+                                from: from.clone(),
+                                from_kind: *from_kind,
+                                to: to.clone(),
+                                to_kind,
+                                target: dst.resource.to_string(),
+                                target_kind: dst.kind,
+                                target_name: dst.label(),
+                                account_id: dst.account_id.to_string(),
+                                region: dst.region.to_string(),
+                                services: Services::default(),
+                                disallowed: Services::default(),
+                                source: src.resource.to_string(),
+                                source_name: src.label(),
+                                path: String::new(),
+                            });
+                            // The example path is one that carries disallowed traffic if any does.
+                            if entry.path.is_empty()
+                                || (entry.disallowed.is_empty() && !disallowed.is_empty())
+                            {
+                                entry.source = src.resource.to_string();
+                                entry.source_name = src.label();
+                                entry.path = format!(
+                                    "{} ({}) → {} → {} ({})",
+                                    src.name,
+                                    src.interface.unwrap_or(src.subnet),
+                                    adm.path.join(" → "),
+                                    dst.name,
+                                    dst.interface.unwrap_or(dst.subnet),
+                                );
+                            }
+                            entry.services = entry.services.union(&adm.services);
+                            entry.disallowed = entry.disallowed.union(&disallowed);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    errors.sort();
+    errors.dedup();
+    (out.into_values().collect(), errors)
+}

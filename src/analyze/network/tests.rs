@@ -1,0 +1,686 @@
+//! Scenarios with hand-computed answers: a reachable baseline, then each blocking layer alone
+//! (it must make the resource unreachable; the baseline is the same estate without it), then
+//! property tests of monotonicity.
+
+use super::addr::{addr, Family};
+use super::endpoint::endpoints;
+use super::exposure::{expose, Cache};
+use super::flow::{between, from_internet};
+use super::service::Services;
+use super::topology::Topology;
+use super::*;
+use crate::config::Config;
+use serde_json::{json, Value};
+
+const ACCT: &str = "111122223333";
+const R: &str = "us-east-1";
+
+fn arn(kind: &str, id: &str) -> String {
+    format!("arn:aws:ec2:{R}:{ACCT}:{kind}/{id}")
+}
+
+/// A public subnet (10.0.1.0/24, default route to igw-1, NACL acl-pub allowing everything),
+/// a private subnet (10.0.2.0/24, default route to nat-1, NACL acl-priv allowing everything),
+/// security group sg-web admitting SSH from anywhere, and instance i-web with a public IP in
+/// the public subnet. Every scenario edits one part of this JSON.
+fn estate() -> Value {
+    let allow_all = |egress: bool| {
+        json!([
+            {"rule_number": 100, "egress": egress, "protocol": "-1", "action": "allow", "cidr_block": "0.0.0.0/0"},
+            {"rule_number": 101, "egress": egress, "protocol": "-1", "action": "allow", "ipv6_cidr_block": "::/0"},
+            {"rule_number": 32767, "egress": egress, "protocol": "-1", "action": "deny", "cidr_block": "0.0.0.0/0"}
+        ])
+    };
+    let mut acl_entries = allow_all(false).as_array().unwrap().clone();
+    acl_entries.extend(allow_all(true).as_array().unwrap().clone());
+    let sg = |id: &str, ingress: Value| {
+        json!({"arn": arn("security-group", id), "account_id": ACCT, "region": R, "id": id, "name": id,
+               "vpc_id": "vpc-1", "ingress": ingress,
+               "egress": [{"protocol": "-1", "cidr_blocks": ["0.0.0.0/0"]}]})
+    };
+    json!({
+        "schema_version": "1.1", "collected_at": "2026-11-01T00:00:00Z",
+        "network": {
+            "vpcs": [{"arn": arn("vpc", "vpc-1"), "account_id": ACCT, "region": R, "id": "vpc-1", "cidr_block": "10.0.0.0/16"}],
+            "subnets": [
+                {"arn": arn("subnet", "subnet-pub"), "account_id": ACCT, "region": R, "id": "subnet-pub", "vpc_id": "vpc-1",
+                 "cidr_block": "10.0.1.0/24", "ipv6_cidr_blocks": ["2600:1f18:1:100::/64"], "route_table_id": "rtb-pub", "network_acl_id": "acl-pub"},
+                {"arn": arn("subnet", "subnet-priv"), "account_id": ACCT, "region": R, "id": "subnet-priv", "vpc_id": "vpc-1",
+                 "cidr_block": "10.0.2.0/24", "route_table_id": "rtb-priv", "network_acl_id": "acl-priv"}
+            ],
+            "route_tables": [
+                {"arn": arn("route-table", "rtb-pub"), "account_id": ACCT, "region": R, "id": "rtb-pub", "vpc_id": "vpc-1",
+                 "subnet_ids": ["subnet-pub"], "routes": [
+                    {"destination_cidr": "10.0.0.0/16", "target_type": "local", "target_id": "local"},
+                    {"destination_cidr": "0.0.0.0/0", "target_type": "igw", "target_id": "igw-1"},
+                    {"destination_ipv6_cidr": "::/0", "target_type": "igw", "target_id": "igw-1"}]},
+                {"arn": arn("route-table", "rtb-priv"), "account_id": ACCT, "region": R, "id": "rtb-priv", "vpc_id": "vpc-1",
+                 "main": true, "subnet_ids": ["subnet-priv"], "routes": [
+                    {"destination_cidr": "10.0.0.0/16", "target_type": "local", "target_id": "local"},
+                    {"destination_cidr": "0.0.0.0/0", "target_type": "nat", "target_id": "nat-1"}]}
+            ],
+            "internet_gateways": [{"arn": arn("internet-gateway", "igw-1"), "account_id": ACCT, "region": R, "id": "igw-1", "vpc_ids": ["vpc-1"]}],
+            "network_acls": [
+                {"arn": arn("network-acl", "acl-pub"), "account_id": ACCT, "region": R, "id": "acl-pub", "vpc_id": "vpc-1",
+                 "subnet_ids": ["subnet-pub"], "entries": acl_entries.clone()},
+                {"arn": arn("network-acl", "acl-priv"), "account_id": ACCT, "region": R, "id": "acl-priv", "vpc_id": "vpc-1",
+                 "subnet_ids": ["subnet-priv"], "entries": acl_entries}
+            ],
+            "security_groups": [
+                sg("sg-web", json!([{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": ["::/0"]}])),
+                sg("sg-app", json!([])),
+                sg("sg-db", json!([{"protocol": "tcp", "from_port": 5432, "to_port": 5432, "cidr_blocks": ["0.0.0.0/0"]}]))
+            ],
+            "network_interfaces": [
+                {"arn": arn("network-interface", "eni-web"), "account_id": ACCT, "region": R, "id": "eni-web", "vpc_id": "vpc-1",
+                 "subnet_id": "subnet-pub", "private_ips": ["10.0.1.10"], "public_ip": "54.0.0.10",
+                 "security_group_ids": ["sg-web"], "attachment_kind": "instance", "attached_to": "i-web"},
+                {"arn": arn("network-interface", "eni-app"), "account_id": ACCT, "region": R, "id": "eni-app", "vpc_id": "vpc-1",
+                 "subnet_id": "subnet-priv", "private_ips": ["10.0.2.20"],
+                 "security_group_ids": ["sg-app"], "attachment_kind": "instance", "attached_to": "i-app"}
+            ],
+            "instances": [
+                {"arn": arn("instance", "i-web"), "account_id": ACCT, "region": R, "id": "i-web", "state": "running",
+                 "subnet_id": "subnet-pub", "vpc_id": "vpc-1", "metadata_options": {"http_tokens": "required"}},
+                {"arn": arn("instance", "i-app"), "account_id": ACCT, "region": R, "id": "i-app", "state": "running",
+                 "subnet_id": "subnet-priv", "vpc_id": "vpc-1", "metadata_options": {"http_tokens": "required"}}
+            ]
+        },
+        "storage": {"rds_instances": [
+            {"arn": format!("arn:aws:rds:{R}:{ACCT}:db:db-1"), "account_id": ACCT, "region": R, "id": "db-1", "engine": "postgres",
+             "storage_encrypted": true, "publicly_accessible": true, "port": 5432, "vpc_id": "vpc-1",
+             "subnet_ids": ["subnet-pub"], "security_group_ids": ["sg-db"]}
+        ]}
+    })
+}
+
+fn inventory(v: &Value) -> Inventory {
+    serde_json::from_value(v.clone()).unwrap()
+}
+
+/// The services the internet reaches on the resource (from most of the internet).
+fn open(v: &Value, resource: &str) -> Services {
+    let inv = inventory(v);
+    let facts = analyze(&inv, &Config::default());
+    assert!(facts.gaps.is_empty(), "{:?}", facts.gaps);
+    facts.exposures[resource].open.clone()
+}
+
+fn web() -> String {
+    arn("instance", "i-web")
+}
+
+fn db() -> String {
+    format!("arn:aws:rds:{R}:{ACCT}:db:db-1")
+}
+
+fn ssh() -> Services {
+    Services::tcp(22, 22)
+}
+
+fn find<'v>(v: &'v mut Value, path: &str, id: &str) -> &'v mut Value {
+    let list = path
+        .split('.')
+        .fold(v, |v, k| &mut v[k])
+        .as_array_mut()
+        .unwrap();
+    list.iter_mut()
+        .find(|x| x["id"] == id)
+        .unwrap_or_else(|| panic!("{id} not in {path}"))
+}
+
+#[test]
+fn baseline_is_reachable_with_the_whole_path() {
+    let v = estate();
+    let inv = inventory(&v);
+    let facts = analyze(&inv, &Config::default());
+    let x = &facts.exposures[&web()];
+    assert_eq!(x.open, ssh());
+    let path = &x.reachable[0].path;
+    for part in [
+        "internet gateway igw-1",
+        "rtb-pub route 0.0.0.0/0",
+        "acl-pub inbound rule 100",
+        "sg-web rule 1 (tcp/22 from 0.0.0.0/0, ::/0)",
+        "acl-pub outbound rule 100 (replies)",
+        "54.0.0.10 (eni-web, subnet subnet-pub)",
+    ] {
+        assert!(path.contains(part), "{part} missing from {path}");
+    }
+    assert_eq!(x.reachable[0].sources, ["0.0.0.0/0 (any internet address)"]);
+    assert_eq!(open(&v, &db()), Services::tcp(5432, 5432));
+    // The private instance has neither a public address nor a route.
+    assert!(facts.exposures[&arn("instance", "i-app")].open.is_empty());
+}
+
+#[test]
+fn no_internet_gateway_route_blocks() {
+    let mut v = estate();
+    let routes = &mut find(&mut v, "network.route_tables", "rtb-pub")["routes"];
+    routes[1] =
+        json!({"destination_cidr": "0.0.0.0/0", "target_type": "nat", "target_id": "nat-1"});
+    let inv = inventory(&v);
+    let x = &analyze(&inv, &Config::default()).exposures[&web()];
+    assert!(x.open.is_empty());
+    assert!(x
+        .blocked_by
+        .as_ref()
+        .unwrap()
+        .contains("nat-1, not to an internet gateway"));
+    // A gateway route to a gateway not attached to this VPC does not count either.
+    let mut v = estate();
+    v["network"]["internet_gateways"][0]["vpc_ids"] = json!(["vpc-other"]);
+    assert!(open(&v, &web()).is_empty());
+}
+
+#[test]
+fn no_public_ip_blocks() {
+    let mut v = estate();
+    find(&mut v, "network.network_interfaces", "eni-web")["public_ip"] = Value::Null;
+    let inv = inventory(&v);
+    let x = &analyze(&inv, &Config::default()).exposures[&web()];
+    assert!(x.open.is_empty());
+    assert_eq!(
+        x.blocked_by.as_deref(),
+        Some("eni-web has no public IPv4 address")
+    );
+}
+
+#[test]
+fn nacl_deny_numbered_before_the_allow_blocks() {
+    let mut v = estate();
+    let entries = find(&mut v, "network.network_acls", "acl-pub")["entries"]
+        .as_array_mut()
+        .unwrap();
+    entries.push(json!({"rule_number": 90, "egress": false, "protocol": "6", "action": "deny", "cidr_block": "0.0.0.0/0", "from_port": 22, "to_port": 22}));
+    entries.push(json!({"rule_number": 91, "egress": false, "protocol": "6", "action": "deny", "ipv6_cidr_block": "::/0", "from_port": 22, "to_port": 22}));
+    assert!(open(&v, &web()).is_empty());
+    // The same denies numbered after the allow change nothing.
+    let mut v = estate();
+    let entries = find(&mut v, "network.network_acls", "acl-pub")["entries"]
+        .as_array_mut()
+        .unwrap();
+    entries.push(json!({"rule_number": 110, "egress": false, "protocol": "6", "action": "deny", "cidr_block": "0.0.0.0/0", "from_port": 22, "to_port": 22}));
+    assert_eq!(open(&v, &web()), ssh());
+}
+
+#[test]
+fn nacl_deny_of_one_range_leaves_the_rest_of_the_internet() {
+    let mut v = estate();
+    let entries = find(&mut v, "network.network_acls", "acl-pub")["entries"]
+        .as_array_mut()
+        .unwrap();
+    entries.push(json!({"rule_number": 90, "egress": false, "protocol": "-1", "action": "deny", "cidr_block": "198.51.100.0/24"}));
+    let inv = inventory(&v);
+    let x = &analyze(&inv, &Config::default()).exposures[&web()];
+    assert_eq!(x.open, ssh());
+    let v4 = x.reachable.iter().find(|r| r.family == Family::V4).unwrap();
+    assert_eq!(
+        v4.sources,
+        ["0.0.0.0/0 (the internet) except:", "198.51.100.0/24"]
+    );
+}
+
+#[test]
+fn nacl_egress_dropping_replies_blocks() {
+    let mut v = estate();
+    let entries = find(&mut v, "network.network_acls", "acl-pub")["entries"]
+        .as_array_mut()
+        .unwrap();
+    // Outbound: HTTPS only, so replies to the client's ephemeral port are dropped.
+    entries.retain(|e| e["egress"] == false);
+    entries.push(json!({"rule_number": 100, "egress": true, "protocol": "6", "action": "allow", "cidr_block": "0.0.0.0/0", "from_port": 443, "to_port": 443}));
+    entries.push(json!({"rule_number": 101, "egress": true, "protocol": "6", "action": "allow", "ipv6_cidr_block": "::/0", "from_port": 443, "to_port": 443}));
+    let inv = inventory(&v);
+    let x = &analyze(&inv, &Config::default()).exposures[&web()];
+    assert!(x.open.is_empty());
+    assert!(x.blocked_by.as_ref().unwrap().contains("drops the replies"));
+    // Ephemeral ports allowed out: reachable again.
+    let entries = find(&mut v, "network.network_acls", "acl-pub")["entries"]
+        .as_array_mut()
+        .unwrap();
+    entries.push(json!({"rule_number": 110, "egress": true, "protocol": "6", "action": "allow", "cidr_block": "0.0.0.0/0", "from_port": 1024, "to_port": 65535}));
+    assert_eq!(open(&v, &web()), ssh());
+}
+
+#[test]
+fn missing_nacl_default_entry_still_denies() {
+    let mut v = estate();
+    let entries = find(&mut v, "network.network_acls", "acl-pub")["entries"]
+        .as_array_mut()
+        .unwrap();
+    // Only an HTTPS allow; no `*` deny in the data. SSH matches nothing: denied.
+    entries.retain(|e| e["egress"] == true);
+    entries.push(json!({"rule_number": 100, "egress": false, "protocol": "6", "action": "allow", "cidr_block": "0.0.0.0/0", "from_port": 443, "to_port": 443}));
+    assert!(open(&v, &web()).is_empty());
+}
+
+#[test]
+fn security_group_reference_admits_members_not_the_internet() {
+    let mut v = estate();
+    find(&mut v, "network.security_groups", "sg-web")["ingress"] = json!([{"protocol": "tcp", "from_port": 22, "to_port": 22, "security_group_ids": ["sg-app"]}]);
+    assert!(open(&v, &web()).is_empty());
+    let inv = inventory(&v);
+    let topo = Topology::build(&inv);
+    let eps = endpoints(&topo);
+    let app = eps.iter().find(|e| e.name == "i-app").unwrap();
+    let web_ep = eps.iter().find(|e| e.name == "i-web").unwrap();
+    let adm = between(&topo, app, web_ep, Family::V4).unwrap().unwrap();
+    assert_eq!(adm.services, ssh());
+    assert!(adm.path.iter().any(|p| p.contains("from sg-app")));
+    // The other way round nothing is admitted (sg-app has no ingress rules).
+    assert!(between(&topo, web_ep, app, Family::V4).unwrap().is_err());
+    // With the CIDR rule instead of the reference, the internet reaches it again.
+    assert_eq!(open(&estate(), &web()), ssh());
+}
+
+#[test]
+fn rds_public_flag_in_private_subnets_is_not_reachable() {
+    let mut v = estate();
+    v["storage"]["rds_instances"][0]["subnet_ids"] = json!(["subnet-priv"]);
+    let inv = inventory(&v);
+    let x = &analyze(&inv, &Config::default()).exposures[&db()];
+    assert!(x.open.is_empty());
+    assert!(x.blocked_by.as_ref().unwrap().contains("nat-1"));
+    // Not publicly accessible in the public subnet: no public address.
+    let mut v = estate();
+    v["storage"]["rds_instances"][0]["publicly_accessible"] = json!(false);
+    assert!(open(&v, &db()).is_empty());
+    // One public subnet among private ones is enough (the instance may be placed there).
+    let mut v = estate();
+    v["storage"]["rds_instances"][0]["subnet_ids"] = json!(["subnet-priv", "subnet-pub"]);
+    assert_eq!(open(&v, &db()), Services::tcp(5432, 5432));
+}
+
+#[test]
+fn only_the_database_port_counts() {
+    let mut v = estate();
+    find(&mut v, "network.security_groups", "sg-db")["ingress"] =
+        json!([{"protocol": "-1", "cidr_blocks": ["0.0.0.0/0"]}]);
+    assert_eq!(open(&v, &db()), Services::tcp(5432, 5432));
+}
+
+#[test]
+fn narrow_sources_are_reachable_but_not_open() {
+    let mut v = estate();
+    find(&mut v, "network.security_groups", "sg-web")["ingress"] = json!([{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["203.0.113.0/24"]}]);
+    let inv = inventory(&v);
+    let x = &analyze(&inv, &Config::default()).exposures[&web()];
+    assert!(x.open.is_empty());
+    assert_eq!(x.reachable.len(), 1);
+    assert!(!x.reachable[0].anywhere);
+    assert_eq!(x.reachable[0].sources, ["203.0.113.0/24"]);
+    // A private range in a rule admits nothing from the internet.
+    find(&mut v, "network.security_groups", "sg-web")["ingress"] =
+        json!([{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["10.0.0.0/8"]}]);
+    assert!(
+        analyze(&inventory(&v), &Config::default()).exposures[&web()]
+            .reachable
+            .is_empty()
+    );
+}
+
+#[test]
+fn ipv6_reaches_through_the_gateway_not_an_egress_only_one() {
+    let mut v = estate();
+    let eni = find(&mut v, "network.network_interfaces", "eni-web");
+    eni["public_ip"] = Value::Null;
+    eni["ipv6_addresses"] = json!(["2600:1f18:1:100::10"]);
+    let inv = inventory(&v);
+    let x = &analyze(&inv, &Config::default()).exposures[&web()];
+    assert_eq!(x.open, ssh());
+    assert_eq!(x.reachable[0].family, Family::V6);
+    let routes = &mut find(&mut v, "network.route_tables", "rtb-pub")["routes"];
+    routes[2] =
+        json!({"destination_ipv6_cidr": "::/0", "target_type": "eigw", "target_id": "eigw-1"});
+    assert!(open(&v, &web()).is_empty());
+}
+
+#[test]
+fn a_more_specific_route_or_a_blackhole_wins() {
+    let mut v = estate();
+    let routes = find(&mut v, "network.route_tables", "rtb-pub")["routes"]
+        .as_array_mut()
+        .unwrap();
+    routes.push(json!({"destination_cidr": "0.0.0.0/1", "target_type": "igw", "target_id": "igw-1", "state": "blackhole"}));
+    let inv = inventory(&v);
+    let x = &analyze(&inv, &Config::default()).exposures[&web()];
+    // Replies to the lower half of the address space go to a blackhole: the upper half
+    // reaches it, which is less than half of the internet, so it is not open to the world.
+    let v4 = x.reachable.iter().find(|r| r.family == Family::V4).unwrap();
+    assert!(!v4.anywhere);
+    assert_eq!(v4.sources[0], "128.0.0.0/3");
+    assert!(x.open.is_empty());
+}
+
+#[test]
+fn unknown_prefix_list_is_assumed_to_hold_any_address() {
+    let mut v = estate();
+    find(&mut v, "network.security_groups", "sg-web")["ingress"] =
+        json!([{"protocol": "tcp", "from_port": 22, "to_port": 22, "prefix_list_ids": ["pl-vpn"]}]);
+    let inv = inventory(&v);
+    let x = &analyze(&inv, &Config::default()).exposures[&web()];
+    assert_eq!(x.open, ssh());
+    assert!(x.reachable[0].path.contains("pl-vpn not in the data"));
+    // Known, it holds one range.
+    v["network"]["prefix_lists"] = json!([{"arn": arn("prefix-list", "pl-vpn"), "account_id": ACCT, "region": R, "id": "pl-vpn", "cidrs": ["198.51.100.0/24"]}]);
+    let inv = inventory(&v);
+    let x = &analyze(&inv, &Config::default()).exposures[&web()];
+    assert!(x.open.is_empty());
+    assert!(x.reachable.iter().all(|r| r.sources == ["198.51.100.0/24"]));
+}
+
+#[test]
+fn load_balancer_listeners_and_groups() {
+    let mut v = estate();
+    v["network"]["load_balancers"] = json!([{
+        "arn": "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/nlb/1", "account_id": ACCT, "region": R,
+        "name": "nlb", "type": "network", "scheme": "internet-facing", "vpc_id": "vpc-1", "subnet_ids": ["subnet-pub"],
+        "security_group_ids": [], "listeners": [{"port": 443, "protocol": "TLS"}]}]);
+    let lb = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/nlb/1";
+    // No security group: the NACL and the listener decide.
+    assert_eq!(open(&v, lb), Services::tcp(443, 443));
+    v["network"]["load_balancers"][0]["scheme"] = json!("internal");
+    assert!(open(&v, lb).is_empty());
+}
+
+#[test]
+fn missing_nacl_is_a_gap_not_a_pass() {
+    let mut v = estate();
+    find(&mut v, "network.subnets", "subnet-pub")["network_acl_id"] = Value::Null;
+    find(&mut v, "network.network_acls", "acl-pub")["subnet_ids"] = json!([]);
+    let inv = inventory(&v);
+    let facts = analyze(&inv, &Config::default());
+    assert!(!facts.exposures.contains_key(&web()));
+    let gap = facts
+        .gaps
+        .iter()
+        .find(|g| g.resource.as_deref() == Some(web().as_str()))
+        .unwrap();
+    assert_eq!(gap.operation, "DescribeNetworkAcls");
+}
+
+/// Two VPCs: vpc-1 (10.0.0.0/16) and vpc-2 (10.9.0.0/16) with a CDE database in vpc-2.
+fn two_vpcs(link: &str) -> Value {
+    let mut v = estate();
+    let n = &mut v["network"];
+    n["vpcs"].as_array_mut().unwrap().push(json!({"arn": arn("vpc", "vpc-2"), "account_id": ACCT, "region": R, "id": "vpc-2", "cidr_block": "10.9.0.0/16"}));
+    n["subnets"].as_array_mut().unwrap().push(json!({"arn": arn("subnet", "subnet-cde"), "account_id": ACCT, "region": R, "id": "subnet-cde", "vpc_id": "vpc-2",
+        "cidr_block": "10.9.1.0/24", "route_table_id": "rtb-cde", "network_acl_id": "acl-priv", "tags": {"segment": "cde"}}));
+    let target = if link == "peering" {
+        ("peering", "pcx-1")
+    } else {
+        ("tgw", "tgw-1")
+    };
+    n["route_tables"].as_array_mut().unwrap().push(json!({"arn": arn("route-table", "rtb-cde"), "account_id": ACCT, "region": R, "id": "rtb-cde", "vpc_id": "vpc-2",
+        "subnet_ids": ["subnet-cde"], "routes": [
+            {"destination_cidr": "10.9.0.0/16", "target_type": "local", "target_id": "local"},
+            {"destination_cidr": "10.0.0.0/16", "target_type": target.0, "target_id": target.1}]}));
+    let priv_routes = find(&mut v, "network.route_tables", "rtb-priv")["routes"]
+        .as_array_mut()
+        .unwrap();
+    priv_routes.push(
+        json!({"destination_cidr": "10.9.0.0/16", "target_type": target.0, "target_id": target.1}),
+    );
+    let n = &mut v["network"];
+    if link == "peering" {
+        n["vpc_peering_connections"] = json!([{"arn": arn("vpc-peering-connection", "pcx-1"), "account_id": ACCT, "region": R, "id": "pcx-1",
+            "requester_vpc_id": "vpc-1", "requester_account_id": ACCT, "accepter_vpc_id": "vpc-2", "accepter_account_id": ACCT, "status": "active"}]);
+    } else {
+        n["transit_gateways"] = json!([{"arn": arn("transit-gateway", "tgw-1"), "account_id": ACCT, "region": R, "id": "tgw-1",
+            "attachments": [
+                {"id": "tgw-attach-1", "resource_type": "vpc", "resource_id": "vpc-1", "route_table_id": "tgw-rtb-1"},
+                {"id": "tgw-attach-2", "resource_type": "vpc", "resource_id": "vpc-2", "route_table_id": "tgw-rtb-1"}],
+            "route_tables": [{"id": "tgw-rtb-1", "routes": [
+                {"destination_cidr": "10.0.0.0/16", "attachment_ids": ["tgw-attach-1"]},
+                {"destination_cidr": "10.9.0.0/16", "attachment_ids": ["tgw-attach-2"]}]}]}]);
+    }
+    n["security_groups"].as_array_mut().unwrap().push(json!({"arn": arn("security-group", "sg-cde"), "account_id": ACCT, "region": R, "id": "sg-cde", "name": "cde",
+        "vpc_id": "vpc-2", "ingress": [{"protocol": "tcp", "from_port": 5432, "to_port": 5432, "cidr_blocks": ["10.0.2.0/24"]}]}));
+    v["storage"]["rds_instances"] = json!([{"arn": format!("arn:aws:rds:{R}:{ACCT}:db:vault"), "account_id": ACCT, "region": R, "id": "vault", "engine": "postgres",
+        "storage_encrypted": true, "publicly_accessible": false, "port": 5432, "vpc_id": "vpc-2", "subnet_ids": ["subnet-cde"], "security_group_ids": ["sg-cde"],
+        "tags": {"segment": "cde"}}]);
+    v
+}
+
+fn segments_config(allow: &str) -> Config {
+    Config::parse(&format!(
+        "[segments.cde]\nkind = \"cde\"\ntags = {{ segment = \"cde\" }}\n[segments.app]\nsubnets = [\"subnet-priv\"]\n{allow}"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn segment_exposed_through_peering_and_transit_gateway() {
+    for link in ["peering", "tgw"] {
+        let v = two_vpcs(link);
+        let inv = inventory(&v);
+        let facts = analyze(&inv, &segments_config(""));
+        let flow = facts
+            .flows
+            .iter()
+            .find(|f| f.from == "app" && f.to == "cde")
+            .unwrap_or_else(|| panic!("{link}: no app -> cde flow in {:?}", facts.flows));
+        assert_eq!(flow.disallowed, Services::tcp(5432, 5432), "{link}");
+        assert!(
+            flow.path
+                .contains(if link == "peering" { "pcx-1" } else { "tgw-1" }),
+            "{}",
+            flow.path
+        );
+        // Allowed in the config: still a flow, nothing disallowed.
+        let facts = analyze(
+            &inv,
+            &segments_config(
+                "[[flows]]\nfrom = \"app\"\nto = \"cde\"\nservices = [\"tcp/5432\"]\n",
+            ),
+        );
+        let flow = facts
+            .flows
+            .iter()
+            .find(|f| f.from == "app" && f.to == "cde")
+            .unwrap();
+        assert!(flow.disallowed.is_empty());
+    }
+}
+
+#[test]
+fn segment_unreachable_without_a_route_back_or_an_active_link() {
+    // No route back from the CDE VPC.
+    let mut v = two_vpcs("peering");
+    find(&mut v, "network.route_tables", "rtb-cde")["routes"]
+        .as_array_mut()
+        .unwrap()
+        .truncate(1);
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    assert!(
+        !facts.flows.iter().any(|f| f.to == "cde"),
+        "{:?}",
+        facts.flows
+    );
+    // Peering not active.
+    let mut v = two_vpcs("peering");
+    v["network"]["vpc_peering_connections"][0]["status"] = json!("pending-acceptance");
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    assert!(!facts.flows.iter().any(|f| f.to == "cde"));
+    // Transit gateway route table blackholes the CDE range.
+    let mut v = two_vpcs("tgw");
+    v["network"]["transit_gateways"][0]["route_tables"][0]["routes"][1]["state"] =
+        json!("blackhole");
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    assert!(!facts.flows.iter().any(|f| f.to == "cde"));
+}
+
+#[test]
+fn public_subnets_are_a_source_for_cde_and_phi() {
+    let mut v = two_vpcs("peering");
+    // Let the public subnet route to the CDE VPC and the CDE group admit it.
+    find(&mut v, "network.route_tables", "rtb-pub")["routes"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"destination_cidr": "10.9.0.0/16", "target_type": "peering", "target_id": "pcx-1"}));
+    find(&mut v, "network.route_tables", "rtb-cde")["routes"][1]["destination_cidr"] =
+        json!("10.0.0.0/16");
+    find(&mut v, "network.security_groups", "sg-cde")["ingress"] = json!([{"protocol": "tcp", "from_port": 5432, "to_port": 5432, "cidr_blocks": ["10.0.0.0/16"]}]);
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    let f = facts
+        .flows
+        .iter()
+        .find(|f| f.from == segments::PUBLIC_SUBNETS)
+        .unwrap();
+    assert_eq!(f.source_name, "i-web (eni-web)");
+    assert_eq!(facts.public_subnets, ["subnet-pub"]);
+}
+
+#[test]
+fn same_subnet_traffic_skips_the_nacl() {
+    let mut v = estate();
+    // A NACL that denies everything does not stop traffic inside the subnet.
+    find(&mut v, "network.network_acls", "acl-priv")["entries"] = json!([]);
+    v["network"]["network_interfaces"].as_array_mut().unwrap().push(json!({
+        "arn": arn("network-interface", "eni-peer"), "account_id": ACCT, "region": R, "id": "eni-peer", "vpc_id": "vpc-1",
+        "subnet_id": "subnet-priv", "private_ips": ["10.0.2.30"], "security_group_ids": ["sg-web"]}));
+    let inv = inventory(&v);
+    let topo = Topology::build(&inv);
+    let eps = endpoints(&topo);
+    let app = eps.iter().find(|e| e.name == "i-app").unwrap();
+    let peer = eps.iter().find(|e| e.name == "eni-peer").unwrap();
+    assert_eq!(
+        between(&topo, app, peer, Family::V4)
+            .unwrap()
+            .unwrap()
+            .services,
+        ssh()
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn entry(n: u32, egress: bool, allow: bool, proto: u8, lo: u16, span: u16, cidr: u8) -> Value {
+        let protocol = ["-1", "6", "17", "1"][proto as usize % 4];
+        let cidr = [
+            "0.0.0.0/0",
+            "0.0.0.0/1",
+            "128.0.0.0/2",
+            "8.8.0.0/16",
+            "54.0.0.0/8",
+        ][cidr as usize % 5];
+        json!({"rule_number": n, "egress": egress, "protocol": protocol,
+               "action": if allow { "allow" } else { "deny" }, "cidr_block": cidr,
+               "from_port": lo, "to_port": lo.saturating_add(span)})
+    }
+
+    fn arb_entry(egress: bool) -> impl Strategy<Value = Value> {
+        (
+            1u32..400,
+            any::<bool>(),
+            0u8..4,
+            0u16..2000,
+            0u16..40000,
+            0u8..5,
+        )
+            .prop_map(move |(n, a, p, lo, s, c)| entry(n, egress, a, p, lo, s, c))
+    }
+
+    fn arb_sg_rule() -> impl Strategy<Value = Value> {
+        (0u16..3000, 0u16..3000, 0u8..5).prop_map(|(lo, span, c)| {
+            let cidr = ["0.0.0.0/0", "0.0.0.0/1", "8.8.0.0/16", "54.0.0.0/8", "10.0.0.0/8"][c as usize % 5];
+            json!({"protocol": "tcp", "from_port": lo, "to_port": lo.saturating_add(span), "cidr_blocks": [cidr]})
+        })
+    }
+
+    /// The estate with the public NACL and sg-web replaced.
+    fn with(nacl: &[Value], sg: &[Value]) -> Value {
+        let mut v = estate();
+        find(&mut v, "network.network_acls", "acl-pub")["entries"] = json!(nacl);
+        find(&mut v, "network.security_groups", "sg-web")["ingress"] = json!(sg);
+        v
+    }
+
+    /// What the internet reaches at a few sample source addresses.
+    fn samples(v: &Value) -> Vec<Services> {
+        let inv = inventory(v);
+        let topo = Topology::build(&inv);
+        let eps = endpoints(&topo);
+        let web = eps.iter().find(|e| e.name == "i-web").unwrap();
+        ["8.8.8.8", "8.8.200.1", "54.1.2.3", "130.1.1.1", "200.1.1.1"]
+            .iter()
+            .map(|a| {
+                let a = addr(a).unwrap().value;
+                match from_internet(&topo, web, Family::V4, a).unwrap() {
+                    Ok(adms) => adms
+                        .iter()
+                        .fold(Services::default(), |s, x| s.union(&x.services)),
+                    Err(_) => Services::default(),
+                }
+            })
+            .collect()
+    }
+
+    fn subset(a: &[Services], b: &[Services]) -> bool {
+        a.iter().zip(b).all(|(x, y)| x.subtract(y).is_empty())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn adding_an_allow_never_shrinks(
+            ins in proptest::collection::vec(arb_entry(false), 0..6),
+            outs in proptest::collection::vec(arb_entry(true), 0..4),
+            sg in proptest::collection::vec(arb_sg_rule(), 0..4),
+            extra in arb_entry(false),
+            extra_out in arb_entry(true),
+            extra_sg in arb_sg_rule(),
+        ) {
+            let nacl: Vec<Value> = ins.iter().chain(&outs).cloned().collect();
+            let before = samples(&with(&nacl, &sg));
+            let mut allow = extra.clone();
+            allow["action"] = json!("allow");
+            let mut allow_out = extra_out.clone();
+            allow_out["action"] = json!("allow");
+            for (n, s) in [
+                ([nacl.clone(), vec![allow]].concat(), sg.clone()),
+                ([nacl.clone(), vec![allow_out]].concat(), sg.clone()),
+                (nacl.clone(), [sg.clone(), vec![extra_sg.clone()]].concat()),
+            ] {
+                let after = samples(&with(&n, &s));
+                prop_assert!(subset(&before, &after), "{before:?} -> {after:?}");
+            }
+        }
+
+        #[test]
+        fn adding_a_deny_never_grows(
+            ins in proptest::collection::vec(arb_entry(false), 0..6),
+            outs in proptest::collection::vec(arb_entry(true), 0..4),
+            sg in proptest::collection::vec(arb_sg_rule(), 0..4),
+            extra in arb_entry(false),
+            extra_out in arb_entry(true),
+        ) {
+            let nacl: Vec<Value> = ins.iter().chain(&outs).cloned().collect();
+            let before = samples(&with(&nacl, &sg));
+            for mut deny in [extra.clone(), extra_out.clone()] {
+                deny["action"] = json!("deny");
+                let after = samples(&with(&[nacl.clone(), vec![deny]].concat(), &sg));
+                prop_assert!(subset(&after, &before), "{before:?} -> {after:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn exposure_over_many_endpoints_matches_one_at_a_time() {
+    // The cache shares answers between endpoints of one class; it must not change them.
+    let v = estate();
+    let inv = inventory(&v);
+    let topo = Topology::build(&inv);
+    let eps = endpoints(&topo);
+    let mut shared = Cache::default();
+    for e in &eps {
+        let a = expose(&topo, &mut shared, &[e]).unwrap();
+        let b = expose(&topo, &mut Cache::default(), &[e]).unwrap();
+        assert_eq!(a, b);
+    }
+}

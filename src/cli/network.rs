@@ -1,0 +1,120 @@
+//! `palisade reach` and `palisade network analyze`: the network analysis on its own.
+
+use super::source::SourceArgs;
+use crate::config::Config;
+use std::path::PathBuf;
+
+/// The config file: `--config FILE`, else the demo's with `--demo`, else `./palisade.toml` when
+/// it exists, else none (no segments).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct ConfigArg {
+    /// Palisade config (segments and allowed flows) [default: ./palisade.toml if present].
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+impl ConfigArg {
+    pub fn load(&self, demo: bool) -> anyhow::Result<Config> {
+        if let Some(path) = &self.config {
+            return Ok(Config::load(path)?);
+        }
+        if demo {
+            return Config::parse(crate::config::DEMO)
+                .map_err(|e| anyhow::anyhow!("the embedded demo config is invalid: {e}"));
+        }
+        let default = PathBuf::from("palisade.toml");
+        if default.is_file() {
+            return Ok(Config::load(&default)?);
+        }
+        Ok(Config::default())
+    }
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReachFormat {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct ReachArgs {
+    /// `internet`, a segment name, a subnet id, or a resource (ARN, instance or interface id,
+    /// database id, load balancer name).
+    #[arg(long, value_name = "SEGMENT|ID")]
+    from: String,
+    /// A segment name, a subnet id, or a resource, as for --from.
+    #[arg(long, value_name = "SEGMENT|ID")]
+    to: String,
+    #[arg(long, value_enum, default_value = "text")]
+    format: ReachFormat,
+    #[command(flatten)]
+    config: ConfigArg,
+    #[command(flatten)]
+    source: SourceArgs,
+}
+
+pub fn reach(args: ReachArgs) -> anyhow::Result<i32> {
+    let inventory = args.source.load()?;
+    let config = args.config.load(args.source.demo)?;
+    let answer = crate::analyze::network::query::reach(&inventory, &config, &args.from, &args.to)
+        .map_err(|e| anyhow::anyhow!(e))?;
+    match args.format {
+        ReachFormat::Text => print!("{}", answer.render()),
+        ReachFormat::Json => println!("{}", serde_json::to_string_pretty(&answer)?),
+    }
+    Ok(super::EXIT_OK)
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum NetworkCommand {
+    /// Print the reachability analysis (internet exposure, segments, flows) as JSON.
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    source: SourceArgs,
+    #[command(flatten)]
+    config: ConfigArg,
+    /// Write to PATH instead of stdout.
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+}
+
+pub fn run(cmd: NetworkCommand) -> anyhow::Result<i32> {
+    let NetworkCommand::Analyze(args) = cmd;
+    let inventory = args.source.load()?;
+    let config = args.config.load(args.source.demo)?;
+    let started = std::time::Instant::now();
+    let facts = crate::analyze::network::analyze(&inventory, &config);
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "network analysis"
+    );
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        version: u32,
+        #[serde(flatten)]
+        facts: &'a crate::analyze::network::NetworkFacts,
+        gaps: &'a [crate::inventory::Gap],
+    }
+    let out = Out {
+        version: 1,
+        facts: &facts,
+        gaps: &facts.gaps,
+    };
+    let write = |w: &mut dyn std::io::Write| -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *w, &out)?;
+        writeln!(w)
+    };
+    match &args.output {
+        Some(path) => super::scan::write_file(path, |w| write(w))?,
+        None => {
+            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
+            write(&mut w)?;
+            std::io::Write::flush(&mut w)?;
+        }
+    }
+    Ok(super::EXIT_OK)
+}
