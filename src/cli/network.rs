@@ -80,18 +80,30 @@ pub struct AnalyzeArgs {
     /// Write to PATH instead of stdout.
     #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
+    /// Print on stderr how long loading and the analysis took, and what it found.
+    #[arg(long)]
+    timings: bool,
 }
 
 pub fn run(cmd: NetworkCommand) -> anyhow::Result<i32> {
     let NetworkCommand::Analyze(args) = cmd;
+    let started = std::time::Instant::now();
     let inventory = args.source.load()?;
     let config = args.config.load(args.source.demo)?;
-    let started = std::time::Instant::now();
+    let loaded = started.elapsed();
     let facts = crate::analyze::network::analyze(&inventory, &config);
-    tracing::info!(
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "network analysis"
-    );
+    let analysed = started.elapsed() - loaded;
+    if args.timings {
+        eprintln!(
+            "palisade: load {} ms, analysis {} ms: {} interfaces, {} exposures ({} open to the internet), {} segment flows",
+            loaded.as_millis(),
+            analysed.as_millis(),
+            inventory.network.network_interfaces.len(),
+            facts.exposures.len(),
+            facts.exposures.values().filter(|x| !x.open.is_empty()).count(),
+            facts.flows.len()
+        );
+    }
     #[derive(serde::Serialize)]
     struct Out<'a> {
         version: u32,

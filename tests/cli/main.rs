@@ -11,6 +11,7 @@ mod live;
 mod moto;
 mod permissions;
 mod policies;
+mod reach;
 mod robustness;
 mod sarif;
 mod seed;
