@@ -19,7 +19,8 @@ fn is_read_only(action: &str) -> bool {
         && service
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    let verb_ok = ["List", "Get", "Describe"]
+    // `ec2:SearchTransitGatewayRoutes` is a read: AWS lists it under the Read access level.
+    let verb_ok = ["List", "Get", "Describe", "Search"]
         .iter()
         .any(|v| name.starts_with(v))
         || (name.starts_with("Generate") && name.ends_with("Report"));
@@ -46,5 +47,6 @@ fn the_check_rejects_write_actions() {
     assert!(!is_read_only("iam:CreateUser"));
     assert!(!is_read_only("s3:PutBucketPolicy"));
     assert!(!is_read_only("ec2:*"));
+    assert!(is_read_only("ec2:SearchTransitGatewayRoutes"));
     assert!(!is_read_only("iam:GenerateServiceLastAccessedDetails"));
 }
