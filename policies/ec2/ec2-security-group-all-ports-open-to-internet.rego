@@ -5,6 +5,13 @@
 #   (0-65535) from 0.0.0.0/0 or ::/0. Every service on the attached resources, including
 #   administrative and database ports and anything started later, is then exposed to the internet;
 #   the security group no longer filters inbound traffic at all.
+#
+#   The rule alone is judged, so it fails wherever the group is used. When the network
+#   reachability analysis ran, the finding also says whether the internet actually reaches
+#   anything the rule admits on something the group is attached to (and names those resources);
+#   when nothing is reachable that way (no public address, no internet gateway route, or a
+#   network ACL blocks it) or the group is attached to nothing, the finding is kept as hygiene
+#   but lowered to low severity.
 # custom:
 #   id: ec2-security-group-all-ports-open-to-internet
 #   severity: critical
@@ -25,6 +32,7 @@
 #     cis-aws-3.0: ["5.2", "5.3"]
 package palisade.ec2.security_group_all_ports_open_to_internet
 
+import data.palisade.lib.network
 import data.palisade.lib.util
 import rego.v1
 
@@ -47,9 +55,34 @@ deny contains result if {
 	some rule in sg.ingress
 	util.open_to_world(rule)
 	opened := what(rule)
-	result := {
-		"arn": sg.arn,
-		"message": sprintf("Security group %s (%s) in %s admits %s from %s", [sg.id, sg.name, sg.vpc_id, opened, concat(", ", util.world_sources(rule))]),
-		"evidence": {"rule": rule},
-	}
+
+	# Whether the internet actually reaches anything the rule admits through the group. Without
+	# network facts (`input.facts.network` absent: a scan without the analysis, and most tests)
+	# the note is empty and the result keeps the rule's full severity, as before.
+	reach := network.group_reach(sg.arn, reached(rule, network.group_open(sg.arn)), reach_what(rule))
+	result := object.union(
+		{
+			"arn": sg.arn,
+			"message": sprintf("Security group %s (%s) in %s admits %s from %s%s", [sg.id, sg.name, sg.vpc_id, opened, concat(", ", util.world_sources(rule)), reach.note]),
+			"evidence": {"rule": rule},
+		},
+		reach.extra,
+	)
+}
+
+# reached(rule, open): the entries of the group's internet-reachable services (`open`) that the
+# rule admits: all of them for protocol -1, the TCP or UDP entry for a full port range.
+reached(rule, open) := open if rule.protocol == "-1"
+
+reached(rule, open) := [s | some s in open; s.protocol == proto] if {
+	rule.protocol != "-1"
+	proto := {"tcp": "tcp", "6": "tcp", "udp": "udp", "17": "udp"}[lower(rule.protocol)]
+}
+
+# reach_what(rule): what the rule admits, for the note on reachability.
+reach_what(rule) := "any protocol or port" if rule.protocol == "-1"
+
+reach_what(rule) := sprintf("any %s port", [upper(proto)]) if {
+	rule.protocol != "-1"
+	proto := {"tcp": "tcp", "6": "tcp", "udp": "udp", "17": "udp"}[lower(rule.protocol)]
 }

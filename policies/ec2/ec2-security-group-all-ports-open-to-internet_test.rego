@@ -55,3 +55,45 @@ test_pass_all_traffic_from_private_range if {
 test_pass_icmp_from_world if {
 	count(policy.deny) == 0 with input as sg([rule("icmp", -1, -1, ["0.0.0.0/0"], [])])
 }
+
+web := "arn:aws:ec2:us-east-1:111122223333:instance/i-1"
+
+# with_facts(ingress, groups): the group, and network facts with `groups` as security_groups.
+with_facts(ingress, groups) := object.union(sg(ingress), {"facts": {"network": {"exposures": {}, "security_groups": groups}}})
+
+all_traffic := {"protocol": "-1", "cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": []}
+
+test_fail_without_network_facts_keeps_full_severity if {
+	inp := sg([all_traffic])
+	some r in policy.deny with input as inp
+	r.message == "Security group sg-1 (wide) in vpc-1 admits all traffic (protocol -1) from 0.0.0.0/0"
+	not "severity" in object.keys(r)
+}
+
+test_fail_reachable_keeps_full_severity if {
+	inp := with_facts([all_traffic], {arn: {"attached": 1, "open": [{"protocol": "tcp", "ports": [[443, 443]]}], "exposed": [web]}})
+	some r in policy.deny with input as inp
+	r.message == sprintf("Security group sg-1 (wide) in vpc-1 admits all traffic (protocol -1) from 0.0.0.0/0; reachable from the internet on %s", [web])
+	not "severity" in object.keys(r)
+}
+
+test_fail_udp_range_with_only_tcp_reachable_is_low if {
+	inp := with_facts([rule("udp", 0, 65535, ["0.0.0.0/0"], [])], {arn: {"attached": 1, "open": [{"protocol": "tcp", "ports": [[443, 443]]}], "exposed": [web]}})
+	some r in policy.deny with input as inp
+	r.severity == "low"
+	contains(r.message, "admits all UDP ports (0-65535) from 0.0.0.0/0; nothing it is attached to is reachable from the internet on any UDP port (attached to 1 resource: ")
+}
+
+test_fail_not_reachable_is_low if {
+	inp := with_facts([all_traffic], {arn: {"attached": 3, "open": [], "exposed": []}})
+	some r in policy.deny with input as inp
+	r.severity == "low"
+	contains(r.message, "; nothing it is attached to is reachable from the internet on any protocol or port (attached to 3 resources: ")
+}
+
+test_fail_attached_to_nothing_is_low if {
+	inp := with_facts([rule("tcp", 0, 65535, ["0.0.0.0/0"], [])], {})
+	some r in policy.deny with input as inp
+	r.severity == "low"
+	endswith(r.message, "; it is attached to nothing")
+}

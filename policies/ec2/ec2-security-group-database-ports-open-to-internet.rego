@@ -6,6 +6,14 @@
 #   Redis 6379, Cassandra 9042, Elasticsearch/OpenSearch 9200, Memcached 11211, MongoDB 27017).
 #   Data stores reachable from the internet are mass-scanned for weak or missing authentication
 #   and unpatched vulnerabilities, and are a frequent source of large data breaches and ransom wipes.
+#
+#   The rules alone are judged, so this fails wherever the group is used. When the network
+#   reachability analysis ran, the finding also says whether the internet actually reaches one
+#   of those ports on something the group is attached to (and names those resources); when none
+#   is reachable that way (no public address, no internet gateway route, or a network ACL blocks
+#   it) or the group is attached to nothing, the finding is kept as hygiene but lowered to low
+#   severity. `ec2-instance-database-port-reachable-from-internet` and
+#   `rds-instance-reachable-from-internet` report the reachable resources.
 # custom:
 #   id: ec2-security-group-database-ports-open-to-internet
 #   severity: high
@@ -26,6 +34,7 @@
 #     pci-dss-4.0: ["1.3.1", "1.4.1", "1.4.4"]
 package palisade.ec2.security_group_database_ports_open_to_internet
 
+import data.palisade.lib.network
 import data.palisade.lib.util
 import rego.v1
 
@@ -55,9 +64,25 @@ deny contains result if {
 	offending := {rule | some rule in world_rules; some p in ports; util.port_in_rule(rule, p)}
 	sources := {c | some rule in offending; some c in util.world_sources(rule)}
 	labels := [sprintf("%d (%s)", [p, db_ports[p]]) | some p in sort(ports)]
-	result := {
-		"arn": sg.arn,
-		"message": sprintf("Security group %s (%s) in %s admits database ports %s from %s", [sg.id, sg.name, sg.vpc_id, concat(", ", labels), concat(", ", sort(sources))]),
-		"evidence": {"ports": sort(ports), "rules": [rule | some rule in offending]},
-	}
+
+	# Whether the internet actually reaches one of these ports through the group. Without
+	# network facts (`input.facts.network` absent: a scan without the analysis, and most tests)
+	# the note is empty and the result keeps the rule's full severity, as before.
+	reach := network.group_reach(sg.arn, network.ports_in(network.group_open(sg.arn), ports), ports_text(ports))
+	result := object.union(
+		{
+			"arn": sg.arn,
+			"message": sprintf("Security group %s (%s) in %s admits database ports %s from %s%s", [sg.id, sg.name, sg.vpc_id, concat(", ", labels), concat(", ", sort(sources)), reach.note]),
+			"evidence": {"ports": sort(ports), "rules": [rule | some rule in offending]},
+		},
+		reach.extra,
+	)
 }
+
+# ports_text(ports): "port 5432" or "ports 3306, 5432", for messages.
+ports_text(ports) := sprintf("port %d", [p]) if {
+	count(ports) == 1
+	some p in ports
+}
+
+ports_text(ports) := sprintf("ports %s", [concat(", ", [sprintf("%d", [p]) | some p in sort(ports)])]) if count(ports) > 1

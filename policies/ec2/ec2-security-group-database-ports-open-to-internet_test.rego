@@ -61,3 +61,42 @@ test_pass_web_ports_from_world if {
 	count(policy.deny) == 0 with input as inp
 	arn in policy.checked with input as inp
 }
+
+db := "arn:aws:rds:us-east-1:111122223333:db:reports"
+
+# with_facts(ingress, groups): the group, and network facts with `groups` as security_groups.
+with_facts(ingress, groups) := object.union(sg(ingress), {"facts": {"network": {"exposures": {}, "security_groups": groups}}})
+
+test_fail_without_network_facts_keeps_full_severity if {
+	inp := sg([rule(5432, 5432, ["0.0.0.0/0"], [])])
+	some r in policy.deny with input as inp
+	r.message == "Security group sg-1 (db) in vpc-1 admits database ports 5432 (PostgreSQL) from 0.0.0.0/0"
+	not "severity" in object.keys(r)
+}
+
+test_fail_one_port_reachable_keeps_full_severity if {
+	inp := with_facts(
+		[rule(3306, 3306, ["0.0.0.0/0"], []), rule(5432, 5432, ["0.0.0.0/0"], [])],
+		{arn: {"attached": 2, "open": [{"protocol": "tcp", "ports": [[3306, 3306]]}], "exposed": [db]}},
+	)
+	some r in policy.deny with input as inp
+	endswith(r.message, sprintf("from 0.0.0.0/0; reachable from the internet on %s", [db]))
+	not "severity" in object.keys(r)
+}
+
+test_fail_not_reachable_is_low if {
+	inp := with_facts(
+		[rule(3306, 3306, ["0.0.0.0/0"], []), rule(5432, 5432, ["0.0.0.0/0"], [])],
+		{arn: {"attached": 1, "open": [{"protocol": "tcp", "ports": [[443, 443]]}], "exposed": ["arn:aws:ec2:us-east-1:111122223333:instance/i-1"]}},
+	)
+	some r in policy.deny with input as inp
+	r.severity == "low"
+	contains(r.message, "; nothing it is attached to is reachable from the internet on ports 3306, 5432 (attached to 1 resource: ")
+}
+
+test_fail_attached_to_nothing_is_low if {
+	inp := with_facts([rule(5432, 5432, ["0.0.0.0/0"], [])], {})
+	some r in policy.deny with input as inp
+	r.severity == "low"
+	endswith(r.message, "from 0.0.0.0/0; it is attached to nothing")
+}

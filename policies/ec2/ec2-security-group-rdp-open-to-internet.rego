@@ -5,6 +5,13 @@
 #   to the whole internet is continuously scanned, brute-forced and targeted by remote-code-execution
 #   exploits (e.g. BlueKeep), and is a leading ransomware entry point; administrative access should
 #   come from a bastion, a VPN or AWS Systems Manager Fleet Manager / Session Manager.
+#
+#   The rule alone is judged, so it fails wherever the group is used. When the network
+#   reachability analysis ran, the finding also says whether the internet actually reaches port
+#   3389 on something the group is attached to (and names those resources); when nothing is
+#   reachable that way (no public address, no internet gateway route, or a network ACL blocks
+#   it) or the group is attached to nothing, the finding is kept as hygiene but lowered to low
+#   severity. `ec2-instance-admin-port-reachable-from-internet` reports the reachable instances.
 # custom:
 #   id: ec2-security-group-rdp-open-to-internet
 #   severity: high
@@ -26,6 +33,7 @@
 #     cis-aws-3.0: ["5.2", "5.3"]
 package palisade.ec2.security_group_rdp_open_to_internet
 
+import data.palisade.lib.network
 import data.palisade.lib.util
 import rego.v1
 
@@ -36,9 +44,17 @@ deny contains result if {
 	some rule in sg.ingress
 	util.open_to_world(rule)
 	util.port_in_rule(rule, 3389)
-	result := {
-		"arn": sg.arn,
-		"message": sprintf("Security group %s (%s) in %s admits RDP (port 3389) from %s", [sg.id, sg.name, sg.vpc_id, concat(", ", util.world_sources(rule))]),
-		"evidence": {"rule": rule},
-	}
+
+	# Whether the internet actually reaches port 3389 through the group. Without network facts
+	# (`input.facts.network` absent: a scan without the analysis, and most tests) the note is
+	# empty and the result keeps the rule's full severity, as before.
+	reach := network.group_reach(sg.arn, network.ports_in(network.group_open(sg.arn), {3389}), "port 3389")
+	result := object.union(
+		{
+			"arn": sg.arn,
+			"message": sprintf("Security group %s (%s) in %s admits RDP (port 3389) from %s%s", [sg.id, sg.name, sg.vpc_id, concat(", ", util.world_sources(rule)), reach.note]),
+			"evidence": {"rule": rule},
+		},
+		reach.extra,
+	)
 }

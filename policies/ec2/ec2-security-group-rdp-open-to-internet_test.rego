@@ -54,3 +54,36 @@ test_pass_no_ingress_rules if {
 	count(policy.deny) == 0 with input as inp
 	arn in policy.checked with input as inp
 }
+
+jump := "arn:aws:ec2:us-east-1:111122223333:instance/i-1"
+
+# with_facts(ingress, groups): the group, and network facts with `groups` as security_groups.
+with_facts(ingress, groups) := object.union(sg(ingress), {"facts": {"network": {"exposures": {}, "security_groups": groups}}})
+
+test_fail_without_network_facts_keeps_full_severity if {
+	inp := sg([rule(3389, 3389, ["0.0.0.0/0"], [])])
+	some r in policy.deny with input as inp
+	r.message == "Security group sg-1 (win) in vpc-1 admits RDP (port 3389) from 0.0.0.0/0"
+	not "severity" in object.keys(r)
+}
+
+test_fail_reachable_keeps_full_severity if {
+	inp := with_facts([rule(3389, 3389, ["0.0.0.0/0"], [])], {arn: {"attached": 1, "open": [{"protocol": "tcp", "ports": [[3000, 4000]]}], "exposed": [jump]}})
+	some r in policy.deny with input as inp
+	r.message == sprintf("Security group sg-1 (win) in vpc-1 admits RDP (port 3389) from 0.0.0.0/0; reachable from the internet on %s", [jump])
+	not "severity" in object.keys(r)
+}
+
+test_fail_not_reachable_is_low if {
+	inp := with_facts([rule(3389, 3389, ["0.0.0.0/0"], [])], {arn: {"attached": 1, "open": [], "exposed": []}})
+	some r in policy.deny with input as inp
+	r.severity == "low"
+	startswith(r.message, "Security group sg-1 (win) in vpc-1 admits RDP (port 3389) from 0.0.0.0/0; nothing it is attached to is reachable from the internet on port 3389 (attached to 1 resource: ")
+}
+
+test_fail_attached_to_nothing_is_low if {
+	inp := with_facts([rule(3389, 3389, ["0.0.0.0/0"], [])], {})
+	some r in policy.deny with input as inp
+	r.severity == "low"
+	endswith(r.message, "; it is attached to nothing")
+}

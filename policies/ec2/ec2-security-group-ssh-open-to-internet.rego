@@ -4,6 +4,13 @@
 #   A security group rule admits TCP port 22 from 0.0.0.0/0 or ::/0. SSH exposed to the whole
 #   internet is brute-forced within minutes and is a common initial-access path; administrative
 #   access should come from a bastion, a VPN or AWS Systems Manager Session Manager.
+#
+#   The rule alone is judged, so it fails wherever the group is used. When the network
+#   reachability analysis ran, the finding also says whether the internet actually reaches port
+#   22 on something the group is attached to (and names those resources); when nothing is
+#   reachable that way (no public address, no internet gateway route, or a network ACL blocks
+#   it) or the group is attached to nothing, the finding is kept as hygiene but lowered to low
+#   severity. `ec2-instance-admin-port-reachable-from-internet` reports the reachable instances.
 # custom:
 #   id: ec2-security-group-ssh-open-to-internet
 #   severity: high
@@ -21,6 +28,7 @@
 #     pci-dss-4.0: ["1.3.1", "1.4.1"]
 package palisade.ec2.security_group_ssh_open_to_internet
 
+import data.palisade.lib.network
 import data.palisade.lib.util
 import rego.v1
 
@@ -31,9 +39,17 @@ deny contains result if {
 	some rule in sg.ingress
 	util.open_to_world(rule)
 	util.port_in_rule(rule, 22)
-	result := {
-		"arn": sg.arn,
-		"message": sprintf("Security group %s (%s) in %s admits SSH (port 22) from %s", [sg.id, sg.name, sg.vpc_id, concat(", ", util.world_sources(rule))]),
-		"evidence": {"rule": rule},
-	}
+
+	# Whether the internet actually reaches port 22 through the group. Without network facts
+	# (`input.facts.network` absent: a scan without the analysis, and most tests) the note is
+	# empty and the result keeps the rule's full severity, as before.
+	reach := network.group_reach(sg.arn, network.ports_in(network.group_open(sg.arn), {22}), "port 22")
+	result := object.union(
+		{
+			"arn": sg.arn,
+			"message": sprintf("Security group %s (%s) in %s admits SSH (port 22) from %s%s", [sg.id, sg.name, sg.vpc_id, concat(", ", util.world_sources(rule)), reach.note]),
+			"evidence": {"rule": rule},
+		},
+		reach.extra,
+	)
 }

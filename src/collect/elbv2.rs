@@ -112,10 +112,12 @@ pub async fn collect(s: &Session, region: &str) -> Inventory {
                 .r#type()
                 .map(|t| t.as_str().to_string())
                 .unwrap_or_else(|| "application".into()),
+            // AWS always answers with the scheme; without one, assume the exposed case (the
+            // API's default) rather than hide a load balancer from the internet analysis.
             scheme: lb
                 .scheme()
                 .map(|t| t.as_str().to_string())
-                .unwrap_or_else(|| "internal".into()),
+                .unwrap_or_else(|| "internet-facing".into()),
             vpc_id: lb.vpc_id().unwrap_or_default().to_string(),
             subnet_ids: lb
                 .availability_zones()

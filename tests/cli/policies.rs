@@ -23,19 +23,27 @@ fn at_least_forty_uniquely_identified_policies() {
     assert!(ids.len() >= 40, "{} policies", ids.len());
 }
 
+/// Every built-in policy evidences a HIPAA or PCI DSS control, and nearly all both. The
+/// segment policies are the exception by nature: a cardholder data environment is PCI DSS's
+/// concept and PHI HIPAA's, and mapping one to the other framework would be invented evidence.
 #[test]
 fn every_builtin_policy_maps_to_hipaa_and_pci() {
+    let one_framework = [
+        "ec2-cde-reachable-from-internet",
+        "ec2-cde-reachable-from-unallowed-segment",
+        "rds-phi-data-store-reachable-from-public-subnet",
+    ];
     for p in listed().as_array().unwrap() {
         let id = p["id"].as_str().unwrap();
         let fw = &p["frameworks"];
-        assert!(
-            fw["hipaa"].as_array().is_some_and(|c| !c.is_empty()),
-            "{id} has no HIPAA mapping"
-        );
-        assert!(
-            fw["pci-dss-4.0"].as_array().is_some_and(|c| !c.is_empty()),
-            "{id} has no PCI DSS mapping"
-        );
+        let hipaa = fw["hipaa"].as_array().is_some_and(|c| !c.is_empty());
+        let pci = fw["pci-dss-4.0"].as_array().is_some_and(|c| !c.is_empty());
+        if one_framework.contains(&id) {
+            assert!(hipaa || pci, "{id} maps to no framework");
+        } else {
+            assert!(hipaa, "{id} has no HIPAA mapping");
+            assert!(pci, "{id} has no PCI DSS mapping");
+        }
         assert!(!p["remediation"].as_str().unwrap().is_empty());
         assert!(p["builtin"].as_bool().unwrap());
     }

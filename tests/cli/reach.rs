@@ -211,7 +211,9 @@ async fn scenario(ec2: &aws_sdk_ec2::Client, n: u8, block: Block) -> String {
 }
 
 /// Two publicly accessible databases: one in subnets routed to the internet gateway, one in
-/// private subnets of the same VPC (the "public flag in private subnets" case).
+/// private subnets of the same VPC (the "public flag in private subnets" case); and an
+/// internet-facing load balancer in the routed subnets, listening on 443 with a group that
+/// admits 443 and 8080 from anywhere.
 async fn databases(conf: &SdkConfig, ec2: &aws_sdk_ec2::Client) {
     let rds = aws_sdk_rds::Client::new(conf);
     let vpc = ec2
@@ -293,6 +295,9 @@ async fn databases(conf: &SdkConfig, ec2: &aws_sdk_ec2::Client) {
                 .await
                 .unwrap();
         }
+        if public {
+            load_balancer(conf, ec2, &vpc, &subnets).await;
+        }
         rds.create_db_subnet_group()
             .db_subnet_group_name(format!("{kind}-subnets"))
             .db_subnet_group_description(kind)
@@ -314,6 +319,67 @@ async fn databases(conf: &SdkConfig, ec2: &aws_sdk_ec2::Client) {
             .await
             .unwrap();
     }
+}
+
+async fn load_balancer(conf: &SdkConfig, ec2: &aws_sdk_ec2::Client, vpc: &str, subnets: &[String]) {
+    use aws_sdk_elasticloadbalancingv2::types::{
+        Action, ActionTypeEnum, FixedResponseActionConfig, ProtocolEnum,
+    };
+    let sg = ec2
+        .create_security_group()
+        .group_name("web-lb")
+        .description("web-lb")
+        .vpc_id(vpc)
+        .send()
+        .await
+        .unwrap();
+    let sg = sg.group_id().unwrap().to_string();
+    for port in [443, 8080] {
+        ec2.authorize_security_group_ingress()
+            .group_id(&sg)
+            .ip_permissions(
+                IpPermission::builder()
+                    .ip_protocol("tcp")
+                    .from_port(port)
+                    .to_port(port)
+                    .ip_ranges(IpRange::builder().cidr_ip("0.0.0.0/0").build())
+                    .build(),
+            )
+            .send()
+            .await
+            .unwrap();
+    }
+    let elb = aws_sdk_elasticloadbalancingv2::Client::new(conf);
+    let lb = elb
+        .create_load_balancer()
+        .name("web-lb")
+        .scheme(aws_sdk_elasticloadbalancingv2::types::LoadBalancerSchemeEnum::InternetFacing)
+        .set_subnets(Some(subnets.to_vec()))
+        .security_groups(&sg)
+        .send()
+        .await
+        .unwrap();
+    let arn = lb.load_balancers()[0]
+        .load_balancer_arn()
+        .unwrap()
+        .to_string();
+    elb.create_listener()
+        .load_balancer_arn(&arn)
+        .protocol(ProtocolEnum::Http)
+        .port(443)
+        .default_actions(
+            Action::builder()
+                .r#type(ActionTypeEnum::FixedResponse)
+                .fixed_response_config(
+                    FixedResponseActionConfig::builder()
+                        .status_code("200")
+                        .build(),
+                )
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
 }
 
 struct Estate {
@@ -368,7 +434,9 @@ fn exposure<'a>(facts: &'a serde_json::Value, id: &str) -> &'a serde_json::Value
         .as_object()
         .unwrap()
         .iter()
-        .find(|(arn, _)| arn.ends_with(&format!("/{id}")) || arn.ends_with(&format!(":{id}")))
+        .find(|(arn, x)| {
+            arn.ends_with(&format!("/{id}")) || arn.ends_with(&format!(":{id}")) || x["name"] == id
+        })
         .unwrap_or_else(|| panic!("no exposure for {id}"));
     x
 }
@@ -419,6 +487,14 @@ fn a_public_database_is_reachable_only_from_a_routed_subnet() {
         public["open"],
         serde_json::json!([{"protocol": "tcp", "ports": [[5432, 5432]]}]),
         "{public:#}"
+    );
+    // The load balancer: only its listener's port, though its group admits 8080 too.
+    let lb = exposure(&facts, "web-lb");
+    assert_eq!(lb["kind"], "load_balancer");
+    assert_eq!(
+        lb["open"],
+        serde_json::json!([{"protocol": "tcp", "ports": [[443, 443]]}]),
+        "{lb:#}"
     );
     let private = exposure(&facts, "private-db");
     assert_eq!(private["open"], serde_json::json!([]), "{private:#}");

@@ -301,16 +301,16 @@ fn place<'a>(
 }
 
 impl Endpoint<'_> {
-    /// `legacy-bastion (i-0f95...)` when the resource has a Name tag, else its id.
+    /// `legacy-bastion (i-0f95...)` when the resource has a Name tag other than its id, else
+    /// its id or name.
     pub fn label(&self) -> String {
-        let named = self
+        match self
             .tags
             .and_then(|t| t.get("Name"))
-            .filter(|n| n.as_str() != self.name);
-        match (named, self.interface) {
-            (Some(n), _) => format!("{n} ({})", self.name),
-            (None, Some(i)) if i != self.name => format!("{} ({i})", self.name),
-            _ => self.name.to_string(),
+            .filter(|n| n.as_str() != self.name)
+        {
+            Some(n) => format!("{n} ({})", self.name),
+            None => self.name.to_string(),
         }
     }
 

@@ -55,6 +55,8 @@ pub struct NetworkFacts {
 pub struct GroupFacts {
     /// Endpoints (interfaces, database and load balancer placements) using the group.
     pub attached: usize,
+    /// The resources those endpoints belong to.
+    pub attached_to: Vec<String>,
     /// Services its rules let most of the internet reach on some resource.
     pub open: Services,
     /// Those resources.
@@ -97,11 +99,11 @@ pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
     for e in &eps {
         for g in &e.groups {
             if let Some(arn) = sg_arn.get(g) {
-                facts
-                    .security_groups
-                    .entry(arn.to_string())
-                    .or_default()
-                    .attached += 1;
+                let g = facts.security_groups.entry(arn.to_string()).or_default();
+                g.attached += 1;
+                if g.attached_to.last().map(String::as_str) != Some(e.resource) {
+                    g.attached_to.push(e.resource.to_string());
+                }
             }
         }
     }
@@ -143,6 +145,10 @@ pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
     let mut public: Vec<String> = segments::public_subnets(&topo).into_iter().collect();
     public.sort();
     facts.public_subnets = public;
+    for g in facts.security_groups.values_mut() {
+        g.attached_to.sort();
+        g.attached_to.dedup();
+    }
     facts.gaps.sort();
     facts.gaps.dedup();
     facts

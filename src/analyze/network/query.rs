@@ -73,8 +73,13 @@ fn select<'a, 'e>(
     Ok(Some(found))
 }
 
+/// The resource and, where it has several placements, the interface or subnet of this one.
 fn label(e: &Endpoint) -> String {
-    e.label()
+    match e.interface {
+        Some(i) if i != e.name => format!("{} [{i}]", e.label()),
+        None if e.assumed_address => format!("{} [in {}]", e.label(), e.subnet),
+        _ => e.label(),
+    }
 }
 
 pub fn reach(inv: &Inventory, config: &Config, from: &str, to: &str) -> Result<Answer, String> {

@@ -528,7 +528,7 @@ fn public_subnets_are_a_source_for_cde_and_phi() {
         .iter()
         .find(|f| f.from == segments::PUBLIC_SUBNETS)
         .unwrap();
-    assert_eq!(f.source_name, "i-web (eni-web)");
+    assert_eq!(f.source_name, "i-web");
     assert_eq!(facts.public_subnets, ["subnet-pub"]);
 }
 
