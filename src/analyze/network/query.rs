@@ -43,7 +43,7 @@ pub struct Block {
 }
 
 /// The endpoints a name selects: `internet` (None), a segment, a subnet id, or a resource by
-/// ARN, id or name (instance, interface, database, load balancer).
+/// ARN, id, name or Name tag (instance, interface, database, load balancer).
 fn select<'a, 'e>(
     topo: &Topology,
     config: &Config,
@@ -60,7 +60,11 @@ fn select<'a, 'e>(
     let found: Vec<&Endpoint> = eps
         .iter()
         .filter(|e| {
-            e.resource == name || e.name == name || e.interface == Some(name) || e.subnet == name
+            e.resource == name
+                || e.name == name
+                || e.interface == Some(name)
+                || e.subnet == name
+                || e.tags.and_then(|t| t.get("Name")).map(String::as_str) == Some(name)
         })
         .collect();
     if found.is_empty() {
