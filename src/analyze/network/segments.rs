@@ -161,8 +161,80 @@ fn connected(topo: &Topology) -> HashSet<(String, String)> {
     out
 }
 
+/// Subnets in which some rule, route or prefix-list block draws a line: a block strictly inside
+/// the subnet. (CIDR blocks nest or are disjoint, so this is the only way a block can treat two
+/// addresses of one subnet differently.) Endpoints elsewhere can be judged by subnet alone.
+fn split_subnets<'a>(topo: &Topology<'a>) -> HashSet<&'a str> {
+    let mut subnets: HashMap<(Family, u128, u128), Vec<&'a str>> = HashMap::new();
+    for (id, info) in &topo.subnets {
+        let s = info.subnet;
+        for c in std::iter::once(&s.cidr_block).chain(&s.ipv6_cidr_blocks) {
+            if let Some((f, (lo, hi))) = cidr(c) {
+                subnets.entry((f, lo, hi)).or_default().push(id);
+            }
+        }
+    }
+    let mut blocks: Vec<(Family, (u128, u128))> = Vec::new();
+    for n in &topo.nacls {
+        for r in n.inbound.rules.iter().chain(&n.outbound.rules) {
+            blocks.extend(r.block);
+        }
+    }
+    for g in topo.groups.values() {
+        for r in g.ingress.iter().chain(&g.egress) {
+            blocks.extend(r.blocks.iter().copied());
+        }
+    }
+    for t in &topo.tables {
+        blocks.extend(t.routes.iter().map(|r| r.block));
+    }
+    for tgw in topo.tgws.values() {
+        for routes in tgw.tables.values() {
+            blocks.extend(routes.iter().map(|r| r.0));
+        }
+    }
+    blocks.sort_unstable();
+    blocks.dedup();
+    let mut out = HashSet::new();
+    for (f, (lo, hi)) in blocks {
+        let bits = match f {
+            Family::V4 => 32u32,
+            Family::V6 => 128,
+        };
+        let host_bits = 128 - (hi - lo).leading_zeros();
+        // Every strictly larger aligned block containing this one.
+        for h in host_bits + 1..=bits {
+            let span = if h >= 128 {
+                u128::MAX
+            } else {
+                (1u128 << h) - 1
+            };
+            let base = lo & !span;
+            if let Some(ids) = subnets.get(&(f, base, base | span)) {
+                out.extend(ids.iter().copied());
+            }
+        }
+    }
+    out
+}
+
+/// Endpoints that every layer treats alike: same subnet, groups, listeners and segments, and
+/// (in a split subnet) the same addresses.
+#[derive(PartialEq, Eq, Hash)]
+struct ClassKey<'a> {
+    subnet: &'a str,
+    groups: Vec<&'a str>,
+    enforced: bool,
+    listens: Option<String>,
+    addr: Option<(Option<u128>, Option<u128>)>,
+    segments: Vec<&'a str>,
+}
+
 /// Every flow from one segment to a resource of another (and from public subnets to CDE and
 /// PHI resources). Errors are subnets the data does not describe, returned for gaps.
+///
+/// Endpoints are grouped into classes the layers cannot tell apart, so each pair of classes is
+/// judged once however many interfaces they hold.
 pub fn flows(
     topo: &Topology,
     config: &Config,
@@ -189,11 +261,38 @@ pub fn flows(
             segs_of.entry(i).or_default().push(name);
         }
     }
+    let split = split_subnets(topo);
+    let mut class_ids: HashMap<ClassKey, usize> = HashMap::new();
+    let mut class_of = vec![0usize; eps.len()];
+    let mut reps: Vec<usize> = Vec::new();
+    for (i, e) in eps.iter().enumerate() {
+        let mut groups = e.groups.clone();
+        groups.sort_unstable();
+        let key = ClassKey {
+            subnet: e.subnet,
+            groups,
+            enforced: e.groups_enforced,
+            listens: e.listens.as_ref().map(Services::describe),
+            addr: split.contains(e.subnet).then_some((e.v4, e.v6)),
+            segments: segs_of.get(&i).cloned().unwrap_or_default(),
+        };
+        let next = reps.len();
+        let id = *class_ids.entry(key).or_insert(next);
+        if id == next {
+            reps.push(i);
+        }
+        class_of[i] = id;
+    }
+    let mut judged: HashMap<(usize, usize), Vec<super::flow::Admission>> = HashMap::new();
     let mut out: BTreeMap<(String, String, String), SegmentFlow> = BTreeMap::new();
     let mut errors = Vec::new();
     for (to, to_idx) in &m.endpoints {
         let to_kind = m.segments[to].kind;
         let to_set: HashSet<usize> = to_idx.iter().copied().collect();
+        let mut dst_classes: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &d in to_idx {
+            dst_classes.entry(class_of[d]).or_default().push(d);
+        }
         for (from, from_kind, from_idx) in &sources {
             if from == to {
                 continue;
@@ -201,85 +300,100 @@ pub fn flows(
             if from == PUBLIC_SUBNETS && !matches!(to_kind, SegmentKind::Cde | SegmentKind::Phi) {
                 continue;
             }
-            // A source in several segments may send what any of them is allowed to.
-            let mut allowed_cache: HashMap<usize, Services> = HashMap::new();
-            let mut allowed_for = |i: usize| {
-                allowed_cache
-                    .entry(i)
-                    .or_insert_with(|| {
-                        segs_of
-                            .get(&i)
-                            .into_iter()
-                            .flatten()
-                            .copied()
-                            .chain(std::iter::once(from.as_str()))
-                            .map(|seg| config.allowed(seg, to))
-                            .fold(Services::default(), |a, b| a.union(&b))
-                    })
-                    .clone()
-            };
-            // Sources by VPC, so a target only meets sources that can reach its VPC.
-            let mut by_vpc: HashMap<&str, Vec<usize>> = HashMap::new();
+            // Source classes by VPC, so a target only meets sources that can reach its VPC;
+            // each class keeps its members (a target is not its own source).
+            let mut by_vpc: HashMap<&str, BTreeMap<usize, Vec<usize>>> = HashMap::new();
             for &i in from_idx.iter() {
                 if !to_set.contains(&i) {
-                    by_vpc.entry(eps[i].vpc).or_default().push(i);
+                    by_vpc
+                        .entry(eps[i].vpc)
+                        .or_default()
+                        .entry(class_of[i])
+                        .or_default()
+                        .push(i);
                 }
             }
-            for &d in to_idx {
-                let dst = &eps[d];
-                for (vpc, srcs) in &by_vpc {
-                    if *vpc != dst.vpc && !links.contains(&(vpc.to_string(), dst.vpc.to_string())) {
+            // A source in several segments may send what any of them is allowed to.
+            let allowed_for = |i: usize| {
+                segs_of
+                    .get(&i)
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .chain(std::iter::once(from.as_str()))
+                    .map(|seg| config.allowed(seg, to))
+                    .fold(Services::default(), |a, b| a.union(&b))
+            };
+            for (&dc, dmembers) in &dst_classes {
+                let drep = &eps[reps[dc]];
+                for (vpc, classes) in &by_vpc {
+                    if *vpc != drep.vpc && !links.contains(&(vpc.to_string(), drep.vpc.to_string()))
+                    {
                         continue;
                     }
-                    for &s in srcs {
-                        let src = &eps[s];
-                        if src.resource == dst.resource {
+                    for (&sc, smembers) in classes {
+                        let adms = judged.entry((sc, dc)).or_insert_with(|| {
+                            let src = &eps[reps[sc]];
+                            let mut found = Vec::new();
+                            for family in [Family::V4, Family::V6] {
+                                match between(topo, src, drep, family) {
+                                    Ok(Ok(a)) => found.push(a),
+                                    Ok(Err(_)) => {}
+                                    Err(e) => errors.push(e),
+                                }
+                            }
+                            found
+                        });
+                        if adms.is_empty() {
                             continue;
                         }
-                        for family in [Family::V4, Family::V6] {
-                            let adm = match between(topo, src, dst, family) {
-                                Ok(Ok(a)) => a,
-                                Ok(Err(_)) => continue,
-                                Err(e) => {
-                                    errors.push(e);
-                                    continue;
-                                }
+                        let allowed = allowed_for(smembers[0]);
+                        for &d in dmembers {
+                            let dst = &eps[d];
+                            let Some(&s) =
+                                smembers.iter().find(|&&s| eps[s].resource != dst.resource)
+                            else {
+                                continue;
                             };
-                            let key = (from.clone(), to.clone(), dst.resource.to_string());
-                            let disallowed = adm.services.subtract(&allowed_for(s));
-                            let entry = out.entry(key).or_insert_with(|| SegmentFlow {
-                                from: from.clone(),
-                                from_kind: *from_kind,
-                                to: to.clone(),
-                                to_kind,
-                                target: dst.resource.to_string(),
-                                target_kind: dst.kind,
-                                target_name: dst.label(),
-                                account_id: dst.account_id.to_string(),
-                                region: dst.region.to_string(),
-                                services: Services::default(),
-                                disallowed: Services::default(),
-                                source: src.resource.to_string(),
-                                source_name: src.label(),
-                                path: String::new(),
-                            });
-                            // The example path is one that carries disallowed traffic if any does.
-                            if entry.path.is_empty()
-                                || (entry.disallowed.is_empty() && !disallowed.is_empty())
-                            {
-                                entry.source = src.resource.to_string();
-                                entry.source_name = src.label();
-                                entry.path = format!(
-                                    "{} ({}) → {} → {} ({})",
-                                    src.name,
-                                    src.interface.unwrap_or(src.subnet),
-                                    adm.path.join(" → "),
-                                    dst.name,
-                                    dst.interface.unwrap_or(dst.subnet),
-                                );
+                            let src = &eps[s];
+                            for adm in adms.iter() {
+                                let disallowed = adm.services.subtract(&allowed);
+                                let key = (from.clone(), to.clone(), dst.resource.to_string());
+                                let entry = out.entry(key).or_insert_with(|| SegmentFlow {
+                                    from: from.clone(),
+                                    from_kind: *from_kind,
+                                    to: to.clone(),
+                                    to_kind,
+                                    target: dst.resource.to_string(),
+                                    target_kind: dst.kind,
+                                    target_name: dst.label(),
+                                    account_id: dst.account_id.to_string(),
+                                    region: dst.region.to_string(),
+                                    services: Services::default(),
+                                    disallowed: Services::default(),
+                                    source: src.resource.to_string(),
+                                    source_name: src.label(),
+                                    path: String::new(),
+                                });
+                                // The example path is one that carries disallowed traffic if
+                                // any does.
+                                if entry.path.is_empty()
+                                    || (entry.disallowed.is_empty() && !disallowed.is_empty())
+                                {
+                                    entry.source = src.resource.to_string();
+                                    entry.source_name = src.label();
+                                    entry.path = format!(
+                                        "{} ({}) → {} → {} ({})",
+                                        src.name,
+                                        src.interface.unwrap_or(src.subnet),
+                                        adm.path.join(" → "),
+                                        dst.name,
+                                        dst.interface.unwrap_or(dst.subnet),
+                                    );
+                                }
+                                entry.services = entry.services.union(&adm.services);
+                                entry.disallowed = entry.disallowed.union(&disallowed);
                             }
-                            entry.services = entry.services.union(&adm.services);
-                            entry.disallowed = entry.disallowed.union(&disallowed);
                         }
                     }
                 }

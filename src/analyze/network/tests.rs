@@ -684,3 +684,32 @@ fn exposure_over_many_endpoints_matches_one_at_a_time() {
         assert_eq!(a, b);
     }
 }
+
+#[test]
+fn a_rule_for_one_address_inside_a_subnet_tells_its_interfaces_apart() {
+    // Two app interfaces in one subnet with the same group; the CDE group admits only one of
+    // them (10.0.2.20/32). Grouping interfaces by subnet must not merge them.
+    let mut v = two_vpcs("peering");
+    v["network"]["network_interfaces"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"arn": arn("network-interface", "eni-app2"), "account_id": ACCT, "region": R, "id": "eni-app2",
+            "vpc_id": "vpc-1", "subnet_id": "subnet-priv", "private_ips": ["10.0.2.21"], "security_group_ids": ["sg-app"]}));
+    find(&mut v, "network.security_groups", "sg-cde")["ingress"] = json!([{"protocol": "tcp", "from_port": 5432, "to_port": 5432, "cidr_blocks": ["10.0.2.21/32"]}]);
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    let flow = facts
+        .flows
+        .iter()
+        .find(|f| f.from == "app" && f.to == "cde")
+        .expect("eni-app2 reaches the vault");
+    assert_eq!(flow.source_name, "eni-app2");
+    // And with the rule for the other address, only i-app does.
+    find(&mut v, "network.security_groups", "sg-cde")["ingress"] = json!([{"protocol": "tcp", "from_port": 5432, "to_port": 5432, "cidr_blocks": ["10.0.2.20/32"]}]);
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    let flow = facts
+        .flows
+        .iter()
+        .find(|f| f.from == "app" && f.to == "cde")
+        .unwrap();
+    assert_eq!(flow.source_name, "i-app");
+}
