@@ -60,35 +60,6 @@ fn union(side: &[(Services, u32)]) -> Services {
         .fold(Services::default(), |a, (s, _)| a.union(s))
 }
 
-/// Security-group rules of `groups` (ingress or egress) that match a peer: what each admits,
-/// its description and its group. Without enforced groups everything passes, as one
-/// pseudo-rule.
-fn group_rules(
-    topo: &Topology,
-    groups: &[&str],
-    enforced: bool,
-    egress: bool,
-    matches: impl Fn(&SgRule) -> bool,
-) -> Vec<(Services, String, Option<String>)> {
-    if !enforced {
-        return vec![(Services::all(), "no security group".to_string(), None)];
-    }
-    let dir = if egress { "to" } else { "from" };
-    groups
-        .iter()
-        .filter_map(|g| topo.groups.get(g))
-        .flat_map(|g| if egress { &g.egress } else { &g.ingress })
-        .filter(|r| matches(r))
-        .map(|r| (r.services.clone(), r.describe(dir), Some(r.group.clone())))
-        .collect()
-}
-
-fn union_rules(rules: &[(Services, String, Option<String>)]) -> Services {
-    rules
-        .iter()
-        .fold(Services::default(), |a, (s, ..)| a.union(s))
-}
-
 /// The subnet's route table and NACL, or why the analysis cannot judge it.
 pub fn subnet_parts<'t, 'a>(
     topo: &'t Topology<'a>,
@@ -154,7 +125,7 @@ pub fn from_internet(
             format!("network ACL {acl} denies inbound internet traffic"),
         );
     }
-    let sg = group_rules(topo, &ep.groups, ep.groups_enforced, false, |r| {
+    let sg = matching(topo, &ep.groups, ep.groups_enforced, false, |r| {
         r.admits_addr(family, a)
     });
     if sg.is_empty() {
@@ -171,8 +142,11 @@ pub fn from_internet(
     let mut out = Vec::new();
     let mut stage = Stage::Group;
     for (s_nacl, n_in) in &nacl_in {
-        for (s_sg, sg_text, group) in &sg {
-            let mut s = s_nacl.intersect(s_sg);
+        for rule in &sg {
+            let mut s = match rule {
+                Some(r) => s_nacl.intersect(&r.services),
+                None => s_nacl.clone(),
+            };
             if s.is_empty() {
                 continue;
             }
@@ -192,12 +166,12 @@ pub fn from_internet(
             out.push(Admission {
                 services: admitted,
                 sources: AddrSet::range(a, a),
-                group: group.clone(),
+                group: rule.map(|r| r.group.clone()),
                 path: vec![
                     format!("internet gateway {}", route.target_id),
                     format!("{} route {}", table.table.id, route.destination),
                     format!("{acl} inbound rule {n_in}"),
-                    sg_text.clone(),
+                    rule.map_or_else(|| "no security group".to_string(), |r| r.describe("from")),
                     format!("{acl} outbound rule {n_out} (replies)"),
                 ],
             });
@@ -213,13 +187,47 @@ pub fn from_internet(
                     .unwrap_or_default()
             ),
             Stage::Reply => format!(
-                "network ACL {acl} drops the replies (outbound to ephemeral ports 1024-65535)"
+                "network ACL {acl} drops the replies (outbound to a client's ephemeral ports, 32768-60999 or 49152-65535)"
             ),
             _ => format!("no service is admitted by both {acl} inbound and the security groups"),
         };
         return block(stage, why);
     }
     Ok(Ok(out))
+}
+
+/// Security-group rules of `groups` that match a peer; `None` stands for "no security group"
+/// (a load balancer without groups), which admits everything.
+fn matching<'t>(
+    topo: &'t Topology,
+    groups: &[&str],
+    enforced: bool,
+    egress: bool,
+    matches: impl Fn(&SgRule) -> bool,
+) -> Vec<Option<&'t SgRule>> {
+    if !enforced {
+        return vec![None];
+    }
+    let mut out = Vec::new();
+    for g in groups {
+        let Some(group) = topo.groups.get(*g) else {
+            continue;
+        };
+        let rules = if egress {
+            &group.egress
+        } else {
+            &group.ingress
+        };
+        out.extend(rules.iter().filter(|r| matches(r)).map(Some));
+    }
+    out
+}
+
+fn services_of(rules: &[Option<&SgRule>]) -> Services {
+    rules.iter().fold(Services::default(), |a, r| match r {
+        Some(r) => a.union(&r.services),
+        None => Services::all(),
+    })
 }
 
 /// The flow between two endpoints, for one family: admitted services and one path, or why
@@ -230,45 +238,74 @@ pub fn between(
     dst: &Endpoint,
     family: Family,
 ) -> Result<Result<Admission, Blocked>, String> {
+    judge(topo, src, dst, family, true)
+}
+
+/// What `between` admits, without building the path or the reasons: for judging many pairs.
+pub fn services_between(
+    topo: &Topology,
+    src: &Endpoint,
+    dst: &Endpoint,
+    family: Family,
+) -> Result<Services, String> {
+    Ok(match judge(topo, src, dst, family, false)? {
+        Ok(a) => a.services,
+        Err(_) => Services::default(),
+    })
+}
+
+fn judge(
+    topo: &Topology,
+    src: &Endpoint,
+    dst: &Endpoint,
+    family: Family,
+    explain: bool,
+) -> Result<Result<Admission, Blocked>, String> {
     let (Some(sa), Some(da)) = (src.address(family), dst.address(family)) else {
         return Ok(Err(Blocked {
             stage: Stage::Address,
-            why: "no address of this family".into(),
+            why: String::new(),
         }));
     };
-    let block = |stage, why| Ok(Err(Blocked { stage, why }));
+    // Reasons are only written when asked for.
+    let block = |stage, why: &dyn Fn() -> String| {
+        Ok(Err(Blocked {
+            stage,
+            why: if explain { why() } else { String::new() },
+        }))
+    };
     let (_, s_table, s_nacl) = subnet_parts(topo, src.subnet)?;
     let (_, d_table, d_nacl) = subnet_parts(topo, dst.subnet)?;
     let same_subnet = src.subnet == dst.subnet;
-    let mut path = Vec::new();
     let route = if same_subnet {
-        format!("within subnet {}", src.subnet)
+        String::new()
     } else {
-        match topo.next_vpc(src.vpc, s_table, family, da) {
+        match topo.next_vpc(src.vpc, s_table, family, da, explain) {
             Ok((vpc, via)) if vpc == dst.vpc => via,
-            Ok((vpc, via)) => return block(Stage::Route, format!("{via} leads to {vpc}")),
-            Err(why) => return block(Stage::Route, why),
+            Ok((vpc, via)) => return block(Stage::Route, &|| format!("{via} leads to {vpc}")),
+            Err(why) => return block(Stage::Route, &|| why.clone()),
         }
     };
     if !same_subnet {
-        match topo.next_vpc(dst.vpc, d_table, family, sa) {
+        match topo.next_vpc(dst.vpc, d_table, family, sa, explain) {
             Ok((vpc, _)) if vpc == src.vpc => {}
-            Ok((vpc, via)) => return block(Stage::Route, format!("replies take {via} to {vpc}")),
-            Err(why) => return block(Stage::Route, format!("no route back: {why}")),
+            Ok((vpc, via)) => {
+                return block(Stage::Route, &|| format!("replies take {via} to {vpc}"))
+            }
+            Err(why) => return block(Stage::Route, &|| format!("no route back: {why}")),
         }
     }
     // Security-group references work within a VPC and across peering or a transit gateway
     // in the same region.
     let same_region = topo.vpc_region.get(src.vpc) == topo.vpc_region.get(dst.vpc);
-    let egress = group_rules(topo, &src.groups, src.groups_enforced, true, |r| {
+    let egress = matching(topo, &src.groups, src.groups_enforced, true, |r| {
         r.admits_addr(family, da) || (same_region && r.admits_group(&dst.groups))
     });
-    let mut services = union_rules(&egress);
+    let mut services = services_of(&egress);
     if services.is_empty() {
-        return block(
-            Stage::Group,
-            format!("{}'s security groups do not let it send there", src.name),
-        );
+        return block(Stage::Group, &|| {
+            format!("{}'s security groups do not let it send there", src.name)
+        });
     }
     let side = |nacl: &NaclSide, a| nacl.evaluate(family, a);
     let (s_out, d_in, d_out, s_in) = if same_subnet {
@@ -284,66 +321,75 @@ pub fn between(
     };
     services = services.intersect(&union(&s_out)).intersect(&union(&d_in));
     if services.is_empty() {
-        return block(
-            Stage::NaclIn,
+        return block(Stage::NaclIn, &|| {
             format!(
                 "network ACLs {} (outbound) and {} (inbound) admit nothing it sends",
                 s_nacl.acl.id, d_nacl.acl.id
-            ),
-        );
+            )
+        });
     }
-    let ingress = group_rules(topo, &dst.groups, dst.groups_enforced, false, |r| {
+    let ingress = matching(topo, &dst.groups, dst.groups_enforced, false, |r| {
         r.admits_addr(family, sa) || (same_region && r.admits_group(&src.groups))
     });
-    services = services.intersect(&union_rules(&ingress));
+    services = services.intersect(&services_of(&ingress));
     if services.is_empty() {
-        return block(
-            Stage::Group,
+        return block(Stage::Group, &|| {
             format!(
                 "{}'s security groups admit nothing from {}",
                 dst.name, src.name
-            ),
-        );
+            )
+        });
     }
     if let Some(l) = &dst.listens {
         services = services.intersect(l);
         if services.is_empty() {
-            return block(Stage::Listener, "not on a port it listens on".into());
+            return block(Stage::Listener, &|| "not on a port it listens on".into());
         }
     }
     services = services
         .with_replies(&union(&d_out))
         .with_replies(&union(&s_in));
     if services.is_empty() {
-        return block(
-            Stage::Reply,
-            "the network ACLs drop the replies (ephemeral ports 1024-65535)".into(),
-        );
+        return block(Stage::Reply, &|| {
+            "the network ACLs drop the replies (a client's ephemeral ports, 32768-60999 or 49152-65535)".into()
+        });
     }
-    let first = |rules: &[(Services, String, Option<String>)]| {
+    if !explain {
+        return Ok(Ok(Admission {
+            services,
+            sources: AddrSet::range(sa, sa),
+            group: None,
+            path: Vec::new(),
+        }));
+    }
+    // The first rule of each layer that carries part of what is admitted.
+    let first = |rules: &[Option<&SgRule>], dir: &str| {
         rules
             .iter()
-            .find(|(s, ..)| !s.intersect(&services).is_empty())
-            .map(|r| (r.1.clone(), r.2.clone()))
+            .find(|r| r.is_none_or(|r| !r.services.intersect(&services).is_empty()))
+            .map(|r| match r {
+                Some(r) => (r.describe(dir), Some(r.group.clone())),
+                None => ("no security group".to_string(), None),
+            })
             .unwrap_or_default()
     };
-    path.push(first(&egress).0);
-    if !same_subnet {
+    let mut path = vec![first(&egress, "to").0];
+    if same_subnet {
+        path.push(format!("within subnet {}", src.subnet));
+    } else {
         path.push(format!(
             "{} outbound rule {}",
             s_nacl.acl.id,
             rule_for(&s_out, &services).unwrap_or_default()
         ));
-    }
-    path.push(route);
-    if !same_subnet {
+        path.push(route);
         path.push(format!(
             "{} inbound rule {}",
             d_nacl.acl.id,
             rule_for(&d_in, &services).unwrap_or_default()
         ));
     }
-    let (admitted_by, group) = first(&ingress);
+    let (admitted_by, group) = first(&ingress, "from");
     path.push(admitted_by);
     if !same_subnet {
         path.push(format!(

@@ -2,7 +2,7 @@
 
 use super::addr::{cidr, Family};
 use super::endpoint::{Endpoint, Kind};
-use super::flow::between;
+use super::flow::{between, services_between};
 use super::service::Services;
 use super::topology::Topology;
 use crate::config::{Config, Segment, SegmentKind};
@@ -143,18 +143,29 @@ pub fn membership(topo: &Topology, config: &Config, eps: &[Endpoint]) -> Members
     }
 }
 
-/// VPC pairs that can exchange traffic at all: peered, or attached to one transit gateway.
-fn connected(topo: &Topology) -> HashSet<(String, String)> {
+/// VPC pairs that can exchange traffic at all: peered, or attached to one transit gateway
+/// whose route table (the one the first VPC's attachment is associated with) has an active
+/// route to the second's attachment. A pre-filter only: routes are judged per flow.
+fn connected<'t>(topo: &'t Topology) -> HashSet<(&'t str, &'t str)> {
     let mut out = HashSet::new();
-    for (a, b) in topo.peerings.values() {
-        out.insert((a.to_string(), b.to_string()));
-        out.insert((b.to_string(), a.to_string()));
+    for &(a, b) in topo.peerings.values() {
+        out.insert((a, b));
+        out.insert((b, a));
     }
     for tgw in topo.tgws.values() {
-        let vpcs: Vec<&String> = tgw.vpc_attachments.values().map(|(v, _)| v).collect();
-        for a in &vpcs {
-            for b in &vpcs {
-                out.insert((a.to_string(), b.to_string()));
+        for (vpc, table) in tgw.vpc_attachments.values() {
+            let Some(routes) = table.as_ref().and_then(|t| tgw.tables.get(t)) else {
+                continue;
+            };
+            for (_, _, attachments, active) in routes {
+                if !active {
+                    continue;
+                }
+                for att in attachments {
+                    if let Some((other, _)) = tgw.vpc_attachments.get(att) {
+                        out.insert((vpc.as_str(), other.as_str()));
+                    }
+                }
             }
         }
     }
@@ -283,8 +294,17 @@ pub fn flows(
         }
         class_of[i] = id;
     }
-    let mut judged: HashMap<(usize, usize), Vec<super::flow::Admission>> = HashMap::new();
-    let mut out: BTreeMap<(String, String, String), SegmentFlow> = BTreeMap::new();
+    // Services per (source class, destination class), both families together.
+    let mut judged: HashMap<(usize, usize), Services> = HashMap::new();
+    /// What one (source segment, target segment, target resource) has gathered: the
+    /// endpoints of an example (one that carries disallowed traffic if any does).
+    struct Gathered {
+        services: Services,
+        disallowed: Services,
+        src: usize,
+        dst: usize,
+    }
+    let mut out: HashMap<(usize, &str, &str), Gathered> = HashMap::new();
     let mut errors = Vec::new();
     for (to, to_idx) in &m.endpoints {
         let to_kind = m.segments[to].kind;
@@ -293,7 +313,7 @@ pub fn flows(
         for &d in to_idx {
             dst_classes.entry(class_of[d]).or_default().push(d);
         }
-        for (from, from_kind, from_idx) in &sources {
+        for (fi, (from, _, from_idx)) in sources.iter().enumerate() {
             if from == to {
                 continue;
             }
@@ -327,27 +347,25 @@ pub fn flows(
             for (&dc, dmembers) in &dst_classes {
                 let drep = &eps[reps[dc]];
                 for (vpc, classes) in &by_vpc {
-                    if *vpc != drep.vpc && !links.contains(&(vpc.to_string(), drep.vpc.to_string()))
-                    {
+                    if *vpc != drep.vpc && !links.contains(&(*vpc, drep.vpc)) {
                         continue;
                     }
                     for (&sc, smembers) in classes {
-                        let adms = judged.entry((sc, dc)).or_insert_with(|| {
+                        let services = judged.entry((sc, dc)).or_insert_with(|| {
                             let src = &eps[reps[sc]];
-                            let mut found = Vec::new();
+                            let mut found = Services::default();
                             for family in [Family::V4, Family::V6] {
-                                match between(topo, src, drep, family) {
-                                    Ok(Ok(a)) => found.push(a),
-                                    Ok(Err(_)) => {}
+                                match services_between(topo, src, drep, family) {
+                                    Ok(s) => found = found.union(&s),
                                     Err(e) => errors.push(e),
                                 }
                             }
                             found
                         });
-                        if adms.is_empty() {
+                        if services.is_empty() {
                             continue;
                         }
-                        let allowed = allowed_for(smembers[0]);
+                        let disallowed = services.subtract(&allowed_for(smembers[0]));
                         for &d in dmembers {
                             let dst = &eps[d];
                             let Some(&s) =
@@ -355,52 +373,65 @@ pub fn flows(
                             else {
                                 continue;
                             };
-                            let src = &eps[s];
-                            for adm in adms.iter() {
-                                let disallowed = adm.services.subtract(&allowed);
-                                let key = (from.clone(), to.clone(), dst.resource.to_string());
-                                let entry = out.entry(key).or_insert_with(|| SegmentFlow {
-                                    from: from.clone(),
-                                    from_kind: *from_kind,
-                                    to: to.clone(),
-                                    to_kind,
-                                    target: dst.resource.to_string(),
-                                    target_kind: dst.kind,
-                                    target_name: dst.label(),
-                                    account_id: dst.account_id.to_string(),
-                                    region: dst.region.to_string(),
-                                    services: Services::default(),
-                                    disallowed: Services::default(),
-                                    source: src.resource.to_string(),
-                                    source_name: src.label(),
-                                    path: String::new(),
-                                });
-                                // The example path is one that carries disallowed traffic if
-                                // any does.
-                                if entry.path.is_empty()
-                                    || (entry.disallowed.is_empty() && !disallowed.is_empty())
-                                {
-                                    entry.source = src.resource.to_string();
-                                    entry.source_name = src.label();
-                                    entry.path = format!(
-                                        "{} ({}) → {} → {} ({})",
-                                        src.name,
-                                        src.interface.unwrap_or(src.subnet),
-                                        adm.path.join(" → "),
-                                        dst.name,
-                                        dst.interface.unwrap_or(dst.subnet),
-                                    );
-                                }
-                                entry.services = entry.services.union(&adm.services);
-                                entry.disallowed = entry.disallowed.union(&disallowed);
+                            let g =
+                                out.entry((fi, to.as_str(), dst.resource))
+                                    .or_insert_with(|| Gathered {
+                                        services: Services::default(),
+                                        disallowed: Services::default(),
+                                        src: s,
+                                        dst: d,
+                                    });
+                            if g.disallowed.is_empty() && !disallowed.is_empty() {
+                                g.src = s;
+                                g.dst = d;
                             }
+                            g.services = g.services.union(services);
+                            g.disallowed = g.disallowed.union(&disallowed);
                         }
                     }
                 }
             }
         }
     }
+    // Paths are written for the examples only.
+    let mut out: Vec<SegmentFlow> = out
+        .into_iter()
+        .map(|((fi, to, _), g)| {
+            let (src, dst) = (&eps[g.src], &eps[g.dst]);
+            let path = [Family::V4, Family::V6]
+                .into_iter()
+                .find_map(|f| match between(topo, src, dst, f) {
+                    Ok(Ok(a)) => Some(a.path.join(" → ")),
+                    _ => None,
+                })
+                .unwrap_or_default();
+            SegmentFlow {
+                from: sources[fi].0.clone(),
+                from_kind: sources[fi].1,
+                to: to.to_string(),
+                to_kind: m.segments[to].kind,
+                target: dst.resource.to_string(),
+                target_kind: dst.kind,
+                target_name: dst.label(),
+                account_id: dst.account_id.to_string(),
+                region: dst.region.to_string(),
+                services: g.services,
+                disallowed: g.disallowed,
+                source: src.resource.to_string(),
+                source_name: src.label(),
+                path: format!(
+                    "{} ({}) → {} → {} ({})",
+                    src.name,
+                    src.interface.unwrap_or(src.subnet),
+                    path,
+                    dst.name,
+                    dst.interface.unwrap_or(dst.subnet),
+                ),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.from, &a.to, &a.target).cmp(&(&b.from, &b.to, &b.target)));
     errors.sort();
     errors.dedup();
-    (out.into_values().collect(), errors)
+    (out, errors)
 }

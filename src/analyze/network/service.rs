@@ -5,8 +5,10 @@ use serde::{Serialize, Serializer};
 
 pub type Ports = IntervalSet<u16>;
 
-/// Ephemeral ports a reply goes back to (the range AWS tells NACL authors to allow).
-pub const EPHEMERAL: (u16, u16) = (1024, 65535);
+/// Ephemeral ports clients take for their end of a connection: Linux's default range, and
+/// the IANA range that Windows and most others use. A reply gets back to a client when the NACL
+/// allows one of them entirely; one fixed port in 1024-65535 is not enough.
+pub const CLIENT_PORTS: [(u16, u16); 2] = [(32768, 60999), (49152, 65535)];
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Services {
@@ -134,17 +136,22 @@ impl Services {
         }
     }
 
-    /// The services whose replies a NACL passes: TCP or UDP when `replies` admits any ephemeral
-    /// port of that protocol, the portless protocols when `replies` has them.
+    /// The services whose replies a NACL passes: TCP or UDP when `replies` admits all of a
+    /// client ephemeral range ([`CLIENT_PORTS`]) for that protocol, the portless protocols when
+    /// `replies` has them.
     pub fn with_replies(&self, replies: &Services) -> Self {
-        let eph = Ports::range(EPHEMERAL.0, EPHEMERAL.1);
+        let back = |allowed: &Ports| {
+            CLIENT_PORTS
+                .iter()
+                .any(|&(lo, hi)| Ports::range(lo, hi).is_subset(allowed))
+        };
         Services {
-            tcp: if replies.tcp.overlaps(&eph) {
+            tcp: if back(&replies.tcp) {
                 self.tcp.clone()
             } else {
                 Ports::empty()
             },
-            udp: if replies.udp.overlaps(&eph) {
+            udp: if back(&replies.udp) {
                 self.udp.clone()
             } else {
                 Ports::empty()
@@ -293,7 +300,11 @@ mod tests {
     fn replies_need_an_ephemeral_port() {
         let ssh = Services::tcp(22, 22);
         assert!(ssh.with_replies(&Services::tcp(443, 443)).is_empty());
+        // One port inside the ephemeral range is not a client's range.
+        assert!(ssh.with_replies(&Services::tcp(6514, 6514)).is_empty());
         assert_eq!(ssh.with_replies(&Services::tcp(32768, 60999)), ssh);
+        assert_eq!(ssh.with_replies(&Services::tcp(49152, 65535)), ssh);
+        assert_eq!(ssh.with_replies(&Services::tcp(1024, 65535)), ssh);
     }
 
     #[test]

@@ -452,37 +452,44 @@ impl<'a> Topology<'a> {
     }
 
     /// Where a route sends traffic for `a` leaving `vpc`: the VPC it arrives in and how, or
-    /// `Err` with why it goes nowhere there.
-    pub fn next_vpc(
-        &self,
-        vpc: &str,
-        table: &Table,
+    /// `Err` with why it goes nowhere there. Without `explain` the texts are left empty (the
+    /// segment analysis judges millions of pairs and explains a few).
+    pub fn next_vpc<'s>(
+        &'s self,
+        vpc: &'s str,
+        table: &'s Table,
         family: Family,
         a: u128,
-    ) -> Result<(String, String), String> {
+        explain: bool,
+    ) -> Result<(&'s str, String), String> {
         let tid = &table.table.id;
         let Some(route) = table.lookup(family, a) else {
-            return Err(format!("route table {tid} has no active route"));
+            return Err(if explain {
+                format!("route table {tid} has no active route")
+            } else {
+                String::new()
+            });
         };
-        let via = format!("{tid} route {} -> {}", route.destination, route.target_id);
+        let via = || format!("{tid} route {} -> {}", route.destination, route.target_id);
+        let say = |f: &dyn Fn(String) -> String| if explain { f(via()) } else { String::new() };
         match route.target_type.as_str() {
-            "local" => Ok((vpc.to_string(), via)),
+            "local" => Ok((vpc, say(&|v| v))),
             "peering" => match self.peerings.get(route.target_id.as_str()) {
-                Some(&(r, acc)) if r == vpc => Ok((acc.to_string(), via)),
-                Some(&(r, acc)) if acc == vpc => Ok((r.to_string(), via)),
-                _ => Err(format!(
-                    "{via}, which is not an active peering connection of {vpc}"
-                )),
+                Some(&(r, acc)) if r == vpc => Ok((acc, say(&|v| v))),
+                Some(&(r, acc)) if acc == vpc => Ok((r, say(&|v| v))),
+                _ => Err(say(&|v| {
+                    format!("{v}, which is not an active peering connection of {vpc}")
+                })),
             },
             "tgw" => {
                 let Some(tgw) = self.tgws.get(route.target_id.as_str()) else {
-                    return Err(format!("{via}, a transit gateway not in the data"));
+                    return Err(say(&|v| format!("{v}, a transit gateway not in the data")));
                 };
                 let Some((_, Some(rt))) = tgw.vpc_attachments.values().find(|(v, _)| v == vpc)
                 else {
-                    return Err(format!(
-                        "{via}, but {vpc} has no associated attachment on it"
-                    ));
+                    return Err(say(&|v| {
+                        format!("{v}, but {vpc} has no associated attachment on it")
+                    }));
                 };
                 let best = tgw
                     .tables
@@ -495,12 +502,12 @@ impl<'a> Topology<'a> {
                     Some((_, _, atts, true)) => atts
                         .iter()
                         .find_map(|att| tgw.vpc_attachments.get(att))
-                        .map(|(v, _)| (v.clone(), format!("{via} ({rt})")))
-                        .ok_or_else(|| format!("{via}: {rt} routes to no VPC attachment")),
-                    _ => Err(format!("{via}: {rt} has no active route")),
+                        .map(|(v, _)| (v.as_str(), say(&|via| format!("{via} ({rt})"))))
+                        .ok_or_else(|| say(&|v| format!("{v}: {rt} routes to no VPC attachment"))),
+                    _ => Err(say(&|v| format!("{v}: {rt} has no active route"))),
                 }
             }
-            other => Err(format!("{via} ({other}), not to a VPC")),
+            other => Err(say(&|v| format!("{v} ({other}), not to a VPC"))),
         }
     }
 }
