@@ -238,17 +238,30 @@ pub fn between(
     dst: &Endpoint,
     family: Family,
 ) -> Result<Result<Admission, Blocked>, String> {
-    judge(topo, src, dst, family, true)
+    judge(topo, src, dst, family, true, Layers::All)
 }
 
-/// What `between` admits, without building the path or the reasons: for judging many pairs.
+/// Which layers to judge: all, or the two halves the segment analysis caches apart.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layers {
+    All,
+    /// Routes both ways and the NACLs (replies included): the same for every pair of
+    /// addresses of two subnets that no rule splits.
+    Network,
+    /// Security groups (egress and ingress) and the listener.
+    Groups,
+}
+
+/// What `between` admits through `layers`, without building the path or the reasons: for
+/// judging many pairs. The network and group halves intersect to the whole.
 pub fn services_between(
     topo: &Topology,
     src: &Endpoint,
     dst: &Endpoint,
     family: Family,
+    layers: Layers,
 ) -> Result<Services, String> {
-    Ok(match judge(topo, src, dst, family, false)? {
+    Ok(match judge(topo, src, dst, family, false, layers)? {
         Ok(a) => a.services,
         Err(_) => Services::default(),
     })
@@ -260,7 +273,10 @@ fn judge(
     dst: &Endpoint,
     family: Family,
     explain: bool,
+    layers: Layers,
 ) -> Result<Result<Admission, Blocked>, String> {
+    let network = layers != Layers::Groups;
+    let groups = layers != Layers::Network;
     let (Some(sa), Some(da)) = (src.address(family), dst.address(family)) else {
         return Ok(Err(Blocked {
             stage: Stage::Address,
@@ -277,7 +293,7 @@ fn judge(
     let (_, s_table, s_nacl) = subnet_parts(topo, src.subnet)?;
     let (_, d_table, d_nacl) = subnet_parts(topo, dst.subnet)?;
     let same_subnet = src.subnet == dst.subnet;
-    let route = if same_subnet {
+    let route = if same_subnet || !network {
         String::new()
     } else {
         match topo.next_vpc(src.vpc, s_table, family, da, explain) {
@@ -286,7 +302,7 @@ fn judge(
             Err(why) => return block(Stage::Route, &|| why.clone()),
         }
     };
-    if !same_subnet {
+    if !same_subnet && network {
         match topo.next_vpc(dst.vpc, d_table, family, sa, explain) {
             Ok((vpc, _)) if vpc == src.vpc => {}
             Ok((vpc, via)) => {
@@ -298,9 +314,13 @@ fn judge(
     // Security-group references work within a VPC and across peering or a transit gateway
     // in the same region.
     let same_region = topo.vpc_region.get(src.vpc) == topo.vpc_region.get(dst.vpc);
-    let egress = matching(topo, &src.groups, src.groups_enforced, true, |r| {
-        r.admits_addr(family, da) || (same_region && r.admits_group(&dst.groups))
-    });
+    let egress = if groups {
+        matching(topo, &src.groups, src.groups_enforced, true, |r| {
+            r.admits_addr(family, da) || (same_region && r.admits_group(&dst.groups))
+        })
+    } else {
+        vec![None]
+    };
     let mut services = services_of(&egress);
     if services.is_empty() {
         return block(Stage::Group, &|| {
@@ -308,7 +328,7 @@ fn judge(
         });
     }
     let side = |nacl: &NaclSide, a| nacl.evaluate(family, a);
-    let (s_out, d_in, d_out, s_in) = if same_subnet {
+    let (s_out, d_in, d_out, s_in) = if same_subnet || !network {
         let all = vec![(Services::all(), 0)];
         (all.clone(), all.clone(), all.clone(), all)
     } else {
@@ -328,9 +348,13 @@ fn judge(
             )
         });
     }
-    let ingress = matching(topo, &dst.groups, dst.groups_enforced, false, |r| {
-        r.admits_addr(family, sa) || (same_region && r.admits_group(&src.groups))
-    });
+    let ingress = if groups {
+        matching(topo, &dst.groups, dst.groups_enforced, false, |r| {
+            r.admits_addr(family, sa) || (same_region && r.admits_group(&src.groups))
+        })
+    } else {
+        vec![None]
+    };
     services = services.intersect(&services_of(&ingress));
     if services.is_empty() {
         return block(Stage::Group, &|| {
@@ -340,7 +364,7 @@ fn judge(
             )
         });
     }
-    if let Some(l) = &dst.listens {
+    if let Some(l) = dst.listens.as_ref().filter(|_| groups) {
         services = services.intersect(l);
         if services.is_empty() {
             return block(Stage::Listener, &|| "not on a port it listens on".into());

@@ -2,7 +2,7 @@
 
 use super::addr::{cidr, Family};
 use super::endpoint::{Endpoint, Kind};
-use super::flow::{between, services_between};
+use super::flow::{between, services_between, Layers};
 use super::service::Services;
 use super::topology::Topology;
 use crate::config::{Config, Segment, SegmentKind};
@@ -229,14 +229,16 @@ fn split_subnets<'a>(topo: &Topology<'a>) -> HashSet<&'a str> {
     out
 }
 
-/// Endpoints that every layer treats alike: same subnet, groups, listeners and segments, and
-/// (in a split subnet) the same addresses.
+/// Endpoints that every layer treats alike: same subnet, groups, listeners, segments and
+/// address families, and (in a split subnet) the same addresses.
 #[derive(PartialEq, Eq, Hash)]
 struct ClassKey<'a> {
     subnet: &'a str,
     groups: Vec<&'a str>,
     enforced: bool,
     listens: Option<String>,
+    /// Which families the endpoint has an address in.
+    families: [bool; 2],
     addr: Option<(Option<u128>, Option<u128>)>,
     segments: Vec<&'a str>,
 }
@@ -284,6 +286,7 @@ pub fn flows(
             groups,
             enforced: e.groups_enforced,
             listens: e.listens.as_ref().map(Services::describe),
+            families: [e.v4.is_some(), e.v6.is_some()],
             addr: split.contains(e.subnet).then_some((e.v4, e.v6)),
             segments: segs_of.get(&i).cloned().unwrap_or_default(),
         };
@@ -294,8 +297,44 @@ pub fn flows(
         }
         class_of[i] = id;
     }
-    // Services per (source class, destination class), both families together.
-    let mut judged: HashMap<(usize, usize), Services> = HashMap::new();
+    // The network half (routes, NACLs) per pair of subnets no rule splits, per family; the
+    // group half per pair of classes. Both families together.
+    // Keyed by the subnets and which families each end has an address in.
+    type NetKey<'k> = (&'k str, &'k str, [bool; 4]);
+    let mut network: HashMap<NetKey, [Services; 2]> = HashMap::new();
+    let mut judge = |si: usize, di: usize, errors: &mut Vec<String>| -> Services {
+        let (src, dst) = (&eps[si], &eps[di]);
+        let net = |family, errors: &mut Vec<String>| {
+            services_between(topo, src, dst, family, Layers::Network).unwrap_or_else(|e| {
+                errors.push(e);
+                Services::default()
+            })
+        };
+        let halves = if split.contains(src.subnet) || split.contains(dst.subnet) {
+            [net(Family::V4, errors), net(Family::V6, errors)]
+        } else {
+            let families = [
+                src.v4.is_some(),
+                src.v6.is_some(),
+                dst.v4.is_some(),
+                dst.v6.is_some(),
+            ];
+            network
+                .entry((src.subnet, dst.subnet, families))
+                .or_insert_with(|| [net(Family::V4, errors), net(Family::V6, errors)])
+                .clone()
+        };
+        let mut found = Services::default();
+        for (family, n) in [Family::V4, Family::V6].into_iter().zip(halves) {
+            if n.is_empty() {
+                continue;
+            }
+            if let Ok(g) = services_between(topo, src, dst, family, Layers::Groups) {
+                found = found.union(&n.intersect(&g));
+            }
+        }
+        found
+    };
     /// What one (source segment, target segment, target resource) has gathered: the
     /// endpoints of an example (one that carries disallowed traffic if any does).
     struct Gathered {
@@ -303,6 +342,15 @@ pub fn flows(
         disallowed: Services,
         src: usize,
         dst: usize,
+    }
+    impl Gathered {
+        fn add(&mut self, services: &Services, disallowed: &Services, src: usize) {
+            if self.disallowed.is_empty() && !disallowed.is_empty() {
+                self.src = src;
+            }
+            self.services = self.services.union(services);
+            self.disallowed = self.disallowed.union(disallowed);
+        }
     }
     let mut out: HashMap<(usize, &str, &str), Gathered> = HashMap::new();
     let mut errors = Vec::new();
@@ -320,13 +368,19 @@ pub fn flows(
             if from == PUBLIC_SUBNETS && !matches!(to_kind, SegmentKind::Cde | SegmentKind::Phi) {
                 continue;
             }
-            // Source classes by VPC, so a target only meets sources that can reach its VPC;
-            // each class keeps its members (a target is not its own source).
-            let mut by_vpc: HashMap<&str, BTreeMap<usize, Vec<usize>>> = HashMap::new();
+            // Source classes by VPC and subnet, so a target only meets sources that can reach
+            // its VPC, and a subnet the network blocks is skipped whole. Each class keeps its
+            // members: a target is never its own source.
+            let mut by_vpc: BTreeMap<&str, BTreeMap<&str, BTreeMap<usize, Vec<usize>>>> =
+                BTreeMap::new();
+            let mut from_resources: HashSet<&str> = HashSet::new();
             for &i in from_idx.iter() {
                 if !to_set.contains(&i) {
+                    from_resources.insert(eps[i].resource);
                     by_vpc
                         .entry(eps[i].vpc)
+                        .or_default()
+                        .entry(eps[i].subnet)
                         .or_default()
                         .entry(class_of[i])
                         .or_default()
@@ -346,48 +400,46 @@ pub fn flows(
             };
             for (&dc, dmembers) in &dst_classes {
                 let drep = &eps[reps[dc]];
-                for (vpc, classes) in &by_vpc {
+                // (services, disallowed, source class members) of every class that gets through.
+                let mut through: Vec<(Services, Services, &Vec<usize>)> = Vec::new();
+                for (vpc, subnets) in &by_vpc {
                     if *vpc != drep.vpc && !links.contains(&(*vpc, drep.vpc)) {
                         continue;
                     }
-                    for (&sc, smembers) in classes {
-                        let services = judged.entry((sc, dc)).or_insert_with(|| {
-                            let src = &eps[reps[sc]];
-                            let mut found = Services::default();
-                            for family in [Family::V4, Family::V6] {
-                                match services_between(topo, src, drep, family) {
-                                    Ok(s) => found = found.union(&s),
-                                    Err(e) => errors.push(e),
-                                }
-                            }
-                            found
-                        });
-                        if services.is_empty() {
-                            continue;
-                        }
-                        let disallowed = services.subtract(&allowed_for(smembers[0]));
-                        for &d in dmembers {
-                            let dst = &eps[d];
-                            let Some(&s) =
-                                smembers.iter().find(|&&s| eps[s].resource != dst.resource)
-                            else {
+                    for classes in subnets.values() {
+                        for (&sc, smembers) in classes {
+                            let services = judge(reps[sc], reps[dc], &mut errors);
+                            if services.is_empty() {
                                 continue;
-                            };
-                            let g =
-                                out.entry((fi, to.as_str(), dst.resource))
-                                    .or_insert_with(|| Gathered {
-                                        services: Services::default(),
-                                        disallowed: Services::default(),
-                                        src: s,
-                                        dst: d,
-                                    });
-                            if g.disallowed.is_empty() && !disallowed.is_empty() {
-                                g.src = s;
-                                g.dst = d;
                             }
-                            g.services = g.services.union(services);
-                            g.disallowed = g.disallowed.union(&disallowed);
+                            let disallowed = services.subtract(&allowed_for(smembers[0]));
+                            through.push((services, disallowed, smembers));
                         }
+                    }
+                }
+                if through.is_empty() {
+                    continue;
+                }
+                for &d in dmembers {
+                    let dst = &eps[d];
+                    // Usually no source is part of the target itself: one pass over the classes
+                    // serves every member. Otherwise the target's own interfaces are left out.
+                    let own = from_resources.contains(dst.resource);
+                    for (services, disallowed, smembers) in &through {
+                        let Some(&s) = smembers
+                            .iter()
+                            .find(|&&s| !own || eps[s].resource != dst.resource)
+                        else {
+                            continue;
+                        };
+                        out.entry((fi, to.as_str(), dst.resource))
+                            .or_insert_with(|| Gathered {
+                                services: Services::default(),
+                                disallowed: Services::default(),
+                                src: s,
+                                dst: d,
+                            })
+                            .add(services, disallowed, s);
                     }
                 }
             }

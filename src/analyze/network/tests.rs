@@ -713,3 +713,41 @@ fn a_rule_for_one_address_inside_a_subnet_tells_its_interfaces_apart() {
         .unwrap();
     assert_eq!(flow.source_name, "i-app");
 }
+
+#[test]
+fn interfaces_of_one_subnet_with_and_without_ipv6_are_judged_apart() {
+    // Two sources in one subnet: the first has IPv4 only, the second IPv6 too. The vault
+    // admits SSH over IPv6 only. Judging the subnet pair once must not lose the second.
+    let mut v = two_vpcs("peering");
+    find(&mut v, "network.subnets", "subnet-cde")["ipv6_cidr_blocks"] =
+        json!(["2600:1f18:9:100::/64"]);
+    find(&mut v, "network.subnets", "subnet-priv")["ipv6_cidr_blocks"] =
+        json!(["2600:1f18:1:200::/64"]);
+    find(&mut v, "network.route_tables", "rtb-priv")["routes"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"destination_ipv6_cidr": "2600:1f18:9:100::/64", "target_type": "peering", "target_id": "pcx-1"}));
+    find(&mut v, "network.route_tables", "rtb-cde")["routes"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"destination_ipv6_cidr": "2600:1f18:1:200::/64", "target_type": "peering", "target_id": "pcx-1"}));
+    v["network"]["network_interfaces"].as_array_mut().unwrap().push(json!({
+        "arn": arn("network-interface", "eni-v6"), "account_id": ACCT, "region": R, "id": "eni-v6", "vpc_id": "vpc-1",
+        "subnet_id": "subnet-priv", "private_ips": ["10.0.2.40"], "ipv6_addresses": ["2600:1f18:1:200::40"],
+        "security_group_ids": ["sg-app"]}));
+    v["network"]["network_interfaces"].as_array_mut().unwrap().push(json!({
+        "arn": arn("network-interface", "eni-vault"), "account_id": ACCT, "region": R, "id": "eni-vault", "vpc_id": "vpc-2",
+        "subnet_id": "subnet-cde", "private_ips": ["10.9.1.50"], "ipv6_addresses": ["2600:1f18:9:100::50"],
+        "security_group_ids": ["sg-cde"], "attachment_kind": "rds", "attached_to": "vault"}));
+    find(&mut v, "network.security_groups", "sg-cde")["ingress"] = json!([{"protocol": "tcp", "from_port": 5432, "to_port": 5432, "ipv6_cidr_blocks": ["2600:1f18:1:200::/64"]}]);
+    find(&mut v, "network.security_groups", "sg-app")["egress"] =
+        json!([{"protocol": "-1", "cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": ["::/0"]}]);
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    let flow = facts
+        .flows
+        .iter()
+        .find(|f| f.from == "app" && f.to == "cde")
+        .unwrap_or_else(|| panic!("no IPv6 flow: {:?}", facts.flows));
+    assert_eq!(flow.source_name, "eni-v6");
+    assert_eq!(flow.services, Services::tcp(5432, 5432));
+}
