@@ -751,3 +751,135 @@ fn interfaces_of_one_subnet_with_and_without_ipv6_are_judged_apart() {
     assert_eq!(flow.source_name, "eni-v6");
     assert_eq!(flow.services, Services::tcp(5432, 5432));
 }
+
+/// The class-based segment analysis against every pair of interfaces judged on its own, on an
+/// estate from the benchmark's generator (peering, transit gateways with blackholes, NACLs with
+/// denies and narrow reply rules, group references, prefix lists, IPv6).
+#[test]
+fn segment_flows_equal_judging_every_pair() {
+    use super::flow::{services_between, Layers};
+    use super::segments::{membership, public_subnets, PUBLIC_SUBNETS};
+    use std::collections::BTreeMap;
+    let dir = tempfile::tempdir().unwrap();
+    let (snap, conf) = (dir.path().join("s.json"), dir.path().join("p.toml"));
+    let generator = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/benchmarks/network/gen_estate.py"
+    );
+    let status = std::process::Command::new("python3")
+        .args([
+            generator,
+            "--interfaces",
+            "300",
+            "--security-groups",
+            "120",
+            "--vpcs",
+            "6",
+        ])
+        .args(["--seed", "7", "--indent", "0", "-o"])
+        .arg(&snap)
+        .arg("--config-out")
+        .arg(&conf)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("python3 runs the estate generator");
+    assert!(status.success());
+    let inv = crate::inventory::load_snapshot(&snap).unwrap();
+    let config = Config::load(&conf).unwrap();
+    let facts = analyze(&inv, &config);
+    let got: BTreeMap<(String, String, String), (Services, Services)> = facts
+        .flows
+        .iter()
+        .map(|f| {
+            (
+                (f.from.clone(), f.to.clone(), f.target.clone()),
+                (f.services.clone(), f.disallowed.clone()),
+            )
+        })
+        .collect();
+
+    let topo = Topology::build(&inv);
+    let eps = endpoints(&topo);
+    let m = membership(&topo, &config, &eps);
+    let public = public_subnets(&topo);
+    let mut sources: Vec<(String, Vec<usize>)> = m
+        .endpoints
+        .iter()
+        .map(|(n, i)| (n.clone(), i.clone()))
+        .collect();
+    let public_eps = (0..eps.len())
+        .filter(|&i| public.contains(eps[i].subnet))
+        .collect();
+    sources.push((PUBLIC_SUBNETS.to_string(), public_eps));
+    let segs_of = |i: usize| -> Vec<&str> {
+        m.endpoints
+            .iter()
+            .filter(|(_, idx)| idx.contains(&i))
+            .map(|(n, _)| n.as_str())
+            .collect()
+    };
+    let mut want: BTreeMap<(String, String, String), (Services, Services)> = BTreeMap::new();
+    for (to, to_idx) in &m.endpoints {
+        let kind = m.segments[to].kind;
+        for (from, from_idx) in &sources {
+            if from == to
+                || (from == PUBLIC_SUBNETS
+                    && !matches!(
+                        kind,
+                        crate::config::SegmentKind::Cde | crate::config::SegmentKind::Phi
+                    ))
+            {
+                continue;
+            }
+            for &d in to_idx {
+                for &s in from_idx {
+                    if to_idx.contains(&s) || eps[s].resource == eps[d].resource {
+                        continue;
+                    }
+                    let mut services = Services::default();
+                    for family in [Family::V4, Family::V6] {
+                        services = services.union(
+                            &services_between(&topo, &eps[s], &eps[d], family, Layers::All)
+                                .unwrap(),
+                        );
+                    }
+                    if services.is_empty() {
+                        continue;
+                    }
+                    let allowed = segs_of(s)
+                        .into_iter()
+                        .chain([from.as_str()])
+                        .map(|seg| config.allowed(seg, to))
+                        .fold(Services::default(), |a, b| a.union(&b));
+                    let e = want
+                        .entry((from.clone(), to.clone(), eps[d].resource.to_string()))
+                        .or_default();
+                    e.1 = e.1.union(&services.subtract(&allowed));
+                    e.0 = e.0.union(&services);
+                }
+            }
+        }
+    }
+    assert!(
+        want.len() > 50,
+        "the estate has too few flows to tell: {}",
+        want.len()
+    );
+    let missing: Vec<_> = want
+        .keys()
+        .filter(|k| !got.contains_key(*k))
+        .take(5)
+        .collect();
+    let extra: Vec<_> = got
+        .keys()
+        .filter(|k| !want.contains_key(*k))
+        .take(5)
+        .collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing {missing:?}, extra {extra:?}"
+    );
+    for (k, w) in &want {
+        assert_eq!(&got[k], w, "{k:?}");
+    }
+}
