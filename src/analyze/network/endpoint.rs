@@ -5,8 +5,8 @@ use super::addr::{addr, cidr, Family};
 use super::service::Services;
 use super::topology::Topology;
 use crate::inventory::Tags;
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -74,7 +74,7 @@ pub fn endpoints<'a>(topo: &Topology<'a>) -> Vec<Endpoint<'a>> {
         n.instances.iter().map(|i| (i.id.as_str(), i)).collect();
     let vpc_of = |subnet: &str| topo.subnets.get(subnet).map(|s| s.subnet.vpc_id.as_str());
     let mut out = Vec::new();
-    let mut instances_seen = std::collections::HashSet::new();
+    let mut instances_seen = foldhash::HashSet::default();
     for eni in &n.network_interfaces {
         let kind = eni.attachment_kind.as_deref().unwrap_or("");
         if matches!(kind, "rds" | "load_balancer" | "nat_gateway") {

@@ -10,8 +10,8 @@ use super::endpoint::{Endpoint, Kind};
 use super::flow::{from_internet, Admission, Blocked, Stage};
 use super::service::Services;
 use super::topology::{Block, Topology};
+use foldhash::HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// What the internet reaches of one resource.

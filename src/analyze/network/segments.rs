@@ -7,8 +7,9 @@ use super::service::Services;
 use super::topology::Topology;
 use crate::config::{Config, Segment, SegmentKind};
 use crate::inventory::Tags;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// The pseudo-segment of every subnet with a default route to an internet gateway.
 pub const PUBLIC_SUBNETS: &str = "(public subnets)";
@@ -420,19 +421,40 @@ pub fn flows(
                 if through.is_empty() {
                     continue;
                 }
+                // What the class receives, and an example source (one carrying disallowed
+                // traffic if any does).
+                let mut services = Services::default();
+                let mut disallowed = Services::default();
+                let mut example = &through[0].2;
+                for (s, d, members) in &through {
+                    if disallowed.is_empty() && !d.is_empty() {
+                        example = members;
+                    }
+                    services = services.union(s);
+                    disallowed = disallowed.union(d);
+                }
                 for &d in dmembers {
                     let dst = &eps[d];
-                    // Usually no source is part of the target itself: one pass over the classes
-                    // serves every member. Otherwise the target's own interfaces are left out.
-                    let own = from_resources.contains(dst.resource);
+                    let key = (fi, to.as_str(), dst.resource);
+                    if !from_resources.contains(dst.resource) {
+                        // No source is part of the target: the class's sum serves.
+                        out.entry(key)
+                            .or_insert_with(|| Gathered {
+                                services: Services::default(),
+                                disallowed: Services::default(),
+                                src: example[0],
+                                dst: d,
+                            })
+                            .add(&services, &disallowed, example[0]);
+                        continue;
+                    }
+                    // The target's own interfaces are not its sources.
                     for (services, disallowed, smembers) in &through {
-                        let Some(&s) = smembers
-                            .iter()
-                            .find(|&&s| !own || eps[s].resource != dst.resource)
+                        let Some(&s) = smembers.iter().find(|&&s| eps[s].resource != dst.resource)
                         else {
                             continue;
                         };
-                        out.entry((fi, to.as_str(), dst.resource))
+                        out.entry(key)
                             .or_insert_with(|| Gathered {
                                 services: Services::default(),
                                 disallowed: Services::default(),

@@ -5,7 +5,7 @@ use super::addr::{cidr, Family};
 use super::service::Services;
 use crate::inventory::network::{NetworkAcl, RouteTable, SecurityGroup, Subnet};
 use crate::inventory::Inventory;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// A block of one family: (family, first, last).
 pub type Block = (Family, (u128, u128));
