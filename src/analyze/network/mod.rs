@@ -107,9 +107,29 @@ pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
             }
         }
     }
-    let mut cache = Cache::default();
-    for (resource, list) in &by_resource {
-        match exposure::expose(&topo, &mut cache, list) {
+    // Internet exposure and segment flows are independent: one thread each.
+    let (exposures, (m, (flows, errors))) = rayon::join(
+        || {
+            let mut cache = Cache::default();
+            by_resource
+                .iter()
+                .map(|(resource, list)| {
+                    (
+                        *resource,
+                        list[0],
+                        exposure::expose(&topo, &mut cache, list),
+                    )
+                })
+                .collect::<Vec<_>>()
+        },
+        || {
+            let m = segments::membership(&topo, config, &eps);
+            let flows = segments::flows(&topo, config, &eps, &m);
+            (m, flows)
+        },
+    );
+    for (resource, first, found) in exposures {
+        match found {
             Ok(x) => {
                 for r in x.reachable.iter().filter(|r| r.anywhere) {
                     let Some(arn) = r.group.as_deref().and_then(|g| sg_arn.get(g)) else {
@@ -117,16 +137,15 @@ pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
                     };
                     let g = facts.security_groups.entry(arn.to_string()).or_default();
                     g.open = g.open.union(&r.services);
-                    if g.exposed.last().map(String::as_str) != Some(*resource) {
+                    if g.exposed.last().map(String::as_str) != Some(resource) {
                         g.exposed.push(resource.to_string());
                     }
                 }
                 facts.exposures.insert(resource.to_string(), x);
             }
-            Err(why) => facts.gaps.push(gap_for(list[0], why)),
+            Err(why) => facts.gaps.push(gap_for(first, why)),
         }
     }
-    let m = segments::membership(&topo, config, &eps);
     for (name, seg) in &m.segments {
         for arn in &seg.members {
             facts
@@ -136,7 +155,6 @@ pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
                 .push(name.clone());
         }
     }
-    let (flows, errors) = segments::flows(&topo, config, &eps, &m);
     facts.flows = flows;
     if !errors.is_empty() {
         tracing::debug!(?errors, "segment flows the data does not describe");

@@ -8,6 +8,7 @@ use super::topology::Topology;
 use crate::config::{Config, Segment, SegmentKind};
 use crate::inventory::Tags;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -298,44 +299,6 @@ pub fn flows(
         }
         class_of[i] = id;
     }
-    // The network half (routes, NACLs) per pair of subnets no rule splits, per family; the
-    // group half per pair of classes. Both families together.
-    // Keyed by the subnets and which families each end has an address in.
-    type NetKey<'k> = (&'k str, &'k str, [bool; 4]);
-    let mut network: HashMap<NetKey, [Services; 2]> = HashMap::new();
-    let mut judge = |si: usize, di: usize, errors: &mut Vec<String>| -> Services {
-        let (src, dst) = (&eps[si], &eps[di]);
-        let net = |family, errors: &mut Vec<String>| {
-            services_between(topo, src, dst, family, Layers::Network).unwrap_or_else(|e| {
-                errors.push(e);
-                Services::default()
-            })
-        };
-        let halves = if split.contains(src.subnet) || split.contains(dst.subnet) {
-            [net(Family::V4, errors), net(Family::V6, errors)]
-        } else {
-            let families = [
-                src.v4.is_some(),
-                src.v6.is_some(),
-                dst.v4.is_some(),
-                dst.v6.is_some(),
-            ];
-            network
-                .entry((src.subnet, dst.subnet, families))
-                .or_insert_with(|| [net(Family::V4, errors), net(Family::V6, errors)])
-                .clone()
-        };
-        let mut found = Services::default();
-        for (family, n) in [Family::V4, Family::V6].into_iter().zip(halves) {
-            if n.is_empty() {
-                continue;
-            }
-            if let Ok(g) = services_between(topo, src, dst, family, Layers::Groups) {
-                found = found.union(&n.intersect(&g));
-            }
-        }
-        found
-    };
     /// What one (source segment, target segment, target resource) has gathered: the
     /// endpoints of an example (one that carries disallowed traffic if any does).
     struct Gathered {
@@ -353,21 +316,68 @@ pub fn flows(
             self.disallowed = self.disallowed.union(disallowed);
         }
     }
-    let mut out: HashMap<(usize, &str, &str), Gathered> = HashMap::new();
-    let mut errors = Vec::new();
-    for (to, to_idx) in &m.endpoints {
-        let to_kind = m.segments[to].kind;
-        let to_set: HashSet<usize> = to_idx.iter().copied().collect();
-        let mut dst_classes: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for &d in to_idx {
-            dst_classes.entry(class_of[d]).or_default().push(d);
-        }
-        for (fi, (from, _, from_idx)) in sources.iter().enumerate() {
-            if from == to {
-                continue;
-            }
-            if from == PUBLIC_SUBNETS && !matches!(to_kind, SegmentKind::Cde | SegmentKind::Phi) {
-                continue;
+    // Every (target segment, source segment) pair is judged on its own, in parallel; each keeps
+    // its own cache of the network half.
+    let pairs: Vec<(&String, &Vec<usize>, usize)> = m
+        .endpoints
+        .iter()
+        .flat_map(|(to, idx)| (0..sources.len()).map(move |fi| (to, idx, fi)))
+        .filter(|&(to, _, fi)| {
+            let from = &sources[fi].0;
+            from != to
+                && (from != PUBLIC_SUBNETS
+                    || matches!(m.segments[to].kind, SegmentKind::Cde | SegmentKind::Phi))
+        })
+        .collect();
+    type Found<'f> = (Vec<((usize, &'f str, &'f str), Gathered)>, Vec<String>);
+    let results: Vec<Found> = pairs
+        .par_iter()
+        .map(|&(to, to_idx, fi)| {
+            let mut out: HashMap<(usize, &str, &str), Gathered> = HashMap::new();
+            let mut errors = Vec::new();
+            // The network half (routes, NACLs) per pair of subnets no rule splits, per family; the
+            // group half per pair of classes. Both families together.
+            // Keyed by the subnets and which families each end has an address in.
+            type NetKey<'k> = (&'k str, &'k str, [bool; 4]);
+            let mut network: HashMap<NetKey, [Services; 2]> = HashMap::new();
+            let mut judge = |si: usize, di: usize, errors: &mut Vec<String>| -> Services {
+                let (src, dst) = (&eps[si], &eps[di]);
+                let net = |family, errors: &mut Vec<String>| {
+                    services_between(topo, src, dst, family, Layers::Network).unwrap_or_else(|e| {
+                        errors.push(e);
+                        Services::default()
+                    })
+                };
+                let halves = if split.contains(src.subnet) || split.contains(dst.subnet) {
+                    [net(Family::V4, errors), net(Family::V6, errors)]
+                } else {
+                    let families = [
+                        src.v4.is_some(),
+                        src.v6.is_some(),
+                        dst.v4.is_some(),
+                        dst.v6.is_some(),
+                    ];
+                    network
+                        .entry((src.subnet, dst.subnet, families))
+                        .or_insert_with(|| [net(Family::V4, errors), net(Family::V6, errors)])
+                        .clone()
+                };
+                let mut found = Services::default();
+                for (family, n) in [Family::V4, Family::V6].into_iter().zip(halves) {
+                    if n.is_empty() {
+                        continue;
+                    }
+                    if let Ok(g) = services_between(topo, src, dst, family, Layers::Groups) {
+                        found = found.union(&n.intersect(&g));
+                    }
+                }
+                found
+            };
+            let (from, _, from_idx) = &sources[fi];
+            let to_set: HashSet<usize> = to_idx.iter().copied().collect();
+            let mut dst_classes: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for &d in to_idx.iter() {
+                dst_classes.entry(class_of[d]).or_default().push(d);
             }
             // Source classes by VPC and subnet, so a target only meets sources that can reach
             // its VPC, and a subnet the network blocks is skipped whole. Each class keeps its
@@ -465,7 +475,14 @@ pub fn flows(
                     }
                 }
             }
-        }
+            (out.into_iter().collect(), errors)
+        })
+        .collect();
+    let mut out: HashMap<(usize, &str, &str), Gathered> = HashMap::new();
+    let mut errors = Vec::new();
+    for (found, errs) in results {
+        out.extend(found);
+        errors.extend(errs);
     }
     // Paths are written for the examples only.
     let mut out: Vec<SegmentFlow> = out
