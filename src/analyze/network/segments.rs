@@ -316,6 +316,14 @@ pub fn flows(
             self.disallowed = self.disallowed.union(disallowed);
         }
     }
+    // The config's allowed flows, parsed once.
+    let mut allowed: HashMap<(&str, &str), Services> = HashMap::new();
+    for f in &config.flows {
+        allowed.insert(
+            (f.from.as_str(), f.to.as_str()),
+            config.allowed(&f.from, &f.to),
+        );
+    }
     // Every (target segment, source segment) pair is judged on its own, in parallel; each keeps
     // its own cache of the network half.
     let pairs: Vec<(&String, &Vec<usize>, usize)> = m
@@ -398,16 +406,23 @@ pub fn flows(
                         .push(i);
                 }
             }
-            // A source in several segments may send what any of them is allowed to.
-            let allowed_for = |i: usize| {
-                segs_of
-                    .get(&i)
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .chain(std::iter::once(from.as_str()))
-                    .map(|seg| config.allowed(seg, to))
-                    .fold(Services::default(), |a, b| a.union(&b))
+            // A source in several segments may send what any of them is allowed to; the same
+            // for every member of a source class.
+            let mut allowed_by_class: HashMap<usize, Services> = HashMap::new();
+            let mut allowed_for = |i: usize| {
+                allowed_by_class
+                    .entry(class_of[i])
+                    .or_insert_with(|| {
+                        segs_of
+                            .get(&i)
+                            .into_iter()
+                            .flatten()
+                            .copied()
+                            .chain(std::iter::once(from.as_str()))
+                            .filter_map(|seg| allowed.get(&(seg, to.as_str())))
+                            .fold(Services::default(), |a, b| a.union(b))
+                    })
+                    .clone()
             };
             for (&dc, dmembers) in &dst_classes {
                 let drep = &eps[reps[dc]];
