@@ -316,6 +316,17 @@ pub fn flows(
             self.disallowed = self.disallowed.union(disallowed);
         }
     }
+    // For each VPC, the other VPCs whose traffic can reach it (sorted, for a stable order).
+    let mut sources_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    for &(from, to) in &links {
+        if from != to {
+            sources_of.entry(to).or_default().push(from);
+        }
+    }
+    for v in sources_of.values_mut() {
+        v.sort_unstable();
+        v.dedup();
+    }
     // The config's allowed flows, parsed once.
     let mut allowed: HashMap<(&str, &str), Services> = HashMap::new();
     for f in &config.flows {
@@ -428,10 +439,12 @@ pub fn flows(
                 let drep = &eps[reps[dc]];
                 // (services, disallowed, source class members) of every class that gets through.
                 let mut through: Vec<(Services, Services, &Vec<usize>)> = Vec::new();
-                for (vpc, subnets) in &by_vpc {
-                    if *vpc != drep.vpc && !links.contains(&(*vpc, drep.vpc)) {
+                let own = [drep.vpc];
+                let linked = sources_of.get(drep.vpc).map_or(&[][..], Vec::as_slice);
+                for vpc in own.iter().chain(linked) {
+                    let Some(subnets) = by_vpc.get(vpc) else {
                         continue;
-                    }
+                    };
                     for classes in subnets.values() {
                         for (&sc, smembers) in classes {
                             let services = judge(reps[sc], reps[dc], &mut errors);
