@@ -367,20 +367,22 @@ pub fn flows(
                         Services::default()
                     })
                 };
-                let halves = if split.contains(src.subnet) || split.contains(dst.subnet) {
-                    [net(Family::V4, errors), net(Family::V6, errors)]
-                } else {
-                    let families = [
-                        src.v4.is_some(),
-                        src.v6.is_some(),
-                        dst.v4.is_some(),
-                        dst.v6.is_some(),
-                    ];
-                    network
-                        .entry((src.subnet, dst.subnet, families))
-                        .or_insert_with(|| [net(Family::V4, errors), net(Family::V6, errors)])
-                        .clone()
-                };
+                let own;
+                let halves: &[Services; 2] =
+                    if split.contains(src.subnet) || split.contains(dst.subnet) {
+                        own = [net(Family::V4, errors), net(Family::V6, errors)];
+                        &own
+                    } else {
+                        let families = [
+                            src.v4.is_some(),
+                            src.v6.is_some(),
+                            dst.v4.is_some(),
+                            dst.v6.is_some(),
+                        ];
+                        network
+                            .entry((src.subnet, dst.subnet, families))
+                            .or_insert_with(|| [net(Family::V4, errors), net(Family::V6, errors)])
+                    };
                 let mut found = Services::default();
                 for (family, n) in [Family::V4, Family::V6].into_iter().zip(halves) {
                     if n.is_empty() {
