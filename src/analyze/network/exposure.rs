@@ -49,10 +49,13 @@ pub struct Reach {
 
 type Answer = Arc<Result<Vec<Admission>, Blocked>>;
 
+/// (subnet, sorted groups, groups enforced, listeners, family): what an answer depends on.
+type ClassKey = (String, Vec<String>, bool, Option<String>, Family);
+
 /// Cached answers per (subnet, groups, enforcement, listeners, family).
 #[derive(Default)]
 pub struct Cache {
-    answers: HashMap<(String, Vec<String>, bool, Option<String>, Family), Answer>,
+    answers: HashMap<ClassKey, Answer>,
 }
 
 fn blocks_of(topo: &Topology, ep: &Endpoint, family: Family) -> Vec<Block> {

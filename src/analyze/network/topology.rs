@@ -140,11 +140,14 @@ pub struct SubnetInfo<'a> {
     pub nacl: Option<usize>,
 }
 
+/// (block, prefix length, attachment ids, active).
+pub type TgwRoute = (Block, u32, Vec<String>, bool);
+
 pub struct Tgw {
     /// Attachment id -> (VPC id, associated TGW route table).
     pub vpc_attachments: HashMap<String, (String, Option<String>)>,
-    /// TGW route table id -> routes (block, prefix length, attachment ids, active).
-    pub tables: HashMap<String, Vec<(Block, u32, Vec<String>, bool)>>,
+    /// TGW route table id -> routes.
+    pub tables: HashMap<String, Vec<TgwRoute>>,
 }
 
 pub struct Topology<'a> {
