@@ -40,17 +40,6 @@ pub fn run(cmd: IamCommand) -> anyhow::Result<i32> {
         documents: &facts.documents,
         gaps: inventory.gaps.iter().chain(&facts.gaps).collect(),
     };
-    let write = |w: &mut dyn std::io::Write| -> std::io::Result<()> {
-        serde_json::to_writer_pretty(&mut *w, &analysis)?;
-        writeln!(w)
-    };
-    match &args.output {
-        Some(path) => super::scan::write_file(path, |w| write(w))?,
-        None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            write(&mut out)?;
-            std::io::Write::flush(&mut out)?;
-        }
-    }
+    super::write_json(args.output.as_deref(), &analysis)?;
     Ok(super::EXIT_OK)
 }

@@ -128,3 +128,23 @@ pub fn main() -> i32 {
         }
     }
 }
+
+/// Writes `value` as pretty JSON to `output`, or to stdout without one (the analysis commands).
+pub(crate) fn write_json(
+    output: Option<&std::path::Path>,
+    value: &impl serde::Serialize,
+) -> anyhow::Result<()> {
+    let write = |w: &mut dyn std::io::Write| -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *w, value)?;
+        writeln!(w)
+    };
+    match output {
+        Some(path) => scan::write_file(path, |w| write(w))?,
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write(&mut out)?;
+            std::io::Write::flush(&mut out)?;
+        }
+    }
+    Ok(())
+}

@@ -109,24 +109,14 @@ pub fn run(cmd: NetworkCommand) -> anyhow::Result<i32> {
         version: u32,
         #[serde(flatten)]
         facts: &'a crate::analyze::network::NetworkFacts,
-        gaps: &'a [crate::inventory::Gap],
+        gaps: Vec<&'a crate::inventory::Gap>,
     }
+    // Collection gaps and what the analysis could not judge.
     let out = Out {
         version: 1,
         facts: &facts,
-        gaps: &facts.gaps,
+        gaps: inventory.gaps.iter().chain(&facts.gaps).collect(),
     };
-    let write = |w: &mut dyn std::io::Write| -> std::io::Result<()> {
-        serde_json::to_writer_pretty(&mut *w, &out)?;
-        writeln!(w)
-    };
-    match &args.output {
-        Some(path) => super::scan::write_file(path, |w| write(w))?,
-        None => {
-            let mut w = std::io::BufWriter::new(std::io::stdout().lock());
-            write(&mut w)?;
-            std::io::Write::flush(&mut w)?;
-        }
-    }
+    super::write_json(args.output.as_deref(), &out)?;
     Ok(super::EXIT_OK)
 }

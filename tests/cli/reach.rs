@@ -58,10 +58,9 @@ fn entry(
     b
 }
 
-/// One scenario's VPC, returning the instance id (and for the database scenarios, nothing).
-async fn scenario(ec2: &aws_sdk_ec2::Client, n: u8, block: Block) -> String {
-    let cidr = format!("10.{n}.0.0/16");
-    let vpc = ec2.create_vpc().cidr_block(&cidr).send().await.unwrap();
+/// A VPC with an internet gateway attached: (VPC id, gateway id).
+async fn vpc_with_gateway(ec2: &aws_sdk_ec2::Client, cidr: &str) -> (String, String) {
+    let vpc = ec2.create_vpc().cidr_block(cidr).send().await.unwrap();
     let vpc = vpc.vpc().unwrap().vpc_id().unwrap().to_string();
     let igw = ec2.create_internet_gateway().send().await.unwrap();
     let igw = igw
@@ -76,6 +75,12 @@ async fn scenario(ec2: &aws_sdk_ec2::Client, n: u8, block: Block) -> String {
         .send()
         .await
         .unwrap();
+    (vpc, igw)
+}
+
+/// One scenario's VPC: a copy of the baseline with `block` added; returns the instance id.
+async fn scenario(ec2: &aws_sdk_ec2::Client, n: u8, block: Block) -> String {
+    let (vpc, igw) = vpc_with_gateway(ec2, &format!("10.{n}.0.0/16")).await;
     let subnet = ec2
         .create_subnet()
         .vpc_id(&vpc)
@@ -216,26 +221,7 @@ async fn scenario(ec2: &aws_sdk_ec2::Client, n: u8, block: Block) -> String {
 /// admits 443 and 8080 from anywhere.
 async fn databases(conf: &SdkConfig, ec2: &aws_sdk_ec2::Client) {
     let rds = aws_sdk_rds::Client::new(conf);
-    let vpc = ec2
-        .create_vpc()
-        .cidr_block("10.99.0.0/16")
-        .send()
-        .await
-        .unwrap();
-    let vpc = vpc.vpc().unwrap().vpc_id().unwrap().to_string();
-    let igw = ec2.create_internet_gateway().send().await.unwrap();
-    let igw = igw
-        .internet_gateway()
-        .unwrap()
-        .internet_gateway_id()
-        .unwrap()
-        .to_string();
-    ec2.attach_internet_gateway()
-        .internet_gateway_id(&igw)
-        .vpc_id(&vpc)
-        .send()
-        .await
-        .unwrap();
+    let (vpc, igw) = vpc_with_gateway(ec2, "10.99.0.0/16").await;
     let sg = ec2
         .create_security_group()
         .group_name("db-open")
