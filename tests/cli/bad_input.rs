@@ -143,3 +143,28 @@ fn unwritable_output_path() {
         &["/nonexistent/dir/out.sarif"],
     );
 }
+
+#[test]
+fn missing_config_file_is_named_once() {
+    let (code, _, err) =
+        run(palisade().args(["scan", "--demo", "--config", "/nonexistent/palisade.toml"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("cannot read the config file /nonexistent/palisade.toml"),
+        "{err}"
+    );
+    assert_eq!(err.matches("No such file").count(), 1, "{err}");
+}
+
+#[test]
+fn bad_config_names_the_mistake() {
+    for (text, expect) in [
+        ("[segments.cde]\nkind = \"cde\"\n", "segment `cde` selects nothing"),
+        ("[segments.a]\ncidrs = [\"10.0.0.0/8\"]\n[[flows]]\nfrom = \"a\"\nto = \"b\"\nservices = [\"tcp/443\"]\n", "there is no segment `b`"),
+        ("[segments.a]\ncidrs = [\"10.0.0.0/8\"]\nkind = \"pci\"\n", "unknown variant `pci`"),
+        ("[segments.a\n", "palisade.toml"),
+    ] {
+        let (_d, p) = temp_file("palisade.toml", text);
+        assert_error(&["reach", "--demo", "--from", "internet", "--to", "cde", "--config", p.to_str().unwrap()], &["palisade.toml", expect]);
+    }
+}

@@ -557,3 +557,19 @@ fn reach_answers_with_the_path() {
     assert_eq!(code, 2);
     assert!(err.contains("is not `internet`, a segment"), "{err}");
 }
+
+/// `reach` on the demo: the CDE database reached from the corporate segment through peering
+/// although its group names a /16, not the world (rendered output pinned).
+#[test]
+fn reach_on_the_demo_shows_the_peering_path() {
+    let (code, out, err) = run(palisade().args([
+        "reach",
+        "--demo",
+        "--from",
+        "corporate",
+        "--to",
+        "card-vault-db",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!(out);
+}
