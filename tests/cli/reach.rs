@@ -498,43 +498,29 @@ fn a_public_database_is_reachable_only_from_a_routed_subnet() {
         .contains("no route to the internet gateway"));
 }
 
+/// `palisade reach --from internet --to ID --snapshot SNAP [extra]`: (exit code, stdout, stderr).
+fn reach(to: &str, extra: &[&str]) -> (i32, String, String) {
+    let snap = estate().dir.path().join("snap.json");
+    let mut cmd = palisade();
+    cmd.args(["reach", "--from", "internet", "--to", to])
+        .args(extra)
+        .arg("--snapshot")
+        .arg(&snap);
+    run(&mut cmd)
+}
+
 #[test]
 fn reach_answers_with_the_path() {
     let e = estate();
-    let snap = e.dir.path().join("snap.json");
-    let mut cmd = palisade();
-    cmd.args([
-        "reach",
-        "--from",
-        "internet",
-        "--to",
-        &e.instances["baseline"],
-        "--snapshot",
-    ])
-    .arg(&snap);
-    let (code, out, err) = run(&mut cmd);
+    let baseline = &e.instances["baseline"];
+    let (code, out, err) = reach(baseline, &[]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.starts_with(&format!(
-            "internet reaches {} on tcp/22",
-            e.instances["baseline"]
-        )),
+        out.starts_with(&format!("internet reaches {baseline} on tcp/22")),
         "{out}"
     );
     assert!(out.contains("internet gateway igw-"), "{out}");
-    let mut cmd = palisade();
-    cmd.args([
-        "reach",
-        "--format",
-        "json",
-        "--from",
-        "internet",
-        "--to",
-        &e.instances["no-public-ip"],
-        "--snapshot",
-    ])
-    .arg(&snap);
-    let (code, out, err) = run(&mut cmd);
+    let (code, out, err) = reach(&e.instances["no-public-ip"], &["--format", "json"]);
     assert_eq!(code, 0, "{err}");
     let answer = json(&out);
     assert_eq!(answer["reachable"], false);
@@ -543,17 +529,7 @@ fn reach_answers_with_the_path() {
         .unwrap()
         .contains("no public IPv4 address"));
     // An unknown name is an error that says what it accepts.
-    let mut cmd = palisade();
-    cmd.args([
-        "reach",
-        "--from",
-        "internet",
-        "--to",
-        "i-nothere",
-        "--snapshot",
-    ])
-    .arg(&snap);
-    let (code, _, err) = run(&mut cmd);
+    let (code, _, err) = reach("i-nothere", &[]);
     assert_eq!(code, 2);
     assert!(err.contains("is not `internet`, a segment"), "{err}");
 }
