@@ -39,14 +39,7 @@ pub(super) fn at<'a>(region: &'a str, operation: &'static str) -> At<'a> {
 
 /// EC2 tags as a map (a tag without a value has the empty value, as in the console).
 pub(super) fn tags(tags: &[Tag]) -> Tags {
-    tags.iter()
-        .filter_map(|t| {
-            Some((
-                t.key()?.to_string(),
-                t.value().unwrap_or_default().to_string(),
-            ))
-        })
-        .collect()
+    super::tag_map(tags, |t| (t.key(), t.value()))
 }
 
 /// The string of an optional field, empty when AWS left it out (for fields the API always sets).

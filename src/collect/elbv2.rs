@@ -55,15 +55,7 @@ pub async fn collect(s: &Session, region: &str) -> Inventory {
             };
             tags.insert(
                 arn.to_string(),
-                d.tags()
-                    .iter()
-                    .filter_map(|t| {
-                        Some((
-                            t.key()?.to_string(),
-                            t.value().unwrap_or_default().to_string(),
-                        ))
-                    })
-                    .collect(),
+                super::tag_map(d.tags(), |t| (t.key(), t.value())),
             );
         }
     }

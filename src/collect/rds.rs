@@ -26,14 +26,7 @@ pub async fn collect(s: &Session, region: &str) -> Inventory {
 }
 
 fn tags(list: &[aws_sdk_rds::types::Tag]) -> Tags {
-    list.iter()
-        .filter_map(|t| {
-            Some((
-                t.key()?.to_string(),
-                t.value().unwrap_or_default().to_string(),
-            ))
-        })
-        .collect()
+    super::tag_map(list, |t| (t.key(), t.value()))
 }
 
 fn days(n: Option<i32>) -> u32 {
