@@ -160,9 +160,8 @@ pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
         tracing::debug!(?errors, "segment flows the data does not describe");
     }
     facts.segments = m.segments;
-    let mut public: Vec<String> = segments::public_subnets(&topo).into_iter().collect();
-    public.sort();
-    facts.public_subnets = public;
+    facts.public_subnets = m.public_subnets.into_iter().collect();
+    facts.public_subnets.sort();
     for g in facts.security_groups.values_mut() {
         g.attached_to.sort();
         g.attached_to.dedup();

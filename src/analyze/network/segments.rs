@@ -73,7 +73,7 @@ fn subnet_in(topo: &Topology, seg: &Segment, blocks: &[(Family, (u128, u128))], 
 }
 
 /// Subnet ids whose route table sends 0.0.0.0/0 or ::/0 to an attached internet gateway.
-pub fn public_subnets(topo: &Topology) -> HashSet<String> {
+fn public_subnets(topo: &Topology) -> HashSet<String> {
     topo.subnets
         .iter()
         .filter(|(_, info)| {
@@ -100,6 +100,8 @@ pub struct Membership {
     pub segments: BTreeMap<String, SegmentFacts>,
     /// Endpoint indices per segment.
     pub endpoints: BTreeMap<String, Vec<usize>>,
+    /// Subnets routed to an internet gateway: the `(public subnets)` source, and a fact.
+    pub public_subnets: HashSet<String>,
 }
 
 pub fn membership(topo: &Topology, config: &Config, eps: &[Endpoint]) -> Membership {
@@ -142,6 +144,7 @@ pub fn membership(topo: &Topology, config: &Config, eps: &[Endpoint]) -> Members
     Membership {
         segments,
         endpoints,
+        public_subnets: public_subnets(topo),
     }
 }
 
@@ -262,11 +265,10 @@ pub fn flows(
         .iter()
         .map(|(n, idx)| (n.clone(), m.segments[n].kind, idx))
         .collect();
-    let public = public_subnets(topo);
     let public_eps: Vec<usize> = eps
         .iter()
         .enumerate()
-        .filter(|(_, e)| public.contains(e.subnet))
+        .filter(|(_, e)| m.public_subnets.contains(e.subnet))
         .map(|(i, _)| i)
         .collect();
     sources.push((PUBLIC_SUBNETS.to_string(), SegmentKind::Public, &public_eps));

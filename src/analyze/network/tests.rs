@@ -758,7 +758,7 @@ fn interfaces_of_one_subnet_with_and_without_ipv6_are_judged_apart() {
 #[test]
 fn segment_flows_equal_judging_every_pair() {
     use super::flow::{services_between, Layers};
-    use super::segments::{membership, public_subnets, PUBLIC_SUBNETS};
+    use super::segments::{membership, PUBLIC_SUBNETS};
     use std::collections::BTreeMap;
     let dir = tempfile::tempdir().unwrap();
     let (snap, conf) = (dir.path().join("s.json"), dir.path().join("p.toml"));
@@ -801,7 +801,7 @@ fn segment_flows_equal_judging_every_pair() {
     let topo = Topology::build(&inv);
     let eps = endpoints(&topo);
     let m = membership(&topo, &config, &eps);
-    let public = public_subnets(&topo);
+    let public = &m.public_subnets;
     let mut sources: Vec<(String, Vec<usize>)> = m
         .endpoints
         .iter()
