@@ -78,6 +78,34 @@ async fn vpc_with_gateway(ec2: &aws_sdk_ec2::Client, cidr: &str) -> (String, Str
     (vpc, igw)
 }
 
+/// A route table for `subnets`, with a default route to the internet gateway `igw` if given.
+async fn route_table(ec2: &aws_sdk_ec2::Client, vpc: &str, subnets: &[String], igw: Option<&str>) {
+    let rt = ec2.create_route_table().vpc_id(vpc).send().await.unwrap();
+    let rt = rt
+        .route_table()
+        .unwrap()
+        .route_table_id()
+        .unwrap()
+        .to_string();
+    for subnet in subnets {
+        ec2.associate_route_table()
+            .route_table_id(&rt)
+            .subnet_id(subnet)
+            .send()
+            .await
+            .unwrap();
+    }
+    if let Some(igw) = igw {
+        ec2.create_route()
+            .route_table_id(&rt)
+            .destination_cidr_block("0.0.0.0/0")
+            .gateway_id(igw)
+            .send()
+            .await
+            .unwrap();
+    }
+}
+
 /// One scenario's VPC: a copy of the baseline with `block` added; returns the instance id.
 async fn scenario(ec2: &aws_sdk_ec2::Client, n: u8, block: Block) -> String {
     let (vpc, igw) = vpc_with_gateway(ec2, &format!("10.{n}.0.0/16")).await;
@@ -90,28 +118,13 @@ async fn scenario(ec2: &aws_sdk_ec2::Client, n: u8, block: Block) -> String {
         .await
         .unwrap();
     let subnet = subnet.subnet().unwrap().subnet_id().unwrap().to_string();
-    let rt = ec2.create_route_table().vpc_id(&vpc).send().await.unwrap();
-    let rt = rt
-        .route_table()
-        .unwrap()
-        .route_table_id()
-        .unwrap()
-        .to_string();
-    ec2.associate_route_table()
-        .route_table_id(&rt)
-        .subnet_id(&subnet)
-        .send()
-        .await
-        .unwrap();
-    if block != Block::NoGatewayRoute {
-        ec2.create_route()
-            .route_table_id(&rt)
-            .destination_cidr_block("0.0.0.0/0")
-            .gateway_id(&igw)
-            .send()
-            .await
-            .unwrap();
-    }
+    route_table(
+        ec2,
+        &vpc,
+        std::slice::from_ref(&subnet),
+        (block != Block::NoGatewayRoute).then_some(igw.as_str()),
+    )
+    .await;
     // A NACL of our own: inbound all (maybe after a deny of SSH), outbound all or HTTPS only.
     let acl = ec2.create_network_acl().vpc_id(&vpc).send().await.unwrap();
     let acl = acl
@@ -257,30 +270,7 @@ async fn databases(conf: &SdkConfig, ec2: &aws_sdk_ec2::Client) {
                 .unwrap();
             subnets.push(s.subnet().unwrap().subnet_id().unwrap().to_string());
         }
-        let rt = ec2.create_route_table().vpc_id(&vpc).send().await.unwrap();
-        let rt = rt
-            .route_table()
-            .unwrap()
-            .route_table_id()
-            .unwrap()
-            .to_string();
-        for s in &subnets {
-            ec2.associate_route_table()
-                .route_table_id(&rt)
-                .subnet_id(s)
-                .send()
-                .await
-                .unwrap();
-        }
-        if public {
-            ec2.create_route()
-                .route_table_id(&rt)
-                .destination_cidr_block("0.0.0.0/0")
-                .gateway_id(&igw)
-                .send()
-                .await
-                .unwrap();
-        }
+        route_table(ec2, &vpc, &subnets, public.then_some(igw.as_str())).await;
         if public {
             load_balancer(conf, ec2, &vpc, &subnets).await;
         }
