@@ -8,6 +8,7 @@
 pub mod analyze;
 pub mod cli;
 pub mod collect;
+pub mod compliance;
 pub mod config;
 pub mod demo;
 pub mod engine;

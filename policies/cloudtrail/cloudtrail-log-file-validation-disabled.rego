@@ -16,10 +16,6 @@
 #     ...`. Terraform: `enable_log_file_validation = true` on the `aws_cloudtrail`.
 #   references:
 #     - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html
-#   frameworks:
-#     hipaa: ["164.312(b)", "164.312(c)(1)"]
-#     pci-dss-4.0: ["10.3.2", "10.3.4"]
-#     cis-aws-3.0: ["3.2"]
 package palisade.cloudtrail.log_file_validation_disabled
 
 import rego.v1

@@ -23,10 +23,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html
 #     - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/creating-trail-organization.html
-#   frameworks:
-#     hipaa: ["164.312(b)", "164.308(a)(1)(ii)(D)"]
-#     pci-dss-4.0: ["10.2.1", "10.2.1.2", "10.2.2"]
-#     cis-aws-3.0: ["3.1"]
 package palisade.cloudtrail.multi_region_trail_missing
 
 import data.palisade.lib.util

@@ -17,10 +17,6 @@
 #     on the `aws_cloudtrail`.
 #   references:
 #     - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html
-#   frameworks:
-#     hipaa: ["164.312(a)(2)(iv)", "164.312(b)"]
-#     pci-dss-4.0: ["10.3.1", "10.3.2"]
-#     cis-aws-3.0: ["3.5"]
 package palisade.cloudtrail.trail_not_kms_encrypted
 
 import rego.v1

@@ -16,10 +16,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_StartLogging.html
 #     - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-turning-off-logging.html
-#   frameworks:
-#     hipaa: ["164.312(b)", "164.308(a)(1)(ii)(D)"]
-#     pci-dss-4.0: ["10.2.1", "10.7.2"]
-#     cis-aws-3.0: ["3.1"]
 package palisade.cloudtrail.trail_not_logging
 
 import rego.v1

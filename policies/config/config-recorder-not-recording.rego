@@ -23,10 +23,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/config/latest/developerguide/stop-start-recorder.html
 #     - https://docs.aws.amazon.com/config/latest/developerguide/gs-cli.html
-#   frameworks:
-#     hipaa: ["164.312(b)", "164.308(a)(1)(ii)(D)"]
-#     pci-dss-4.0: ["10.2.1", "10.2.2"]
-#     cis-aws-3.0: ["3.3"]
 package palisade.config.recorder_not_recording
 
 import data.palisade.lib.util

@@ -32,8 +32,6 @@
 #     - https://docs.aws.amazon.com/prescriptive-guidance/latest/aws-security-reference-architecture-pci-data-security-standard-dss/introduction.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-best-practices.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html
-#   frameworks:
-#     pci-dss-4.0: ["1.3.1", "1.3.2", "1.4.1", "1.4.2"]
 package palisade.ec2.cde_reachable_from_internet
 
 import data.palisade.lib.network

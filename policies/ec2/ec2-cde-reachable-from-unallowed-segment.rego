@@ -33,8 +33,6 @@
 #     - https://docs.aws.amazon.com/prescriptive-guidance/latest/aws-security-reference-architecture-pci-data-security-standard-dss/introduction.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html
-#   frameworks:
-#     pci-dss-4.0: ["1.2.5", "1.3.1", "11.4.5"]
 package palisade.ec2.cde_reachable_from_unallowed_segment
 
 import data.palisade.lib.network

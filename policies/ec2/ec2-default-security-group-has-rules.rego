@@ -19,10 +19,6 @@
 #     and no `egress` blocks (Terraform then removes all rules).
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)", "164.312(e)(1)"]
-#     pci-dss-4.0: ["1.2.1", "1.3.1", "1.3.2"]
-#     cis-aws-3.0: ["5.4"]
 package palisade.ec2.default_security_group_has_rules
 
 import rego.v1

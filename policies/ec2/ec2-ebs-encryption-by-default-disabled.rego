@@ -18,10 +18,6 @@
 #     in each regional provider.
 #   references:
 #     - https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html
-#   frameworks:
-#     hipaa: ["164.312(a)(2)(iv)"]
-#     pci-dss-4.0: ["3.5.1"]
-#     cis-aws-3.0: ["2.2.1"]
 package palisade.ec2.ebs_encryption_by_default_disabled
 
 import data.palisade.lib.util

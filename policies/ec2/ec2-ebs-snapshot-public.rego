@@ -21,9 +21,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/ebs/latest/userguide/ebs-modifying-snapshot-permissions.html
 #     - https://docs.aws.amazon.com/ebs/latest/userguide/block-public-access-snapshots.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)", "164.308(a)(4)(ii)(B)"]
-#     pci-dss-4.0: ["1.4.4", "7.2.1"]
 package palisade.ec2.ebs_snapshot_public
 
 import rego.v1

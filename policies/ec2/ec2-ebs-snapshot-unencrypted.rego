@@ -20,9 +20,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
 #     - https://docs.aws.amazon.com/ebs/latest/userguide/ebs-copy-snapshot.html
-#   frameworks:
-#     hipaa: ["164.312(a)(2)(iv)"]
-#     pci-dss-4.0: ["3.5.1"]
 package palisade.ec2.ebs_snapshot_unencrypted
 
 import rego.v1

@@ -19,9 +19,6 @@
 #     `kms_key_id`) on `aws_ebs_volume` / the instance's `root_block_device`.
 #   references:
 #     - https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
-#   frameworks:
-#     hipaa: ["164.312(a)(2)(iv)"]
-#     pci-dss-4.0: ["3.5.1"]
 package palisade.ec2.ebs_volume_unencrypted
 
 import rego.v1

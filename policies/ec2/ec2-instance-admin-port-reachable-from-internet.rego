@@ -31,9 +31,6 @@
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-group-rules.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html
 #     - https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html
-#   frameworks:
-#     hipaa: ["164.312(e)(1)", "164.308(a)(4)(ii)(B)"]
-#     pci-dss-4.0: ["1.3.1", "1.4.1", "1.4.2"]
 package palisade.ec2.instance_admin_port_reachable_from_internet
 
 import data.palisade.lib.network

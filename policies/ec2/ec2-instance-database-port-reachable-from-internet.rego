@@ -33,9 +33,6 @@
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-group-rules.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)", "164.312(e)(1)"]
-#     pci-dss-4.0: ["1.3.1", "1.4.1", "1.4.4"]
 package palisade.ec2.instance_database_port_reachable_from_internet
 
 import data.palisade.lib.network

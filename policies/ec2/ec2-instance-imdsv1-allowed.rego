@@ -20,10 +20,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html
 #     - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)"]
-#     pci-dss-4.0: ["2.2.1", "2.2.6"]
-#     cis-aws-3.0: ["5.6"]
 package palisade.ec2.instance_imdsv1_allowed
 
 import rego.v1

@@ -20,10 +20,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html
-#   frameworks:
-#     hipaa: ["164.312(e)(1)", "164.308(a)(4)(ii)(B)"]
-#     pci-dss-4.0: ["1.3.1", "1.4.1"]
-#     cis-aws-3.0: ["5.1"]
 package palisade.ec2.network_acl_admin_ports_open_to_internet
 
 import data.palisade.lib.aws

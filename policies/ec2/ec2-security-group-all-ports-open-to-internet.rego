@@ -26,10 +26,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-group-rules.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)", "164.312(e)(1)"]
-#     pci-dss-4.0: ["1.2.5", "1.3.1", "1.4.1", "1.4.2"]
-#     cis-aws-3.0: ["5.2", "5.3"]
 package palisade.ec2.security_group_all_ports_open_to_internet
 
 import data.palisade.lib.network

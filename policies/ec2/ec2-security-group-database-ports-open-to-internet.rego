@@ -29,9 +29,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-group-rules.html
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)", "164.312(e)(1)"]
-#     pci-dss-4.0: ["1.3.1", "1.4.1", "1.4.4"]
 package palisade.ec2.security_group_database_ports_open_to_internet
 
 import data.palisade.lib.network

@@ -27,10 +27,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-group-rules.html
 #     - https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/security-group-rules-reference.html
-#   frameworks:
-#     hipaa: ["164.312(e)(1)", "164.308(a)(4)(ii)(B)"]
-#     pci-dss-4.0: ["1.3.1", "1.4.1"]
-#     cis-aws-3.0: ["5.2", "5.3"]
 package palisade.ec2.security_group_rdp_open_to_internet
 
 import data.palisade.lib.network

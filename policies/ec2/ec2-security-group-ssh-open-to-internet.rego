@@ -23,9 +23,6 @@
 #     Terraform: restrict `cidr_blocks` of the `aws_security_group_rule` for port 22.
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-group-rules.html
-#   frameworks:
-#     hipaa: ["164.312(e)(1)", "164.308(a)(4)(ii)(B)"]
-#     pci-dss-4.0: ["1.3.1", "1.4.1"]
 package palisade.ec2.security_group_ssh_open_to_internet
 
 import data.palisade.lib.network

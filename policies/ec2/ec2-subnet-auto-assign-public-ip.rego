@@ -17,9 +17,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifySubnetAttribute.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-ip-addressing.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)", "164.312(e)(1)"]
-#     pci-dss-4.0: ["1.4.1", "1.4.4"]
 package palisade.ec2.subnet_auto_assign_public_ip
 
 import rego.v1

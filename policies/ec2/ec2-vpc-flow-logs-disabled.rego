@@ -19,10 +19,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/working-with-flow-logs.html
-#   frameworks:
-#     hipaa: ["164.312(b)", "164.308(a)(1)(ii)(D)"]
-#     pci-dss-4.0: ["10.2.1"]
-#     cis-aws-3.0: ["3.7"]
 package palisade.ec2.vpc_flow_logs_disabled
 
 import rego.v1

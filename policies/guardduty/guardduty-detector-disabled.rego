@@ -20,9 +20,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html
 #     - https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_organizations.html
-#   frameworks:
-#     hipaa: ["164.308(a)(1)(ii)(D)", "164.308(a)(5)(ii)(B)", "164.308(a)(6)(ii)"]
-#     pci-dss-4.0: ["10.4.1.1", "11.5.1"]
 package palisade.guardduty.detector_disabled
 
 import data.palisade.lib.util

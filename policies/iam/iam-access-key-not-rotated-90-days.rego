@@ -20,10 +20,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html
-#   frameworks:
-#     hipaa: ["164.308(a)(5)(ii)(D)", "164.312(d)"]
-#     pci-dss-4.0: ["8.3.9", "8.6.3"]
-#     cis-aws-3.0: ["1.14"]
 package palisade.iam.access_key_not_rotated_90_days
 
 import rego.v1

@@ -21,10 +21,6 @@
 #     Center) so that people have no IAM passwords at all.
 #   references:
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html
-#   frameworks:
-#     hipaa: ["164.308(a)(5)(ii)(D)"]
-#     pci-dss-4.0: ["8.3.6", "8.3.7", "8.3.9"]
-#     cis-aws-3.0: ["1.8", "1.9"]
 package palisade.iam.password_policy_weak
 
 import data.palisade.lib.util

@@ -27,9 +27,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-validation.html
-#   frameworks:
-#     hipaa: ["164.308(a)(4)(ii)(B)", "164.308(a)(4)(ii)(C)"]
-#     pci-dss-4.0: ["7.2.1", "7.2.2"]
 package palisade.iam.policy_document_malformed
 
 import rego.v1

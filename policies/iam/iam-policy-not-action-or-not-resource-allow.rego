@@ -27,9 +27,6 @@
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
-#   frameworks:
-#     hipaa: ["164.308(a)(4)(ii)(B)", "164.308(a)(4)(ii)(C)"]
-#     pci-dss-4.0: ["7.2.1", "7.2.2"]
 package palisade.iam.policy_not_action_or_not_resource_allow
 
 import rego.v1

@@ -28,9 +28,6 @@
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-generation.html
-#   frameworks:
-#     hipaa: ["164.308(a)(4)(ii)(B)", "164.308(a)(4)(ii)(C)", "164.312(a)(1)"]
-#     pci-dss-4.0: ["7.2.1", "7.2.2"]
 package palisade.iam.policy_write_on_all_resources
 
 import rego.v1

@@ -32,10 +32,6 @@
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-generation.html
-#   frameworks:
-#     hipaa: ["164.308(a)(3)(ii)(A)", "164.308(a)(4)(ii)(B)", "164.308(a)(4)(ii)(C)", "164.312(a)(1)"]
-#     pci-dss-4.0: ["7.2.1", "7.2.2", "7.2.5"]
-#     cis-aws-3.0: ["1.16"]
 package palisade.iam.role_admin_equivalent
 
 import rego.v1

@@ -23,9 +23,6 @@
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid
-#   frameworks:
-#     hipaa: ["164.312(a)(1)", "164.312(d)", "164.308(a)(4)(ii)(B)"]
-#     pci-dss-4.0: ["7.2.1", "7.2.2", "8.2.7"]
 package palisade.iam.role_cross_account_trust_without_external_id
 
 import data.palisade.lib.iam

@@ -29,9 +29,6 @@
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-policy-generation.html
-#   frameworks:
-#     hipaa: ["164.308(a)(3)(ii)(B)", "164.308(a)(4)(ii)(B)", "164.312(a)(1)"]
-#     pci-dss-4.0: ["7.2.1", "7.2.2", "7.2.5"]
 package palisade.iam.role_data_exfiltration_unconstrained
 
 import rego.v1

@@ -32,9 +32,6 @@
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
-#   frameworks:
-#     hipaa: ["164.308(a)(3)(ii)(A)", "164.308(a)(4)(ii)(B)", "164.308(a)(4)(ii)(C)", "164.312(a)(1)"]
-#     pci-dss-4.0: ["7.2.1", "7.2.2", "7.2.5"]
 package palisade.iam.role_escalation_path
 
 import rego.v1

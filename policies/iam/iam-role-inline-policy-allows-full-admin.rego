@@ -20,10 +20,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
-#   frameworks:
-#     hipaa: ["164.308(a)(4)(ii)(B)", "164.308(a)(4)(ii)(C)", "164.312(a)(1)"]
-#     pci-dss-4.0: ["7.2.1", "7.2.2", "7.2.5"]
-#     cis-aws-3.0: ["1.16"]
 package palisade.iam.role_inline_policy_allows_full_admin
 
 import data.palisade.lib.iam

@@ -33,9 +33,6 @@
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
-#   frameworks:
-#     hipaa: ["164.308(a)(3)(ii)(A)", "164.308(a)(4)(ii)(B)", "164.308(a)(4)(ii)(C)", "164.312(a)(1)"]
-#     pci-dss-4.0: ["7.2.1", "7.2.2", "7.2.5"]
 package palisade.iam.role_privilege_escalation
 
 import rego.v1

@@ -18,9 +18,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-trust-policy.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)", "164.312(d)", "164.308(a)(4)(ii)(B)"]
-#     pci-dss-4.0: ["7.2.1", "7.2.2", "8.2.1"]
 package palisade.iam.role_trust_any_principal
 
 import data.palisade.lib.iam

@@ -37,9 +37,6 @@
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_saml.html
 #     - https://docs.github.com/en/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services
 #     - https://docs.aws.amazon.com/cognito/latest/developerguide/iam-roles.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)", "164.312(d)", "164.308(a)(4)(ii)(B)"]
-#     pci-dss-4.0: ["7.2.1", "7.2.2", "8.2.1"]
 package palisade.iam.role_trust_federated_without_audience
 
 import data.palisade.lib.iam

@@ -19,9 +19,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage_delete.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_last-accessed.html
-#   frameworks:
-#     hipaa: ["164.308(a)(3)(ii)(C)", "164.308(a)(4)(ii)(C)"]
-#     pci-dss-4.0: ["7.2.4", "7.2.5", "7.2.5.1"]
 package palisade.iam.role_unused_90_days
 
 import rego.v1

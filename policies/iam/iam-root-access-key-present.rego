@@ -20,10 +20,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_add-key.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)", "164.312(a)(2)(i)", "164.308(a)(4)(ii)(B)"]
-#     pci-dss-4.0: ["2.2.2", "7.2.2", "8.2.2"]
-#     cis-aws-3.0: ["1.4"]
 package palisade.iam.root_access_key_present
 
 import data.palisade.lib.util

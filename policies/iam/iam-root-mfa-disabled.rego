@@ -18,10 +18,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user.html
-#   frameworks:
-#     hipaa: ["164.312(d)", "164.312(a)(1)"]
-#     pci-dss-4.0: ["8.4.1", "8.4.2", "8.4.3"]
-#     cis-aws-3.0: ["1.5"]
 package palisade.iam.root_mfa_disabled
 
 import data.palisade.lib.util

@@ -20,10 +20,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/awssupport/latest/user/accessing-support.html
 #     - https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSSupportAccess.html
-#   frameworks:
-#     hipaa: ["164.308(a)(6)(i)", "164.308(a)(6)(ii)"]
-#     pci-dss-4.0: ["12.10.1"]
-#     cis-aws-3.0: ["1.17"]
 package palisade.iam.support_role_missing
 
 import data.palisade.lib.util

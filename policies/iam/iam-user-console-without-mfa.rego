@@ -19,10 +19,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/tutorial_users-self-manage-mfa-and-creds.html
-#   frameworks:
-#     hipaa: ["164.312(d)", "164.312(a)(1)"]
-#     pci-dss-4.0: ["8.4.1", "8.4.2", "8.4.3"]
-#     cis-aws-3.0: ["1.10"]
 package palisade.iam.user_console_without_mfa
 
 import rego.v1

@@ -22,10 +22,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
-#   frameworks:
-#     hipaa: ["164.308(a)(3)(ii)(C)", "164.308(a)(4)(ii)(C)", "164.308(a)(5)(ii)(C)"]
-#     pci-dss-4.0: ["8.2.6"]
-#     cis-aws-3.0: ["1.12"]
 package palisade.iam.user_credentials_unused_90_days
 
 import rego.v1

@@ -18,10 +18,6 @@
 #     (`aws iam delete-access-key --user-name NAME --access-key-id AKIA...`).
 #   references:
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
-#   frameworks:
-#     hipaa: ["164.308(a)(5)(ii)(D)", "164.312(d)"]
-#     pci-dss-4.0: ["8.2.2", "8.6.3"]
-#     cis-aws-3.0: ["1.13"]
 package palisade.iam.user_multiple_active_access_keys
 
 import rego.v1

@@ -17,10 +17,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_groups.html
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html
-#   frameworks:
-#     hipaa: ["164.308(a)(4)(ii)(B)", "164.308(a)(4)(ii)(C)"]
-#     pci-dss-4.0: ["7.2.1", "7.2.2", "7.2.4"]
-#     cis-aws-3.0: ["1.15"]
 package palisade.iam.user_policy_attached_directly
 
 import rego.v1

@@ -20,9 +20,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
 #     - https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)", "164.312(a)(2)(iv)", "164.308(a)(4)(ii)(B)"]
-#     pci-dss-4.0: ["3.6.1", "7.2.1", "7.2.2"]
 package palisade.kms.key_policy_open_to_any_principal
 
 import data.palisade.lib.iam

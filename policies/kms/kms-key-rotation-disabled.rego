@@ -19,10 +19,6 @@
 #     `rotation_period_in_days`) on the `aws_kms_key`.
 #   references:
 #     - https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html
-#   frameworks:
-#     hipaa: ["164.312(a)(2)(iv)", "164.312(e)(2)(ii)"]
-#     pci-dss-4.0: ["3.7.4"]
-#     cis-aws-3.0: ["3.6"]
 package palisade.kms.key_rotation_disabled
 
 import rego.v1

@@ -18,10 +18,6 @@
 #     Terraform: `storage_encrypted = true` (and `kms_key_id`) on `aws_rds_cluster`.
 #   references:
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html
-#   frameworks:
-#     hipaa: ["164.312(a)(2)(iv)"]
-#     pci-dss-4.0: ["3.5.1"]
-#     cis-aws-3.0: ["2.3.1"]
 package palisade.rds.cluster_storage_unencrypted
 
 import rego.v1

@@ -18,9 +18,6 @@
 #     `aws_db_instance` / `aws_rds_cluster`.
 #   references:
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html
-#   frameworks:
-#     hipaa: ["164.308(a)(7)(ii)(A)", "164.308(a)(7)(ii)(B)"]
-#     pci-dss-4.0: ["12.10.1"]
 package palisade.rds.instance_backup_retention_too_short
 
 import rego.v1

@@ -19,10 +19,6 @@
 #     `aws_db_instance`.
 #   references:
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)", "164.312(e)(1)"]
-#     pci-dss-4.0: ["1.3.1", "1.4.4"]
-#     cis-aws-3.0: ["2.3.3"]
 package palisade.rds.instance_publicly_accessible
 
 import rego.v1

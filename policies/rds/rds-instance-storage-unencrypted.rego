@@ -20,10 +20,6 @@
 #     Terraform: `storage_encrypted = true` (and `kms_key_id`) on `aws_db_instance`.
 #   references:
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html
-#   frameworks:
-#     hipaa: ["164.312(a)(2)(iv)"]
-#     pci-dss-4.0: ["3.5.1"]
-#     cis-aws-3.0: ["2.3.1"]
 package palisade.rds.instance_storage_unencrypted
 
 import rego.v1

@@ -31,8 +31,6 @@
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.Scenarios.html
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html
 #     - https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html
-#   frameworks:
-#     hipaa: ["164.312(e)(1)", "164.308(a)(4)(ii)(B)", "164.312(a)(1)"]
 package palisade.rds.phi_data_store_reachable_from_public_subnet
 
 import data.palisade.lib.network

@@ -19,9 +19,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ShareSnapshot.html
 #     - https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_ModifyDBClusterSnapshotAttribute.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)", "164.308(a)(4)(ii)(B)"]
-#     pci-dss-4.0: ["1.4.4", "7.2.1"]
 package palisade.rds.snapshot_public
 
 import rego.v1

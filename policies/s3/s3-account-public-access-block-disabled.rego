@@ -19,10 +19,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-account.html
 #     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)"]
-#     pci-dss-4.0: ["1.4.4", "7.2.1"]
-#     cis-aws-3.0: ["2.1.4"]
 package palisade.s3.account_public_access_block_disabled
 
 import data.palisade.lib.aws

@@ -18,9 +18,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html
 #     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/enable-server-access-logging.html
-#   frameworks:
-#     hipaa: ["164.312(b)", "164.308(a)(1)(ii)(D)"]
-#     pci-dss-4.0: ["10.2.1", "10.2.1.1"]
 package palisade.s3.bucket_access_logging_disabled
 
 import rego.v1

@@ -18,9 +18,6 @@
 #     `aws_s3_bucket_server_side_encryption_configuration`.
 #   references:
 #     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html
-#   frameworks:
-#     hipaa: ["164.312(a)(2)(iv)"]
-#     pci-dss-4.0: ["3.5.1"]
 package palisade.s3.bucket_default_encryption_disabled
 
 import rego.v1

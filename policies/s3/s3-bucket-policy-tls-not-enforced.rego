@@ -19,10 +19,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
 #     - https://repost.aws/knowledge-center/s3-bucket-policy-for-config-rule
-#   frameworks:
-#     hipaa: ["164.312(e)(1)", "164.312(e)(2)(ii)"]
-#     pci-dss-4.0: ["4.2.1"]
-#     cis-aws-3.0: ["2.1.1"]
 package palisade.s3.bucket_policy_tls_not_enforced
 
 import data.palisade.lib.aws

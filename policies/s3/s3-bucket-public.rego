@@ -28,10 +28,6 @@
 #     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
 #     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html
 #     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html
-#   frameworks:
-#     hipaa: ["164.312(a)(1)", "164.308(a)(4)(ii)(B)"]
-#     pci-dss-4.0: ["1.4.4", "7.2.1"]
-#     cis-aws-3.0: ["2.1.4"]
 package palisade.s3.bucket_public
 
 import data.palisade.lib.aws

@@ -19,9 +19,6 @@
 #   references:
 #     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
 #     - https://docs.aws.amazon.com/AmazonS3/latest/userguide/manage-versioning-examples.html
-#   frameworks:
-#     hipaa: ["164.308(a)(7)(ii)(A)", "164.312(c)(1)"]
-#     pci-dss-4.0: ["12.10.1"]
 package palisade.s3.bucket_versioning_disabled
 
 import rego.v1

@@ -1,6 +1,7 @@
 //! The command line: argument definitions and dispatch. `anyhow` lives here, at the edge.
 
 mod collect;
+mod frameworks;
 mod iam;
 mod network;
 mod policies;
@@ -39,6 +40,9 @@ pub enum Command {
     /// List, show and test policies.
     #[command(subcommand)]
     Policies(policies::PoliciesCommand),
+    /// The compliance frameworks (HIPAA, PCI DSS, CIS AWS) and the policies behind each control.
+    #[command(subcommand)]
+    Frameworks(frameworks::FrameworksCommand),
     /// IAM analysis on its own: effective permissions, escalation methods and paths.
     #[command(subcommand)]
     Iam(iam::IamCommand),
@@ -54,6 +58,7 @@ pub enum Format {
     Terminal,
     Json,
     Sarif,
+    Markdown,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,6 +121,7 @@ pub fn main() -> i32 {
         Command::Scan(args) => scan::run(args),
         Command::Collect(args) => collect::run(args),
         Command::Policies(cmd) => policies::run(cmd),
+        Command::Frameworks(cmd) => frameworks::run(cmd),
         Command::Iam(cmd) => iam::run(cmd),
         Command::Reach(args) => network::reach(args),
         Command::Network(cmd) => network::run(cmd),

@@ -140,9 +140,9 @@ fn show(p: &Policy) -> String {
         m.description,
         m.remediation
     );
-    if !m.frameworks.is_empty() {
+    if !p.rule.frameworks.is_empty() {
         out.push_str("\nFramework controls:\n");
-        for (fw, ids) in &m.frameworks {
+        for (fw, ids) in &p.rule.frameworks {
             let _ = writeln!(out, "  {fw}: {}", ids.join(", "));
         }
     }

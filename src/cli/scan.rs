@@ -2,11 +2,12 @@
 
 use super::{Format, PolicyArgs, EXIT_FINDINGS, EXIT_OK};
 use crate::engine::{self, EvalOptions};
-use crate::findings::{Severity, Status};
+use crate::findings::{suppress, Severity, Status};
 use crate::inventory::ResourceIndex;
 use crate::report::{self, ScanReport};
 use anyhow::Context;
 use clap::ValueEnum;
+use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -56,6 +57,27 @@ pub struct ScanArgs {
     /// Also write the JSON report to PATH.
     #[arg(long, value_name = "PATH")]
     json: Option<PathBuf>,
+    /// Also write a Markdown summary (for $GITHUB_STEP_SUMMARY; at most 1 MiB) to PATH.
+    #[arg(long, value_name = "PATH")]
+    markdown: Option<PathBuf>,
+    /// Also write a self-contained HTML report (charts, findings table, controls) to PATH.
+    #[arg(long, value_name = "PATH")]
+    html: Option<PathBuf>,
+    /// Also write OCSF 1.6 JSON Lines (Detection and Compliance Findings, for SIEMs) to PATH.
+    #[arg(long, value_name = "PATH")]
+    ocsf: Option<PathBuf>,
+    /// Add the status of each control of this framework to every output (hipaa, pci-dss-4.0,
+    /// cis-aws-3.0; see `palisade frameworks list`). Repeatable.
+    #[arg(long = "framework", value_name = "ID")]
+    frameworks: Vec<String>,
+    /// Compare with an earlier Palisade SARIF or JSON report: each failing result is new or
+    /// unchanged, and results that no longer fail are listed as absent.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Keep suppressed results in the SARIF, marked with their justification (GitHub ignores
+    /// SARIF suppressions and would show them as open alerts, so they are left out by default).
+    #[arg(long)]
+    sarif_include_suppressed: bool,
     /// Exit 1 when a failing finding is at or above this severity [default: low; with --demo: none].
     #[arg(long, value_enum, value_name = "LEVEL")]
     fail_on: Option<FailOn>,
@@ -167,6 +189,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
     let config = args.config.load(args.source.demo)?;
     watch.lap("load");
     let mut policies = args.policies.load()?;
+    check_suppressions(&policies, &config)?;
     if args.source.iam_only() {
         let before = policies.policies.len();
         policies.policies.retain(|p| {
@@ -181,6 +204,12 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
         );
     }
     tracing::info!(policies = policies.policies.len(), "policies loaded");
+    let frameworks = select_frameworks(&policies, &args.frameworks)?;
+    let baseline = args
+        .baseline
+        .as_deref()
+        .map(crate::findings::baseline::Baseline::load)
+        .transpose()?;
     watch.lap("policies");
     let (facts, index) = rayon::join(
         || {
@@ -224,11 +253,42 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
     let freeing_input = drop_in_background(input);
     watch.lap("evaluate");
     tracing::info!(findings = findings.len(), "evaluated");
+    let mut findings = findings;
+    let scanned_at = chrono::Utc::now();
+    let suppressions = suppress::apply(
+        &mut findings,
+        &config.suppressions,
+        scanned_at.date_naive(),
+    );
+    for u in suppressions.iter().filter(|u| u.expired && u.matched > 0) {
+        eprintln!(
+            "palisade: warning: suppression {} (policy `{}`) expired on {}: its {} matching result(s) are reported as failing",
+            u.rule.index,
+            u.rule.policy,
+            u.rule.expires.map(|d| d.to_string()).unwrap_or_default(),
+            u.matched
+        );
+    }
+    let baseline = baseline.map(|b| {
+        let absent = crate::findings::baseline::apply(&mut findings, &b, &index);
+        report::BaselineSummary {
+            path: b.path.display().to_string(),
+            new: crate::findings::baseline::new_count(&findings),
+            absent,
+        }
+    });
+    let ran: BTreeSet<&str> = policies.policies.iter().map(|p| p.meta.id.as_str()).collect();
+    let compliance = crate::compliance::evaluate(&frameworks, &findings, &ran);
     let report = ScanReport {
         findings: &findings,
         policies: &policies,
         snapshot: &header,
         resources: index.len(),
+        compliance: &compliance,
+        suppressions: &suppressions,
+        baseline: baseline.as_ref(),
+        scanned_at,
+        sarif_suppressed: args.sarif_include_suppressed,
     };
     if let Some(path) = &args.sarif {
         write_file(path, |w| report::sarif::write(&report, w))?;
@@ -236,12 +296,22 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
     if let Some(path) = &args.json {
         write_file(path, |w| report::json::write(&report, w))?;
     }
+    if let Some(path) = &args.markdown {
+        write_file(path, |w| report::markdown::write(&report, w))?;
+    }
+    if let Some(path) = &args.html {
+        write_file(path, |w| report::html::write(&report, w))?;
+    }
+    if let Some(path) = &args.ocsf {
+        write_file(path, |w| report::ocsf::write(&report, w))?;
+    }
     let color = use_color();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
         Format::Terminal => report::terminal::write(&report, color, &mut out),
         Format::Json => report::json::write(&report, &mut out),
         Format::Sarif => report::sarif::write(&report, &mut out),
+        Format::Markdown => report::markdown::write(&report, &mut out),
     }
     .and_then(|_| out.flush());
     match written {
@@ -250,7 +320,10 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
         other => other.context("cannot write to stdout")?,
     }
     drop(out);
-    let sarif_results = findings.iter().filter(|f| f.status == Status::Fail).count();
+    let sarif_results = findings
+        .iter()
+        .filter(|f| report::sarif::included(f, args.sarif_include_suppressed))
+        .count();
     if (args.sarif.is_some() || args.format == Format::Sarif)
         && sarif_results > report::sarif::GITHUB_MAX_RESULTS
     {
@@ -286,7 +359,52 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
     });
     // The process exits right after this; freeing millions of findings one by one would only
     // add time to every large scan.
+    drop(report);
+    drop(compliance);
     std::mem::forget(findings);
     std::mem::forget(index);
     Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// The frameworks asked for with `--framework`, in the order given (each once).
+fn select_frameworks<'a>(
+    policies: &'a crate::engine::PolicySet,
+    ids: &[String],
+) -> anyhow::Result<Vec<&'a crate::compliance::Framework>> {
+    let mut out: Vec<&crate::compliance::Framework> = Vec::new();
+    for id in ids {
+        let Some(fw) = policies.framework(id) else {
+            let known: Vec<&str> = policies.frameworks.iter().map(|f| f.id.as_str()).collect();
+            anyhow::bail!(
+                "unknown framework `{id}`: the frameworks are {} (see `palisade frameworks list`)",
+                known.join(", ")
+            );
+        };
+        if !out.iter().any(|f| f.id == fw.id) {
+            out.push(fw);
+        }
+    }
+    Ok(out)
+}
+
+/// A suppression whose policy pattern matches no loaded policy is a typo, not an accepted risk.
+fn check_suppressions(
+    policies: &crate::engine::PolicySet,
+    config: &crate::config::Config,
+) -> anyhow::Result<()> {
+    for s in &config.suppressions {
+        if !policies
+            .policies
+            .iter()
+            .any(|p| suppress::glob(&s.policy, &p.meta.id))
+        {
+            anyhow::bail!(
+                "suppression {} in the config: policy `{}` matches none of the {} loaded policies (see `palisade policies list`)",
+                s.index,
+                s.policy,
+                policies.policies.len()
+            );
+        }
+    }
+    Ok(())
 }

@@ -13,9 +13,17 @@
 //! to = "cde"
 //! services = ["tcp/443"]
 //! justification = "payment API behind the corporate proxy"
+//!
+//! [[suppressions]]
+//! policy = "s3-bucket-public-read"          # a policy id, or a glob of ids
+//! resources = ["arn:aws:s3:::public-site-*"] # ARN globs, and/or:
+//! tags = { "palisade:accepted" = "yes" }     # tags the resource must carry
+//! justification = "static website bucket, reviewed by security (JIRA SEC-12)"
+//! expires = 2027-06-30                       # the last day it applies
 //! ```
 
 use crate::analyze::network::service::Services;
+use crate::findings::suppress::Suppression;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -29,6 +37,9 @@ pub struct Config {
     /// Intended flows between segments; anything else into a CDE is a finding.
     #[serde(default)]
     pub flows: Vec<Flow>,
+    /// Accepted risks: failing results reported as `suppressed`, with a justification.
+    #[serde(default)]
+    pub suppressions: Vec<Suppression>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq, Hash)]
@@ -101,7 +112,11 @@ impl Config {
     /// Parses and checks: every flow names known segments and valid services, every CIDR parses,
     /// every segment selects something.
     pub fn parse(text: &str) -> Result<Config, String> {
-        let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        for (i, s) in config.suppressions.iter_mut().enumerate() {
+            s.index = i + 1;
+            s.validate()?;
+        }
         for (name, seg) in &config.segments {
             if seg.tags.is_empty() && seg.subnets.is_empty() && seg.cidrs.is_empty() {
                 return Err(format!(

@@ -354,6 +354,8 @@ fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<F
             resource: index.resolve(&arn, ty),
             message,
             evidence,
+            suppression: None,
+            baseline: None,
         });
     }
     if !errors.is_empty() {
@@ -367,6 +369,7 @@ fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<F
                 account_id: String::new(),
                 region: "global".into(),
                 name: policy.meta.id.clone(),
+                tags: Default::default(),
             }),
             message: format!(
                 "policy {} ({}) failed to evaluate: {}",
@@ -375,6 +378,8 @@ fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<F
                 errors.into_iter().collect::<Vec<_>>().join("; ")
             ),
             evidence: serde_json::Value::Null,
+            suppression: None,
+            baseline: None,
         });
         return findings;
     }
@@ -390,6 +395,8 @@ fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<F
             ),
             resource,
             evidence: serde_json::Value::Null,
+            suppression: None,
+            baseline: None,
         });
     }
     findings

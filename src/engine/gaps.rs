@@ -102,6 +102,8 @@ pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Gap]) {
                     policy.meta.id
                 ),
                 evidence: serde_json::to_value(gap).unwrap_or_default(),
+                suppression: None,
+                baseline: None,
             });
             if let Some(index) = by_arn.as_mut() {
                 index.entry(arn).or_default().push(findings.len() - 1);

@@ -72,6 +72,11 @@ fn rego_file(path: String, text: Arc<str>) -> Result<RegoFile, SourceError> {
     })
 }
 
+/// The built-in framework files: (path, YAML text).
+pub fn builtin_frameworks() -> &'static [(&'static str, &'static str)] {
+    builtin::BUILTIN_FRAMEWORKS
+}
+
 /// The built-in policy files.
 pub fn builtin() -> Result<Vec<RegoFile>, SourceError> {
     builtin::BUILTIN_FILES

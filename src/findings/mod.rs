@@ -1,6 +1,8 @@
 //! Findings: the one result type every report format renders.
 
+pub mod baseline;
 mod severity;
+pub mod suppress;
 
 pub use severity::{Severity, SeverityParseError};
 
@@ -58,6 +60,12 @@ pub struct Finding {
     /// What the policy looked at to decide, as it reported it.
     #[serde(skip_serializing_if = "serde_json::Value::is_null")]
     pub evidence: serde_json::Value,
+    /// The config entry that suppresses this failing result (status `suppressed`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppression: Option<Arc<suppress::Suppression>>,
+    /// Compared with `--baseline`: new or unchanged (failing and suppressed results only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<baseline::BaselineState>,
 }
 
 impl Finding {
@@ -100,14 +108,26 @@ impl Counts {
     pub fn of(findings: &[Finding]) -> Self {
         let mut c = Counts::default();
         for f in findings {
-            match f.status {
-                Status::Fail => c.fail += 1,
-                Status::Pass => c.pass += 1,
-                Status::NotEvaluated => c.not_evaluated += 1,
-                Status::Error => c.error += 1,
-                Status::Suppressed => c.suppressed += 1,
-            }
+            c.add(f.status);
         }
         c
+    }
+
+    pub fn add(&mut self, status: Status) {
+        match status {
+            Status::Fail => self.fail += 1,
+            Status::Pass => self.pass += 1,
+            Status::NotEvaluated => self.not_evaluated += 1,
+            Status::Error => self.error += 1,
+            Status::Suppressed => self.suppressed += 1,
+        }
+    }
+
+    pub fn merge(&mut self, other: &Counts) {
+        self.fail += other.fail;
+        self.pass += other.pass;
+        self.not_evaluated += other.not_evaluated;
+        self.error += other.error;
+        self.suppressed += other.suppressed;
     }
 }

@@ -4,6 +4,8 @@
 //! Written as a stream: a million-resource report never sits in memory as one string.
 
 use super::ScanReport;
+use crate::findings::baseline::{Absent, BaselineState};
+use crate::findings::suppress::{Suppression, SuppressionUse};
 use crate::findings::{Controls, Counts, Finding, Severity, Status};
 use crate::inventory::{Gap, ResourceRef};
 use serde::{Serialize, Serializer};
@@ -20,7 +22,23 @@ struct Report<'a> {
     summary: Summary,
     gaps: &'a [Gap],
     policies: BTreeMap<&'a str, PolicyEntry<'a>>,
+    /// Per-control status of each `--framework`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    compliance: Vec<super::controls::FrameworkView<'a>>,
+    /// What each configured suppression did.
+    #[serde(skip_serializing_if = "<[SuppressionUse]>::is_empty")]
+    suppressions: &'a [SuppressionUse],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<BaselineView<'a>>,
     findings: Findings<'a>,
+}
+
+#[derive(Serialize)]
+struct BaselineView<'a> {
+    path: &'a str,
+    new: usize,
+    /// Baseline results that no longer fail, and what they are now.
+    absent: &'a [Absent],
 }
 
 #[derive(Serialize)]
@@ -44,6 +62,9 @@ struct Summary {
     counts: Counts,
     /// Failing findings by severity.
     failing_by_severity: BTreeMap<Severity, usize>,
+    /// Failing findings not in the `--baseline` report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    new_since_baseline: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -66,6 +87,10 @@ struct JsonFinding<'a> {
     message: &'a str,
     #[serde(skip_serializing_if = "serde_json::Value::is_null")]
     evidence: &'a serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppression: Option<&'a Suppression>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_state: Option<BaselineState>,
 }
 
 /// Serializes findings one by one from the slice, without an intermediate vector.
@@ -81,6 +106,8 @@ impl Serialize for Findings<'_> {
             resource: &f.resource,
             message: &f.message,
             evidence: &f.evidence,
+            suppression: f.suppression.as_deref(),
+            baseline_state: f.baseline,
         }))
     }
 }
@@ -115,6 +142,7 @@ pub fn write(r: &ScanReport, out: &mut dyn Write) -> std::io::Result<()> {
             policies: r.policies.policies.len(),
             counts: Counts::of(r.findings),
             failing_by_severity: failing_by_severity(r.findings),
+            new_since_baseline: r.baseline.map(|b| b.new),
         },
         gaps: &r.snapshot.gaps,
         policies: r
@@ -129,11 +157,18 @@ pub fn write(r: &ScanReport, out: &mut dyn Write) -> std::io::Result<()> {
                     resource_type: &m.resource_type,
                     remediation: &m.remediation,
                     references: &m.references,
-                    frameworks: &m.frameworks,
+                    frameworks: &p.rule.frameworks,
                 };
                 (m.id.as_str(), entry)
             })
             .collect(),
+        compliance: super::controls::views(r),
+        suppressions: r.suppressions,
+        baseline: r.baseline.map(|b| BaselineView {
+            path: &b.path,
+            new: b.new,
+            absent: &b.absent,
+        }),
         findings: Findings(r.findings),
     };
     serde_json::to_writer_pretty(&mut *out, &report)?;

@@ -1,10 +1,17 @@
 //! Report: one file per format; every format renders the same sorted `Finding` list.
 
+mod controls;
+pub mod html;
 pub mod json;
+pub mod markdown;
+pub mod ocsf;
 pub mod sarif;
 pub mod terminal;
 
+use crate::compliance::FrameworkResult;
 use crate::engine::PolicySet;
+use crate::findings::baseline::Absent;
+use crate::findings::suppress::SuppressionUse;
 use crate::findings::Finding;
 use crate::inventory::SnapshotHeader;
 
@@ -16,6 +23,37 @@ pub struct ScanReport<'a> {
     pub snapshot: &'a SnapshotHeader,
     /// Number of resources in the inventory.
     pub resources: usize,
+    /// Control status for each framework asked for with `--framework`.
+    pub compliance: &'a [FrameworkResult<'a>],
+    /// What each configured suppression did (empty without suppressions).
+    pub suppressions: &'a [SuppressionUse],
+    /// The comparison with `--baseline`, when one was given.
+    pub baseline: Option<&'a BaselineSummary>,
+    /// When the scan ran (reports' own timestamps; the snapshot has its collection time).
+    pub scanned_at: chrono::DateTime<chrono::Utc>,
+    /// SARIF: keep suppressed results (with `suppressions`) instead of leaving them out.
+    pub sarif_suppressed: bool,
+}
+
+/// The outcome of comparing with a baseline report.
+pub struct BaselineSummary {
+    pub path: String,
+    /// Failing results now that were not in the baseline.
+    pub new: usize,
+    /// Baseline results that no longer fail.
+    pub absent: Vec<Absent>,
+}
+
+impl ScanReport<'_> {
+    /// Suppressions past their expiry date that still matched failing results.
+    pub fn expired_suppressions(&self) -> impl Iterator<Item = &SuppressionUse> {
+        self.suppressions.iter().filter(|u| u.expired)
+    }
+
+    /// The scanned account ids.
+    pub fn accounts(&self) -> Vec<&str> {
+        self.snapshot.accounts.iter().map(|a| a.id.as_str()).collect()
+    }
 }
 
 /// Runs a streaming renderer into a string (tests and small outputs).

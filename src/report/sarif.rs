@@ -8,7 +8,9 @@
 
 use super::ScanReport;
 use crate::engine::Policy;
+use crate::findings::baseline::{Absent, BaselineState, Now};
 use crate::findings::{Finding, Severity, Status};
+use crate::inventory::ResourceRef;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -22,20 +24,28 @@ const INFORMATION_URI: &str = "https://github.com/palisade-security/palisade";
 
 /// §3.13 sarifLog.
 #[derive(Serialize)]
-pub struct Log {
+pub struct Log<'a> {
     #[serde(rename = "$schema")]
     schema: &'static str,
     version: &'static str,
-    runs: Vec<Run>,
+    runs: Vec<Run<'a>>,
 }
 
 /// §3.14 run.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Run {
+struct Run<'a> {
     tool: Tool,
     results: Vec<SarifResult>,
     column_kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<RunProperties<'a>>,
+}
+
+/// §3.8 property bag of the run: per-control compliance of each `--framework`.
+#[derive(Serialize)]
+struct RunProperties<'a> {
+    compliance: Vec<super::controls::FrameworkView<'a>>,
 }
 
 /// §3.18 tool, §3.19 toolComponent.
@@ -100,12 +110,37 @@ struct RuleProperties {
 #[serde(rename_all = "camelCase")]
 struct SarifResult {
     rule_id: String,
-    rule_index: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
+    /// §3.27.9: `pass` for a baseline result that no longer fails (default `fail`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
     level: &'static str,
     message: Text,
     locations: Vec<Location>,
     partial_fingerprints: BTreeMap<&'static str, String>,
+    /// §3.27.24.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_state: Option<BaselineState>,
+    /// §3.27.23, §3.35.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<SarifSuppression>,
     properties: ResultProperties,
+}
+
+/// §3.35 suppression: an accepted risk from the config.
+#[derive(Serialize)]
+struct SarifSuppression {
+    kind: &'static str,
+    status: &'static str,
+    justification: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<SuppressionProperties>,
+}
+
+#[derive(Serialize)]
+struct SuppressionProperties {
+    expires: String,
 }
 
 /// §3.28 location.
@@ -205,8 +240,7 @@ fn uri_segment(s: &str) -> String {
 }
 
 /// `aws/<account>/<region>/<service>/<resource path>` from a finding's resource.
-pub fn artifact_uri(f: &Finding) -> String {
-    let r = &f.resource;
+pub fn artifact_uri(r: &ResourceRef) -> String {
     let parts: Vec<&str> = r.arn.splitn(6, ':').collect();
     let (service, resource) = match parts.as_slice() {
         ["arn", _, service, _, _, resource] => (*service, *resource),
@@ -226,11 +260,11 @@ pub fn artifact_uri(f: &Finding) -> String {
 }
 
 /// Stable across runs and machines: the same policy on the same resource is the same alert.
-pub fn fingerprint(f: &Finding) -> String {
+pub fn fingerprint(policy_id: &str, arn: &str) -> String {
     let mut h = Sha256::new();
-    h.update(f.rule.id.as_bytes());
+    h.update(policy_id.as_bytes());
     h.update([0]);
-    h.update(f.resource.arn.as_bytes());
+    h.update(arn.as_bytes());
     let digest = h.finalize();
     digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
@@ -244,7 +278,7 @@ fn rule(p: &Policy) -> Rule {
         service,
         m.severity.to_string(),
     ];
-    for (framework, controls) in &m.frameworks {
+    for (framework, controls) in &p.rule.frameworks {
         tags.push(framework.clone());
         for c in controls {
             tags.push(format!("{framework}/{c}"));
@@ -253,7 +287,7 @@ fn rule(p: &Policy) -> Rule {
     tags.dedup();
     tags.truncate(MAX_TAGS);
     let mut controls = String::new();
-    for (framework, ids) in &m.frameworks {
+    for (framework, ids) in &p.rule.frameworks {
         controls.push_str(&format!("- {framework}: {}\n", ids.join(", ")));
     }
     let references: String = m.references.iter().map(|r| format!("- <{r}>\n")).collect();
@@ -290,19 +324,20 @@ fn rule(p: &Policy) -> Rule {
     }
 }
 
-fn result(f: &Finding, rule_index: usize) -> SarifResult {
-    let r = &f.resource;
+/// A result for `policy_id` on resource `r`, without the fields that depend on its state.
+fn located(policy_id: &str, r: &ResourceRef, level: &'static str, text: String) -> SarifResult {
     SarifResult {
-        rule_id: f.rule.id.clone(),
-        rule_index,
-        level: level(f.severity),
+        rule_id: policy_id.to_string(),
+        rule_index: None,
+        kind: None,
+        level,
         message: Text {
-            text: format!("{} [{}: {}]", f.message, f.rule.id, r.arn),
+            text: format!("{text} [{policy_id}: {}]", r.arn),
         },
         locations: vec![Location {
             physical_location: PhysicalLocation {
                 artifact_location: ArtifactLocation {
-                    uri: artifact_uri(f),
+                    uri: artifact_uri(r),
                 },
                 region: Region { start_line: 1 },
             },
@@ -312,9 +347,14 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult {
                 kind: "resource",
             }],
         }],
-        partial_fingerprints: BTreeMap::from([("primaryLocationLineHash", fingerprint(f))]),
+        partial_fingerprints: BTreeMap::from([(
+            "primaryLocationLineHash",
+            fingerprint(policy_id, &r.arn),
+        )]),
+        baseline_state: None,
+        suppressions: Vec::new(),
         properties: ResultProperties {
-            severity: f.severity,
+            severity: Severity::Info,
             resource_type: r.resource_type.clone(),
             account_id: r.account_id.clone(),
             region: r.region.clone(),
@@ -322,8 +362,48 @@ fn result(f: &Finding, rule_index: usize) -> SarifResult {
     }
 }
 
+fn result(f: &Finding, rule_index: Option<usize>) -> SarifResult {
+    let mut out = located(&f.rule.id, &f.resource, level(f.severity), f.message.clone());
+    out.rule_index = rule_index;
+    out.baseline_state = f.baseline;
+    out.properties.severity = f.severity;
+    if let Some(s) = &f.suppression {
+        out.suppressions.push(SarifSuppression {
+            kind: "external",
+            status: "accepted",
+            justification: s.justification.clone(),
+            properties: s.expires.map(|d| SuppressionProperties {
+                expires: d.to_string(),
+            }),
+        });
+    }
+    out
+}
+
+/// A baseline result that no longer fails: `kind: pass`, `level: none`, `baselineState: absent`.
+fn absent_result(a: &Absent, rule_index: Option<usize>) -> SarifResult {
+    let now = match a.now {
+        Now::Pass => "now passes",
+        Now::NotEvaluated => "not evaluated in this scan (not known to be fixed)",
+        Now::Error => "its policy failed to evaluate in this scan",
+        Now::NoResult => "no result in this scan (resource gone or policy not run)",
+    };
+    let text = format!("fixed since the baseline ({now}); was: {}", a.entry.message);
+    let mut out = located(&a.entry.policy_id, &a.resource, "none", text);
+    out.rule_index = rule_index;
+    out.kind = Some("pass");
+    out.baseline_state = Some(BaselineState::Absent);
+    out.properties.severity = a.entry.severity.unwrap_or(Severity::Info);
+    out
+}
+
+/// Whether a finding is a SARIF result: failing, or suppressed when those are asked for.
+pub fn included(f: &Finding, suppressed: bool) -> bool {
+    f.status == Status::Fail || (suppressed && f.status == Status::Suppressed)
+}
+
 /// The SARIF log: one run, one rule per policy, one result per failing resource.
-pub fn build(r: &ScanReport) -> Log {
+pub fn build<'a>(r: &'a ScanReport) -> Log<'a> {
     let rules: Vec<Rule> = r.policies.policies.iter().map(rule).collect();
     let index: BTreeMap<&str, usize> = r
         .policies
@@ -332,12 +412,20 @@ pub fn build(r: &ScanReport) -> Log {
         .enumerate()
         .map(|(i, p)| (p.meta.id.as_str(), i))
         .collect();
-    let results = r
+    let mut results: Vec<SarifResult> = r
         .findings
         .iter()
-        .filter(|f| f.status == Status::Fail)
-        .filter_map(|f| index.get(f.rule.id.as_str()).map(|i| result(f, *i)))
+        .filter(|f| included(f, r.sarif_suppressed))
+        .filter_map(|f| index.get(f.rule.id.as_str()).map(|i| result(f, Some(*i))))
         .collect();
+    if let Some(b) = r.baseline {
+        results.extend(
+            b.absent
+                .iter()
+                .map(|a| absent_result(a, index.get(a.entry.policy_id.as_str()).copied())),
+        );
+    }
+    let compliance = super::controls::views(r);
     Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -353,6 +441,7 @@ pub fn build(r: &ScanReport) -> Log {
             },
             results,
             column_kind: "utf16CodeUnits",
+            properties: (!compliance.is_empty()).then_some(RunProperties { compliance }),
         }],
     }
 }

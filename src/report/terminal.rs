@@ -2,6 +2,8 @@
 //! summary line. Colour only when asked (a TTY without `NO_COLOR`); cloud strings are escaped.
 
 use super::{json::failing_by_severity, printable, ScanReport};
+use crate::compliance::{ControlStatus, FrameworkResult};
+use crate::findings::baseline::{BaselineState, Now};
 use crate::findings::{Counts, Finding, Severity, Status};
 use std::io::{self, Write};
 
@@ -32,9 +34,14 @@ impl Style {
 }
 
 fn write_finding(out: &mut dyn Write, style: &Style, f: &Finding) -> io::Result<()> {
+    let new = if f.baseline == Some(BaselineState::New) {
+        style.paint("1;33", " [new]")
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "  {} {}  {}",
+        "  {} {}  {}{new}",
         style.severity(f.severity),
         style.paint("1", &f.rule.id),
         printable(&f.resource.arn)
@@ -133,6 +140,11 @@ pub fn write(r: &ScanReport, color: bool, out: &mut dyn Write) -> io::Result<()>
         }
         writeln!(out)?;
     }
+    write_suppressions(r, &style, out)?;
+    write_baseline(r, &style, out)?;
+    for fw in r.compliance {
+        write_controls(fw, &style, out)?;
+    }
     let c = Counts::of(r.findings);
     let by_sev = failing_by_severity(r.findings);
     let breakdown: Vec<String> = Severity::ALL
@@ -145,14 +157,154 @@ pub fn write(r: &ScanReport, color: bool, out: &mut dyn Write) -> io::Result<()>
     } else {
         format!("{} failing ({})", c.fail, breakdown.join(", "))
     };
-    let summary = format!(
-        "{fail_text}, {} passed, {} not evaluated, {} errors: {} policies over {} resources",
+    let suppressed = if c.suppressed > 0 {
+        format!(", {} suppressed", c.suppressed)
+    } else {
+        String::new()
+    };
+    let mut summary = format!(
+        "{fail_text}, {} passed, {} not evaluated, {} errors{suppressed}: {} policies over {} resources",
         c.pass,
         c.not_evaluated,
         c.error,
         r.policies.policies.len(),
         r.resources
     );
+    if let Some(b) = r.baseline {
+        summary.push_str(&format!(
+            "; {} new since baseline, {} no longer failing",
+            b.new,
+            b.absent.len()
+        ));
+    }
     let code = if c.fail > 0 { "1;31" } else { "1;32" };
     writeln!(out, "{}", style.paint(code, &summary))
+}
+
+fn heading(out: &mut dyn Write, style: &Style, code: &str, text: &str) -> io::Result<()> {
+    writeln!(out, "{}", style.paint(code, &format!("── {text} ──")))
+}
+
+/// Suppressed results (one line each, with the justification) and expired suppressions.
+fn write_suppressions(r: &ScanReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let suppressed: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Suppressed)
+        .collect();
+    if !suppressed.is_empty() {
+        heading(out, style, "1;34", &format!("SUPPRESSED ({})", suppressed.len()))?;
+        for f in suppressed {
+            let Some(s) = &f.suppression else { continue };
+            let until = s.expires.map(|d| format!(" (until {d})")).unwrap_or_default();
+            writeln!(
+                out,
+                "  {}  {}\n           suppression {}: {}{until}",
+                style.paint("1", &f.rule.id),
+                printable(&f.resource.arn),
+                s.index,
+                printable(&s.justification)
+            )?;
+        }
+        writeln!(out)?;
+    }
+    let expired: Vec<_> = r.expired_suppressions().collect();
+    if !expired.is_empty() {
+        heading(out, style, "1;33", &format!("EXPIRED SUPPRESSIONS ({})", expired.len()))?;
+        for u in expired {
+            writeln!(
+                out,
+                "  suppression {} (policy {}) expired on {}: {} result(s) fail again; renew it or fix them",
+                u.rule.index,
+                printable(&u.rule.policy),
+                u.rule.expires.map(|d| d.to_string()).unwrap_or_default(),
+                u.matched
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Baseline results that no longer fail, and what they are now.
+fn write_baseline(r: &ScanReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let Some(b) = r.baseline else {
+        return Ok(());
+    };
+    if b.absent.is_empty() {
+        return Ok(());
+    }
+    heading(out, style, "1;32", &format!("NO LONGER FAILING SINCE BASELINE ({})", b.absent.len()))?;
+    for a in &b.absent {
+        let now = match a.now {
+            Now::Pass => "passes now",
+            Now::NotEvaluated => "not evaluated now (not known to be fixed)",
+            Now::Error => "policy error now",
+            Now::NoResult => "no result now (resource gone or policy not run)",
+        };
+        writeln!(
+            out,
+            "  {}  {}  {now}",
+            style.paint("1", &a.entry.policy_id),
+            printable(&a.entry.arn)
+        )?;
+    }
+    writeln!(out)
+}
+
+/// One framework's control table: every automated control; manual ones as a count.
+fn write_controls(fw: &FrameworkResult, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let tally: Vec<String> = fw
+        .tally()
+        .iter()
+        .map(|(s, n)| format!("{n} {}", s.as_str()))
+        .collect();
+    heading(
+        out,
+        style,
+        "1",
+        &format!(
+            "{} {} ({}): {}",
+            fw.framework.title,
+            fw.framework.version,
+            fw.framework.id,
+            tally.join(", ")
+        ),
+    )?;
+    let width = fw
+        .controls
+        .iter()
+        .map(|c| c.control.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    for c in fw.controls.iter().filter(|c| c.status != ControlStatus::Manual) {
+        let (code, label) = match c.status {
+            ControlStatus::Fail => ("1;31", "FAIL    "),
+            ControlStatus::NotEvaluated => ("1;35", "NOT EVAL"),
+            ControlStatus::Pass => ("32", "PASS    "),
+            ControlStatus::Manual => ("2", "MANUAL  "),
+        };
+        writeln!(
+            out,
+            "  {} {:<width$}  {}: {}",
+            style.paint(code, label),
+            c.control.id,
+            c.control.title,
+            printable(&c.reason)
+        )?;
+    }
+    let manual = fw
+        .controls
+        .iter()
+        .filter(|c| c.status == ControlStatus::Manual)
+        .count();
+    if manual > 0 {
+        writeln!(
+            out,
+            "  {} {manual} controls need manual evidence (`palisade frameworks show {}`)",
+            style.paint("2", "MANUAL  "),
+            fw.framework.id
+        )?;
+    }
+    writeln!(out)
 }

@@ -1,0 +1,306 @@
+//! `--baseline FILE`: compares failing results with an earlier Palisade SARIF or JSON report.
+//! A result is identified by its policy id and resource ARN (the SARIF fingerprint hashes the
+//! same pair), so the comparison survives reworded messages and reordered output.
+
+use super::{Finding, Severity, Status};
+use crate::inventory::{ResourceIndex, ResourceRef};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// SARIF 2.1.0 §3.27.24 `baselineState`, restricted to what a scan can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BaselineState {
+    /// Failing now, not in the baseline.
+    New,
+    /// Failing now and in the baseline.
+    Unchanged,
+    /// In the baseline, not failing now.
+    Absent,
+}
+
+impl BaselineState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BaselineState::New => "new",
+            BaselineState::Unchanged => "unchanged",
+            BaselineState::Absent => "absent",
+        }
+    }
+}
+
+/// One failing result of the baseline report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BaselineEntry {
+    pub policy_id: String,
+    pub arn: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+}
+
+/// The failing results of an earlier report.
+#[derive(Debug, Clone, Default)]
+pub struct Baseline {
+    pub path: PathBuf,
+    /// In file order.
+    pub entries: Vec<BaselineEntry>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    #[error("cannot read the baseline {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the baseline {path} is not JSON: {source}")]
+    Json {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+    #[error("the baseline {path} is neither a SARIF log nor a Palisade JSON report: {why}")]
+    Format { path: PathBuf, why: String },
+}
+
+/// What a result that was in the baseline is now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Now {
+    /// The policy passes on the resource: fixed.
+    Pass,
+    /// The result could not be decided this time (a collection gap): not known to be fixed.
+    NotEvaluated,
+    /// The policy failed to evaluate.
+    Error,
+    /// No result at all: the resource is gone, or the policy did not run.
+    NoResult,
+}
+
+/// A baseline result that no longer fails.
+#[derive(Debug, Clone, Serialize)]
+pub struct Absent {
+    #[serde(flatten)]
+    pub entry: BaselineEntry,
+    pub now: Now,
+    #[serde(skip)]
+    pub resource: Arc<ResourceRef>,
+}
+
+impl Baseline {
+    pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
+        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|source| BaselineError::Json {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        let entries = parse(&value).map_err(|why| BaselineError::Format {
+            path: path.to_path_buf(),
+            why,
+        })?;
+        Ok(Baseline {
+            path: path.to_path_buf(),
+            entries,
+        })
+    }
+}
+
+fn str_at<'a>(v: &'a serde_json::Value, pointer: &str) -> Option<&'a str> {
+    v.pointer(pointer).and_then(|s| s.as_str())
+}
+
+/// The failing (and suppressed) results of a SARIF log or a Palisade JSON report.
+fn parse(v: &serde_json::Value) -> Result<Vec<BaselineEntry>, String> {
+    if let Some(runs) = v.get("runs").and_then(|r| r.as_array()) {
+        let mut out = Vec::new();
+        for (ri, run) in runs.iter().enumerate() {
+            let results = run
+                .get("results")
+                .and_then(|r| r.as_array())
+                .ok_or_else(|| format!("runs[{ri}] has no results array"))?;
+            for (i, r) in results.iter().enumerate() {
+                if str_at(r, "/baselineState") == Some("absent") {
+                    continue;
+                }
+                let policy = str_at(r, "/ruleId")
+                    .ok_or_else(|| format!("runs[{ri}].results[{i}] has no ruleId"))?;
+                let arn = str_at(r, "/locations/0/logicalLocations/0/fullyQualifiedName")
+                    .ok_or_else(|| {
+                        format!(
+                            "runs[{ri}].results[{i}] has no logical location with the resource ARN (not written by Palisade?)"
+                        )
+                    })?;
+                out.push(BaselineEntry {
+                    policy_id: policy.to_string(),
+                    arn: arn.to_string(),
+                    message: str_at(r, "/message/text").unwrap_or_default().to_string(),
+                    severity: str_at(r, "/properties/severity").and_then(|s| s.parse().ok()),
+                });
+            }
+        }
+        return Ok(out);
+    }
+    let findings = v
+        .get("findings")
+        .and_then(|f| f.as_array())
+        .filter(|_| str_at(v, "/tool/name") == Some("palisade"))
+        .ok_or("expected `runs` (SARIF) or `tool.name: palisade` with `findings` (JSON)")?;
+    let mut out = Vec::new();
+    for (i, f) in findings.iter().enumerate() {
+        if !matches!(str_at(f, "/status"), Some("fail") | Some("suppressed")) {
+            continue;
+        }
+        let (Some(policy), Some(arn)) = (str_at(f, "/policy_id"), str_at(f, "/resource/arn"))
+        else {
+            return Err(format!("findings[{i}] has no policy_id or resource.arn"));
+        };
+        out.push(BaselineEntry {
+            policy_id: policy.to_string(),
+            arn: arn.to_string(),
+            message: str_at(f, "/message").unwrap_or_default().to_string(),
+            severity: str_at(f, "/severity").and_then(|s| s.parse().ok()),
+        });
+    }
+    Ok(out)
+}
+
+/// Marks each failing or suppressed finding new or unchanged, and returns the baseline results
+/// that no longer fail, with what they are now.
+pub fn apply(findings: &mut [Finding], baseline: &Baseline, index: &ResourceIndex) -> Vec<Absent> {
+    let known: HashSet<(&str, &str)> = baseline
+        .entries
+        .iter()
+        .map(|e| (e.policy_id.as_str(), e.arn.as_str()))
+        .collect();
+    let mut now: HashMap<(&str, &str), Status> = HashMap::new();
+    for f in findings.iter_mut() {
+        if matches!(f.status, Status::Fail | Status::Suppressed) {
+            let key = (f.rule.id.as_str(), f.resource.arn.as_str());
+            f.baseline = Some(if known.contains(&key) {
+                BaselineState::Unchanged
+            } else {
+                BaselineState::New
+            });
+        }
+    }
+    for f in findings.iter() {
+        now.insert((f.rule.id.as_str(), f.resource.arn.as_str()), f.status);
+    }
+    let mut seen = HashSet::new();
+    baseline
+        .entries
+        .iter()
+        .filter(|e| seen.insert((e.policy_id.as_str(), e.arn.as_str())))
+        .filter_map(|e| {
+            let state = now.get(&(e.policy_id.as_str(), e.arn.as_str())).copied();
+            let now = match state {
+                Some(Status::Fail | Status::Suppressed) => return None,
+                Some(Status::Pass) => Now::Pass,
+                Some(Status::NotEvaluated) => Now::NotEvaluated,
+                Some(Status::Error) => Now::Error,
+                None => Now::NoResult,
+            };
+            Some(Absent {
+                entry: e.clone(),
+                now,
+                resource: index.resolve(&e.arn, "AWS::Unknown"),
+            })
+        })
+        .collect()
+}
+
+/// Failing results new since the baseline.
+pub fn new_count(findings: &[Finding]) -> usize {
+    findings
+        .iter()
+        .filter(|f| f.status == Status::Fail && f.baseline == Some(BaselineState::New))
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::RuleInfo;
+
+    fn finding(policy: &str, arn: &str, status: Status) -> Finding {
+        Finding {
+            rule: Arc::new(RuleInfo {
+                id: policy.into(),
+                title: String::new(),
+                severity: Severity::High,
+                remediation: String::new(),
+                frameworks: Default::default(),
+            }),
+            status,
+            resource: Arc::new(ResourceRef::from_arn(arn, "AWS::S3::Bucket")),
+            message: String::new(),
+            severity: Severity::High,
+            evidence: serde_json::Value::Null,
+            suppression: None,
+            baseline: None,
+        }
+    }
+
+    #[test]
+    fn sarif_and_json_baselines_parse() {
+        let sarif = serde_json::json!({"runs": [{"results": [
+            {"ruleId": "p-a", "message": {"text": "m"}, "properties": {"severity": "high"},
+             "locations": [{"logicalLocations": [{"fullyQualifiedName": "arn:1"}]}]},
+            {"ruleId": "p-b", "baselineState": "absent",
+             "locations": [{"logicalLocations": [{"fullyQualifiedName": "arn:2"}]}]}
+        ]}]});
+        let e = parse(&sarif).unwrap();
+        assert_eq!(e.len(), 1);
+        assert_eq!((e[0].policy_id.as_str(), e[0].severity), ("p-a", Some(Severity::High)));
+        let json = serde_json::json!({"tool": {"name": "palisade"}, "findings": [
+            {"policy_id": "p-a", "status": "fail", "resource": {"arn": "arn:1"}},
+            {"policy_id": "p-a", "status": "pass", "resource": {"arn": "arn:2"}},
+            {"policy_id": "p-c", "status": "suppressed", "resource": {"arn": "arn:3"}}
+        ]});
+        assert_eq!(parse(&json).unwrap().len(), 2);
+        assert!(parse(&serde_json::json!({"findings": []})).is_err());
+        let no_arn = serde_json::json!({"runs": [{"results": [{"ruleId": "x"}]}]});
+        assert!(parse(&no_arn).unwrap_err().contains("logical location"));
+    }
+
+    #[test]
+    fn new_unchanged_and_absent() {
+        let entry = |p: &str, a: &str| BaselineEntry {
+            policy_id: p.into(),
+            arn: a.into(),
+            message: String::new(),
+            severity: None,
+        };
+        let baseline = Baseline {
+            path: PathBuf::new(),
+            entries: vec![
+                entry("p", "arn:still"),
+                entry("p", "arn:fixed"),
+                entry("p", "arn:gap"),
+                entry("p", "arn:gone"),
+            ],
+        };
+        let mut findings = vec![
+            finding("p", "arn:still", Status::Fail),
+            finding("p", "arn:new", Status::Fail),
+            finding("p", "arn:fixed", Status::Pass),
+            finding("p", "arn:gap", Status::NotEvaluated),
+        ];
+        let absent = apply(&mut findings, &baseline, &ResourceIndex::default());
+        assert_eq!(findings[0].baseline, Some(BaselineState::Unchanged));
+        assert_eq!(findings[1].baseline, Some(BaselineState::New));
+        assert_eq!(findings[2].baseline, None);
+        let now: Vec<(&str, Now)> = absent.iter().map(|a| (a.entry.arn.as_str(), a.now)).collect();
+        assert_eq!(
+            now,
+            vec![("arn:fixed", Now::Pass), ("arn:gap", Now::NotEvaluated), ("arn:gone", Now::NoResult)]
+        );
+        assert_eq!(new_count(&findings), 1);
+    }
+}
