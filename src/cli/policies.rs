@@ -82,6 +82,8 @@ pub fn run(cmd: PoliciesCommand) -> anyhow::Result<i32> {
 struct Listed<'a> {
     #[serde(flatten)]
     meta: &'a crate::engine::PolicyMeta,
+    /// The controls the policy evidences: from the framework files and its own metadata.
+    frameworks: &'a crate::findings::Controls,
     file: &'a str,
     builtin: bool,
 }
@@ -94,6 +96,7 @@ fn list(set: &PolicySet, format: ListFormat) -> String {
                 .iter()
                 .map(|p| Listed {
                     meta: &p.meta,
+                    frameworks: &p.rule.frameworks,
                     file: &p.file.path,
                     builtin: p.builtin,
                 })

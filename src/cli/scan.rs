@@ -255,11 +255,8 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
     tracing::info!(findings = findings.len(), "evaluated");
     let mut findings = findings;
     let scanned_at = chrono::Utc::now();
-    let suppressions = suppress::apply(
-        &mut findings,
-        &config.suppressions,
-        scanned_at.date_naive(),
-    );
+    let suppressions =
+        suppress::apply(&mut findings, &config.suppressions, scanned_at.date_naive());
     for u in suppressions.iter().filter(|u| u.expired && u.matched > 0) {
         eprintln!(
             "palisade: warning: suppression {} (policy `{}`) expired on {}: its {} matching result(s) are reported as failing",
@@ -277,7 +274,11 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
             absent,
         }
     });
-    let ran: BTreeSet<&str> = policies.policies.iter().map(|p| p.meta.id.as_str()).collect();
+    let ran: BTreeSet<&str> = policies
+        .policies
+        .iter()
+        .map(|p| p.meta.id.as_str())
+        .collect();
     let compliance = crate::compliance::evaluate(&frameworks, &findings, &ran);
     let report = ScanReport {
         findings: &findings,
@@ -359,7 +360,6 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
     });
     // The process exits right after this; freeing millions of findings one by one would only
     // add time to every large scan.
-    drop(report);
     drop(compliance);
     std::mem::forget(findings);
     std::mem::forget(index);

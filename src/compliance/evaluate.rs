@@ -265,7 +265,11 @@ mod tests {
         assert_eq!(c[0].reason, "1 failing result of p-fail");
         assert_eq!(c[3].reason, "not run in this scan: p-missing");
         assert!(c[4].reason.starts_with("no resources in scope"));
-        assert!(c[6].reason.contains("1 failing result suppressed"), "{}", c[6].reason);
+        assert!(
+            c[6].reason.contains("1 failing result suppressed"),
+            "{}",
+            c[6].reason
+        );
         assert_eq!(r[0].tally()[0], (Fail, 1));
     }
 }

@@ -150,7 +150,10 @@ pub fn parse(path: &str, text: &str) -> Result<Framework, FrameworkError> {
         let mut policies = BTreeSet::new();
         for p in &c.policies {
             if !policies.insert(p) {
-                return Err(invalid(format!("control {} lists policy `{p}` twice", c.id)));
+                return Err(invalid(format!(
+                    "control {} lists policy `{p}` twice",
+                    c.id
+                )));
             }
         }
     }
@@ -283,7 +286,10 @@ mod tests {
         )
         .contains("control 1.2 has neither `policies` nor `manual`"));
         assert!(bad("x/test-fw.yaml", &GOOD.replace("\"1.2\"", "\"1.1\"")).contains("listed twice"));
-        assert!(bad("x/test-fw.yaml", &GOOD.replace("title: Two", "titel: Two")).contains("unknown field"));
+        assert!(
+            bad("x/test-fw.yaml", &GOOD.replace("title: Two", "titel: Two"))
+                .contains("unknown field")
+        );
         assert!(bad("x/test-fw.yaml", "controls: [").contains("test-fw.yaml"));
     }
 

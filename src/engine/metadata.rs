@@ -26,7 +26,10 @@ pub struct PolicyMeta {
     /// How to fix it (Markdown: console, CLI, Terraform).
     pub remediation: String,
     pub references: Vec<String>,
-    /// Framework id to control ids, e.g. `hipaa: ["164.312(a)(2)(iv)"]`.
+    /// Controls the policy declares itself, e.g. `hipaa: ["164.312(a)(2)(iv)"]` (custom
+    /// policies; the built-ins are mapped in `policies/frameworks/`). The effective mapping,
+    /// both merged, is the policy's `rule.frameworks`.
+    #[serde(skip)]
     pub frameworks: Controls,
 }
 

@@ -257,7 +257,10 @@ mod tests {
         ]}]});
         let e = parse(&sarif).unwrap();
         assert_eq!(e.len(), 1);
-        assert_eq!((e[0].policy_id.as_str(), e[0].severity), ("p-a", Some(Severity::High)));
+        assert_eq!(
+            (e[0].policy_id.as_str(), e[0].severity),
+            ("p-a", Some(Severity::High))
+        );
         let json = serde_json::json!({"tool": {"name": "palisade"}, "findings": [
             {"policy_id": "p-a", "status": "fail", "resource": {"arn": "arn:1"}},
             {"policy_id": "p-a", "status": "pass", "resource": {"arn": "arn:2"}},
@@ -296,10 +299,17 @@ mod tests {
         assert_eq!(findings[0].baseline, Some(BaselineState::Unchanged));
         assert_eq!(findings[1].baseline, Some(BaselineState::New));
         assert_eq!(findings[2].baseline, None);
-        let now: Vec<(&str, Now)> = absent.iter().map(|a| (a.entry.arn.as_str(), a.now)).collect();
+        let now: Vec<(&str, Now)> = absent
+            .iter()
+            .map(|a| (a.entry.arn.as_str(), a.now))
+            .collect();
         assert_eq!(
             now,
-            vec![("arn:fixed", Now::Pass), ("arn:gap", Now::NotEvaluated), ("arn:gone", Now::NoResult)]
+            vec![
+                ("arn:fixed", Now::Pass),
+                ("arn:gap", Now::NotEvaluated),
+                ("arn:gone", Now::NoResult)
+            ]
         );
         assert_eq!(new_count(&findings), 1);
     }

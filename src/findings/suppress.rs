@@ -24,7 +24,11 @@ pub struct Suppression {
     /// Why the risk is accepted, and by whom: shown wherever the result is.
     pub justification: String,
     /// The last day (UTC) the suppression applies; after it the results fail again.
-    #[serde(default, deserialize_with = "date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub expires: Option<NaiveDate>,
     /// 1-based position in the config, for messages.
     #[serde(skip_deserializing)]
@@ -61,7 +65,9 @@ impl Suppression {
             return Err(format!("suppression {} names no policy", self.index));
         }
         if self.justification.trim().is_empty() {
-            return Err(format!("{at} has an empty justification: say why the risk is accepted"));
+            return Err(format!(
+                "{at} has an empty justification: say why the risk is accepted"
+            ));
         }
         if self.resources.is_empty() && self.tags.is_empty() {
             return Err(format!(
@@ -169,7 +175,10 @@ mod tests {
     fn glob_matches_whole_strings() {
         assert!(glob("arn:aws:s3:::logs-*", "arn:aws:s3:::logs-2026"));
         assert!(glob("*", ""));
-        assert!(glob("ec2-*-open-to-internet", "ec2-security-group-ssh-open-to-internet"));
+        assert!(glob(
+            "ec2-*-open-to-internet",
+            "ec2-security-group-ssh-open-to-internet"
+        ));
         assert!(!glob("arn:aws:s3:::logs-*", "arn:aws:s3:::other-logs-1"));
         assert!(glob("a?c", "abc") && !glob("a?c", "ac"));
         assert!(glob("*b*b", "abxbb") && !glob("*b*b", "abxba"));
@@ -213,8 +222,16 @@ mod tests {
         let by_tag = rule("policy = \"s3-bucket-public-read\"\ntags = { env = \"sandbox\", owner = \"*\" }\njustification = \"sandbox\"\n");
         let mut findings = vec![
             finding("s3-bucket-public-read", "arn:aws:s3:::logs-1", &[]),
-            finding("s3-bucket-public-read", "arn:aws:s3:::data", &[("env", "sandbox"), ("owner", "x")]),
-            finding("s3-bucket-public-read", "arn:aws:s3:::data2", &[("env", "sandbox")]),
+            finding(
+                "s3-bucket-public-read",
+                "arn:aws:s3:::data",
+                &[("env", "sandbox"), ("owner", "x")],
+            ),
+            finding(
+                "s3-bucket-public-read",
+                "arn:aws:s3:::data2",
+                &[("env", "sandbox")],
+            ),
             finding("ec2-x", "arn:aws:s3:::logs-2", &[]),
         ];
         let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
@@ -222,20 +239,32 @@ mod tests {
         let statuses: Vec<Status> = findings.iter().map(|f| f.status).collect();
         assert_eq!(
             statuses,
-            vec![Status::Suppressed, Status::Suppressed, Status::Fail, Status::Fail]
+            vec![
+                Status::Suppressed,
+                Status::Suppressed,
+                Status::Fail,
+                Status::Fail
+            ]
         );
-        assert_eq!(findings[0].suppression.as_ref().unwrap().justification, "log buckets are public by design");
+        assert_eq!(
+            findings[0].suppression.as_ref().unwrap().justification,
+            "log buckets are public by design"
+        );
         assert_eq!((uses[0].matched, uses[1].matched), (1, 1));
 
         // The day after the expiry date, the same entry suppresses nothing and says so.
         let mut again = vec![finding("s3-bucket-public-read", "arn:aws:s3:::logs-1", &[])];
         let later = NaiveDate::from_ymd_opt(2027, 2, 1).unwrap();
-        let uses = apply(&mut again, &[by_arn.clone()], later);
+        let uses = apply(&mut again, std::slice::from_ref(&by_arn), later);
         assert_eq!(again[0].status, Status::Fail);
         assert!(uses[0].expired && uses[0].matched == 1);
         // On the expiry day itself it still applies.
         let mut last_day = vec![finding("s3-bucket-public-read", "arn:aws:s3:::logs-1", &[])];
-        apply(&mut last_day, &[by_arn], NaiveDate::from_ymd_opt(2027, 1, 31).unwrap());
+        apply(
+            &mut last_day,
+            &[by_arn],
+            NaiveDate::from_ymd_opt(2027, 1, 31).unwrap(),
+        );
         assert_eq!(last_day[0].status, Status::Suppressed);
     }
 
@@ -249,10 +278,16 @@ mod tests {
             s.index = 3;
             s.validate().unwrap_err()
         };
-        assert!(bad("policy = \"a-b\"\nresources = [\"*\"]\njustification = \" \"\n").contains("empty justification"));
+        assert!(
+            bad("policy = \"a-b\"\nresources = [\"*\"]\njustification = \" \"\n")
+                .contains("empty justification")
+        );
         assert!(bad("policy = \"a-b\"\njustification = \"x\"\n").contains("selects no resources"));
         assert!(bad("policy = \"a-b\"\nresources = [\"*\"]\njustification = \"x\"\nexpires = \"31/01/2027\"\n").contains("not a date"));
         assert!(bad("policy = \"a-b\"\nresources = [\"*\"]\njustification = \"x\"\nexpires = 2027-01-31T10:00:00Z\n").contains("not a date"));
-        assert!(bad("policy = \"a-b\"\nresource = [\"*\"]\njustification = \"x\"\n").contains("unknown field"));
+        assert!(
+            bad("policy = \"a-b\"\nresource = [\"*\"]\njustification = \"x\"\n")
+                .contains("unknown field")
+        );
     }
 }

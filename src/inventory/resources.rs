@@ -58,17 +58,18 @@ pub struct ResourceIndex {
 impl ResourceIndex {
     pub fn build(inv: &Inventory) -> Self {
         let mut index = ResourceIndex::default();
-        let mut add = |arn: &str, ty: &str, account: &str, region: &str, name: &str, tags: &Tags| {
-            let r = ResourceRef {
-                arn: arn.to_string(),
-                resource_type: ty.to_string(),
-                account_id: account.to_string(),
-                region: region.to_string(),
-                name: name.to_string(),
-                tags: tags.clone(),
+        let mut add =
+            |arn: &str, ty: &str, account: &str, region: &str, name: &str, tags: &Tags| {
+                let r = ResourceRef {
+                    arn: arn.to_string(),
+                    resource_type: ty.to_string(),
+                    account_id: account.to_string(),
+                    region: region.to_string(),
+                    name: name.to_string(),
+                    tags: tags.clone(),
+                };
+                index.by_arn.insert(Arc::from(arn), Arc::new(r));
             };
-            index.by_arn.insert(Arc::from(arn), Arc::new(r));
-        };
         const G: &str = "global";
         let none = Tags::new();
         for a in &inv.accounts {
@@ -107,12 +108,7 @@ impl ResourceIndex {
         regional!(n.vpcs, "AWS::EC2::VPC", id, tagged);
         regional!(n.subnets, "AWS::EC2::Subnet", id, tagged);
         regional!(n.route_tables, "AWS::EC2::RouteTable", id, tagged);
-        regional!(
-            n.internet_gateways,
-            "AWS::EC2::InternetGateway",
-            id,
-            tagged
-        );
+        regional!(n.internet_gateways, "AWS::EC2::InternetGateway", id, tagged);
         regional!(
             n.egress_only_internet_gateways,
             "AWS::EC2::EgressOnlyInternetGateway",
@@ -138,12 +134,7 @@ impl ResourceIndex {
             name,
             tagged
         );
-        regional!(
-            n.transit_gateways,
-            "AWS::EC2::TransitGateway",
-            id,
-            tagged
-        );
+        regional!(n.transit_gateways, "AWS::EC2::TransitGateway", id, tagged);
         regional!(n.prefix_lists, "AWS::EC2::PrefixList", id);
         let s = &inv.storage;
         regional!(s.kms_keys, "AWS::KMS::Key", id, tagged);

@@ -121,7 +121,11 @@ fn summary(r: &ScanReport, d: &mut Doc) {
         "{} policies over {} resources in {} {}, collected {}.",
         r.policies.policies.len(),
         r.resources,
-        if accounts.len() == 1 { "account" } else { "accounts" },
+        if accounts.len() == 1 {
+            "account"
+        } else {
+            "accounts"
+        },
         accounts.join(", "),
         r.snapshot
             .collected_at
@@ -276,7 +280,10 @@ fn baseline(r: &ScanReport, d: &mut Doc) {
     if b.absent.is_empty() {
         return;
     }
-    d.line(&format!("### No longer failing since baseline ({})", b.absent.len()));
+    d.line(&format!(
+        "### No longer failing since baseline ({})",
+        b.absent.len()
+    ));
     d.line("");
     d.line("| Policy | Resource | Now |");
     d.line("|---|---|---|");
@@ -309,7 +316,10 @@ fn gaps(r: &ScanReport, d: &mut Doc) {
         d.line(&format!("- {}", cell(&g.describe())));
     }
     if gaps.len() > TOP_GAPS {
-        d.line(&format!("- … and {} more (see the JSON report)", gaps.len() - TOP_GAPS));
+        d.line(&format!(
+            "- … and {} more (see the JSON report)",
+            gaps.len() - TOP_GAPS
+        ));
     }
     d.line("");
 }

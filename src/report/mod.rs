@@ -52,7 +52,11 @@ impl ScanReport<'_> {
 
     /// The scanned account ids.
     pub fn accounts(&self) -> Vec<&str> {
-        self.snapshot.accounts.iter().map(|a| a.id.as_str()).collect()
+        self.snapshot
+            .accounts
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect()
     }
 }
 

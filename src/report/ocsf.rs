@@ -172,7 +172,9 @@ fn detection(r: &ScanReport, f: &Finding, time: i64, out: &mut dyn Write) -> std
                 "suppression {}: {}{}",
                 s.index,
                 s.justification,
-                s.expires.map(|d| format!(" (until {d})")).unwrap_or_default()
+                s.expires
+                    .map(|d| format!(" (until {d})"))
+                    .unwrap_or_default()
             )),
         ),
         _ => ((1, "New"), None),
@@ -217,9 +219,21 @@ fn fixed(r: &ScanReport, a: &Absent, time: i64, out: &mut dyn Write) -> std::io:
     // Only a passing result is known to be fixed; otherwise the finding is updated, not closed.
     let (activity_id, status, now) = match a.now {
         Now::Pass => (3, (4, "Resolved"), "passes now"),
-        Now::NoResult => (3, (4, "Resolved"), "no result now: the resource is gone or the policy did not run"),
-        Now::NotEvaluated => (2, (0, "Unknown"), "not evaluated now (a collection gap): not known to be fixed"),
-        Now::Error => (2, (0, "Unknown"), "the policy failed to evaluate now: not known to be fixed"),
+        Now::NoResult => (
+            3,
+            (4, "Resolved"),
+            "no result now: the resource is gone or the policy did not run",
+        ),
+        Now::NotEvaluated => (
+            2,
+            (0, "Unknown"),
+            "not evaluated now (a collection gap): not known to be fixed",
+        ),
+        Now::Error => (
+            2,
+            (0, "Unknown"),
+            "the policy failed to evaluate now: not known to be fixed",
+        ),
     };
     let title = r
         .policies
@@ -241,7 +255,10 @@ fn fixed(r: &ScanReport, a: &Absent, time: i64, out: &mut dyn Write) -> std::io:
         "analytic": {"uid": a.entry.policy_id, "name": title, "type_id": 1, "type": "Rule"},
     });
     let mut e = base.event(
-        format!("no longer failing since the baseline ({now}); was: {}", a.entry.message),
+        format!(
+            "no longer failing since the baseline ({now}); was: {}",
+            a.entry.message
+        ),
         info,
     );
     e.insert("status_detail".into(), json!(now));
@@ -270,7 +287,11 @@ fn control(
     time: i64,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let failing: Vec<&Finding> = c.failing.iter().filter_map(|i| r.findings.get(*i)).collect();
+    let failing: Vec<&Finding> = c
+        .failing
+        .iter()
+        .filter_map(|i| r.findings.get(*i))
+        .collect();
     let worst = failing
         .iter()
         .map(|f| f.severity)
@@ -370,7 +391,12 @@ pub fn write(r: &ScanReport, out: &mut dyn Write) -> std::io::Result<()> {
         return Ok(());
     }
     let frameworks: Vec<&Framework> = r.compliance.iter().map(|c| c.framework).collect();
-    let ran: BTreeSet<&str> = r.policies.policies.iter().map(|p| p.meta.id.as_str()).collect();
+    let ran: BTreeSet<&str> = r
+        .policies
+        .policies
+        .iter()
+        .map(|p| p.meta.id.as_str())
+        .collect();
     // Security Hub and Security Lake keep findings per account: one control result each. A
     // result without an account (a policy error) counts for every account.
     for account in r.accounts() {

@@ -363,7 +363,12 @@ fn located(policy_id: &str, r: &ResourceRef, level: &'static str, text: String) 
 }
 
 fn result(f: &Finding, rule_index: Option<usize>) -> SarifResult {
-    let mut out = located(&f.rule.id, &f.resource, level(f.severity), f.message.clone());
+    let mut out = located(
+        &f.rule.id,
+        &f.resource,
+        level(f.severity),
+        f.message.clone(),
+    );
     out.rule_index = rule_index;
     out.baseline_state = f.baseline;
     out.properties.severity = f.severity;

@@ -193,10 +193,18 @@ fn write_suppressions(r: &ScanReport, style: &Style, out: &mut dyn Write) -> io:
         .filter(|f| f.status == Status::Suppressed)
         .collect();
     if !suppressed.is_empty() {
-        heading(out, style, "1;34", &format!("SUPPRESSED ({})", suppressed.len()))?;
+        heading(
+            out,
+            style,
+            "1;34",
+            &format!("SUPPRESSED ({})", suppressed.len()),
+        )?;
         for f in suppressed {
             let Some(s) = &f.suppression else { continue };
-            let until = s.expires.map(|d| format!(" (until {d})")).unwrap_or_default();
+            let until = s
+                .expires
+                .map(|d| format!(" (until {d})"))
+                .unwrap_or_default();
             writeln!(
                 out,
                 "  {}  {}\n           suppression {}: {}{until}",
@@ -210,7 +218,12 @@ fn write_suppressions(r: &ScanReport, style: &Style, out: &mut dyn Write) -> io:
     }
     let expired: Vec<_> = r.expired_suppressions().collect();
     if !expired.is_empty() {
-        heading(out, style, "1;33", &format!("EXPIRED SUPPRESSIONS ({})", expired.len()))?;
+        heading(
+            out,
+            style,
+            "1;33",
+            &format!("EXPIRED SUPPRESSIONS ({})", expired.len()),
+        )?;
         for u in expired {
             writeln!(
                 out,
@@ -234,7 +247,12 @@ fn write_baseline(r: &ScanReport, style: &Style, out: &mut dyn Write) -> io::Res
     if b.absent.is_empty() {
         return Ok(());
     }
-    heading(out, style, "1;32", &format!("NO LONGER FAILING SINCE BASELINE ({})", b.absent.len()))?;
+    heading(
+        out,
+        style,
+        "1;32",
+        &format!("NO LONGER FAILING SINCE BASELINE ({})", b.absent.len()),
+    )?;
     for a in &b.absent {
         let now = match a.now {
             Now::Pass => "passes now",
@@ -277,7 +295,11 @@ fn write_controls(fw: &FrameworkResult, style: &Style, out: &mut dyn Write) -> i
         .map(|c| c.control.id.chars().count())
         .max()
         .unwrap_or(0);
-    for c in fw.controls.iter().filter(|c| c.status != ControlStatus::Manual) {
+    for c in fw
+        .controls
+        .iter()
+        .filter(|c| c.status != ControlStatus::Manual)
+    {
         let (code, label) = match c.status {
             ControlStatus::Fail => ("1;31", "FAIL    "),
             ControlStatus::NotEvaluated => ("1;35", "NOT EVAL"),

@@ -1,6 +1,8 @@
 //! CLI integration tests: one test binary (it links once), one module per concern.
 
+mod action;
 mod bad_input;
+mod browser;
 mod common;
 mod demo;
 mod faults;
@@ -12,6 +14,8 @@ mod moto;
 mod permissions;
 mod policies;
 mod reach;
+mod reports;
 mod robustness;
 mod sarif;
 mod seed;
+mod tools;

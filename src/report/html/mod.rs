@@ -153,17 +153,45 @@ fn cards(r: &ScanReport, h: &mut String) {
     h.push_str("<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n<ul class=\"cards\">\n");
     for s in Severity::ALL {
         let filter = format!("status=fail severity={s}");
-        card(h, &format!("sev-{s}"), &filter, by_sev[&s], &title_case(s.as_str()), "");
+        card(
+            h,
+            &format!("sev-{s}"),
+            &filter,
+            by_sev[&s],
+            &title_case(s.as_str()),
+            "",
+        );
     }
     card(h, "st-pass", "status=pass", c.pass, "Passed", "");
-    card(h, "st-not-evaluated", "status=not-evaluated", c.not_evaluated, "Not evaluated", "");
-    card(h, "st-suppressed", "status=suppressed", c.suppressed, "Suppressed", "");
+    card(
+        h,
+        "st-not-evaluated",
+        "status=not-evaluated",
+        c.not_evaluated,
+        "Not evaluated",
+        "",
+    );
+    card(
+        h,
+        "st-suppressed",
+        "status=suppressed",
+        c.suppressed,
+        "Suppressed",
+        "",
+    );
     if c.error > 0 {
         card(h, "st-error", "status=error", c.error, "Errors", "");
     }
     if let Some(b) = r.baseline {
         let id = " id=\"baseline-card\"";
-        card(h, "bl-new", "status=fail baseline=new", b.new, "New since baseline", id);
+        card(
+            h,
+            "bl-new",
+            "status=fail baseline=new",
+            b.new,
+            "New since baseline",
+            id,
+        );
     }
     h.push_str("</ul>\n");
     let expired: Vec<_> = r.expired_suppressions().collect();
@@ -361,10 +389,7 @@ fn row(r: &Row, h: &mut String) {
     let baseline = if r.baseline.is_empty() {
         String::new()
     } else {
-        format!(
-            "<span class=\"badge bl-{b}\">{b}</span>",
-            b = r.baseline
-        )
+        format!("<span class=\"badge bl-{b}\">{b}</span>", b = r.baseline)
     };
     let res = r.resource;
     let _ = writeln!(
@@ -404,7 +429,13 @@ fn finding_row<'a>(r: &'a ScanReport, f: &'a Finding) -> Row<'a> {
         title: &f.rule.title,
         resource: &f.resource,
         message,
-        frameworks: f.rule.frameworks.keys().cloned().collect::<Vec<_>>().join(" "),
+        frameworks: f
+            .rule
+            .frameworks
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" "),
         baseline: f.baseline.map(|b| b.as_str()).unwrap_or(""),
     }
 }
@@ -414,7 +445,10 @@ fn absent_row<'a>(r: &'a ScanReport, a: &'a Absent) -> Row<'a> {
         Now::Pass => ("pass", "passes now"),
         Now::NotEvaluated => ("not-evaluated", "not evaluated now: not known to be fixed"),
         Now::Error => ("error", "the policy failed to evaluate now"),
-        Now::NoResult => ("not-evaluated", "no result now: resource gone or policy not run"),
+        Now::NoResult => (
+            "not-evaluated",
+            "no result now: resource gone or policy not run",
+        ),
     };
     let policy = r.policies.get(&a.entry.policy_id);
     Row {
@@ -423,9 +457,19 @@ fn absent_row<'a>(r: &'a ScanReport, a: &'a Absent) -> Row<'a> {
         policy_id: &a.entry.policy_id,
         title: policy.map(|p| p.meta.title.as_str()).unwrap_or(""),
         resource: &a.resource,
-        message: format!("no longer failing since the baseline ({now}); was: {}", a.entry.message),
+        message: format!(
+            "no longer failing since the baseline ({now}); was: {}",
+            a.entry.message
+        ),
         frameworks: policy
-            .map(|p| p.rule.frameworks.keys().cloned().collect::<Vec<_>>().join(" "))
+            .map(|p| {
+                p.rule
+                    .frameworks
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .unwrap_or_default(),
         baseline: "absent",
     }
