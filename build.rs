@@ -23,7 +23,14 @@ fn main() {
     let policies = root.join("policies");
     println!("cargo:rerun-if-changed=policies");
     let mut code = String::new();
-    embed(&root, &policies, "rego", "BUILTIN_FILES", "Built-in policy files", &mut code);
+    embed(
+        &root,
+        &policies,
+        "rego",
+        "BUILTIN_FILES",
+        "Built-in policy files",
+        &mut code,
+    );
     embed(
         &root,
         &policies.join("frameworks"),
