@@ -257,9 +257,9 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
     let scanned_at = chrono::Utc::now();
     let suppressions =
         suppress::apply(&mut findings, &config.suppressions, scanned_at.date_naive());
-    for u in suppressions.iter().filter(|u| u.expired && u.matched > 0) {
+    for u in suppressions.iter().filter(|u| u.expired) {
         eprintln!(
-            "palisade: warning: suppression {} (policy `{}`) expired on {}: its {} matching result(s) are reported as failing",
+            "palisade: warning: suppression {} (policy `{}`) expired on {}: it suppresses nothing; {} matching result(s) are reported as failing",
             u.rule.index,
             u.rule.policy,
             u.rule.expires.map(|d| d.to_string()).unwrap_or_default(),
@@ -267,7 +267,9 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
         );
     }
     let baseline = baseline.map(|b| {
-        let absent = crate::findings::baseline::apply(&mut findings, &b, &index);
+        let absent = crate::findings::baseline::apply(&mut findings, &b, &index, |id| {
+            policies.get(id).is_some()
+        });
         report::BaselineSummary {
             path: b.path.display().to_string(),
             new: crate::findings::baseline::new_count(&findings),

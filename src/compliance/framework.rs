@@ -61,10 +61,10 @@ impl Framework {
 
 #[derive(Debug, thiserror::Error)]
 pub enum FrameworkError {
-    #[error("cannot read framework file {file}: {source}")]
+    #[error("cannot read framework file {file}: {error}")]
     Read {
         file: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("framework file {file}: {message}")]
     Invalid { file: String, message: String },
@@ -178,9 +178,9 @@ pub fn load(dirs: &[PathBuf]) -> Result<Vec<Framework>, FrameworkError> {
             .collect();
         paths.sort();
         for p in paths {
-            let text = std::fs::read_to_string(&p).map_err(|source| FrameworkError::Read {
+            let text = std::fs::read_to_string(&p).map_err(|error| FrameworkError::Read {
                 file: p.clone(),
-                source,
+                error,
             })?;
             files.push((p.display().to_string(), text));
         }

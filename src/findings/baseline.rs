@@ -39,6 +39,31 @@ pub struct BaselineEntry {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
+    /// The resource's type, account and region as the baseline recorded them (for resources
+    /// that are gone, whose ARN alone may not say).
+    #[serde(skip)]
+    pub resource_type: Option<String>,
+    #[serde(skip)]
+    pub account_id: Option<String>,
+    #[serde(skip)]
+    pub region: Option<String>,
+}
+
+impl BaselineEntry {
+    /// The resource as the baseline knew it.
+    fn resource(&self) -> ResourceRef {
+        let mut r = ResourceRef::from_arn(
+            &self.arn,
+            self.resource_type.as_deref().unwrap_or("AWS::Unknown"),
+        );
+        if let Some(a) = self.account_id.as_ref().filter(|a| !a.is_empty()) {
+            r.account_id = a.clone();
+        }
+        if let Some(region) = self.region.as_ref().filter(|r| !r.is_empty()) {
+            r.region = region.clone();
+        }
+        r
+    }
 }
 
 /// The failing results of an earlier report.
@@ -51,15 +76,15 @@ pub struct Baseline {
 
 #[derive(Debug, thiserror::Error)]
 pub enum BaselineError {
-    #[error("cannot read the baseline {path}: {source}")]
+    #[error("cannot read the baseline {path}: {error}")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("the baseline {path} is not JSON: {source}")]
+    #[error("the baseline {path} is not JSON: {error}")]
     Json {
         path: PathBuf,
-        source: serde_json::Error,
+        error: serde_json::Error,
     },
     #[error("the baseline {path} is neither a SARIF log nor a Palisade JSON report: {why}")]
     Format { path: PathBuf, why: String },
@@ -75,8 +100,40 @@ pub enum Now {
     NotEvaluated,
     /// The policy failed to evaluate.
     Error,
-    /// No result at all: the resource is gone, or the policy did not run.
+    /// The resource is no longer in the inventory: deleted (or not collected).
+    Gone,
+    /// The policy did not run in this scan.
+    NotRun,
+    /// The resource is there and the policy ran, but judged nothing about it.
     NoResult,
+}
+
+impl Now {
+    /// Whether the result is known to be gone for good: the check passes, or the resource is.
+    pub fn fixed(self) -> bool {
+        matches!(self, Now::Pass | Now::Gone)
+    }
+
+    /// Short wording for reports.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Now::Pass => "passes now",
+            Now::NotEvaluated => "not evaluated now (a collection gap): not known to be fixed",
+            Now::Error => "the policy failed to evaluate now: not known to be fixed",
+            Now::Gone => "the resource is no longer in the inventory",
+            Now::NotRun => "the policy did not run in this scan: not known to be fixed",
+            Now::NoResult => "the policy no longer judges this resource",
+        }
+    }
+
+    /// The result status a report shows for it.
+    pub fn status(self) -> Status {
+        match self {
+            Now::Pass | Now::Gone => Status::Pass,
+            Now::Error => Status::Error,
+            _ => Status::NotEvaluated,
+        }
+    }
 }
 
 /// A baseline result that no longer fails.
@@ -91,14 +148,14 @@ pub struct Absent {
 
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Read {
+        let text = std::fs::read_to_string(path).map_err(|error| BaselineError::Read {
             path: path.to_path_buf(),
-            source,
+            error,
         })?;
         let value: serde_json::Value =
-            serde_json::from_str(&text).map_err(|source| BaselineError::Json {
+            serde_json::from_str(&text).map_err(|error| BaselineError::Json {
                 path: path.to_path_buf(),
-                source,
+                error,
             })?;
         let entries = parse(&value).map_err(|why| BaselineError::Format {
             path: path.to_path_buf(),
@@ -109,6 +166,10 @@ impl Baseline {
             entries,
         })
     }
+}
+
+fn owned(s: Option<&str>) -> Option<String> {
+    s.map(str::to_string)
 }
 
 fn str_at<'a>(v: &'a serde_json::Value, pointer: &str) -> Option<&'a str> {
@@ -136,11 +197,17 @@ fn parse(v: &serde_json::Value) -> Result<Vec<BaselineEntry>, String> {
                             "runs[{ri}].results[{i}] has no logical location with the resource ARN (not written by Palisade?)"
                         )
                     })?;
+                // Palisade's SARIF messages end with `[policy: arn]`; the entry keeps the message.
+                let text = str_at(r, "/message/text").unwrap_or_default();
+                let suffix = format!(" [{policy}: {arn}]");
                 out.push(BaselineEntry {
                     policy_id: policy.to_string(),
                     arn: arn.to_string(),
-                    message: str_at(r, "/message/text").unwrap_or_default().to_string(),
+                    message: text.strip_suffix(&suffix).unwrap_or(text).to_string(),
                     severity: str_at(r, "/properties/severity").and_then(|s| s.parse().ok()),
+                    resource_type: owned(str_at(r, "/properties/resourceType")),
+                    account_id: owned(str_at(r, "/properties/accountId")),
+                    region: owned(str_at(r, "/properties/region")),
                 });
             }
         }
@@ -165,14 +232,22 @@ fn parse(v: &serde_json::Value) -> Result<Vec<BaselineEntry>, String> {
             arn: arn.to_string(),
             message: str_at(f, "/message").unwrap_or_default().to_string(),
             severity: str_at(f, "/severity").and_then(|s| s.parse().ok()),
+            resource_type: owned(str_at(f, "/resource/type")),
+            account_id: owned(str_at(f, "/resource/account_id")),
+            region: owned(str_at(f, "/resource/region")),
         });
     }
     Ok(out)
 }
 
 /// Marks each failing or suppressed finding new or unchanged, and returns the baseline results
-/// that no longer fail, with what they are now.
-pub fn apply(findings: &mut [Finding], baseline: &Baseline, index: &ResourceIndex) -> Vec<Absent> {
+/// that no longer fail, with what they are now; `ran` tells which policies ran in this scan.
+pub fn apply(
+    findings: &mut [Finding],
+    baseline: &Baseline,
+    index: &ResourceIndex,
+    ran: impl Fn(&str) -> bool,
+) -> Vec<Absent> {
     let known: HashSet<(&str, &str)> = baseline
         .entries
         .iter()
@@ -199,17 +274,20 @@ pub fn apply(findings: &mut [Finding], baseline: &Baseline, index: &ResourceInde
         .filter(|e| seen.insert((e.policy_id.as_str(), e.arn.as_str())))
         .filter_map(|e| {
             let state = now.get(&(e.policy_id.as_str(), e.arn.as_str())).copied();
+            let indexed = index.get(&e.arn);
             let now = match state {
                 Some(Status::Fail | Status::Suppressed) => return None,
                 Some(Status::Pass) => Now::Pass,
                 Some(Status::NotEvaluated) => Now::NotEvaluated,
                 Some(Status::Error) => Now::Error,
+                None if !ran(&e.policy_id) => Now::NotRun,
+                None if indexed.is_none() => Now::Gone,
                 None => Now::NoResult,
             };
             Some(Absent {
                 entry: e.clone(),
                 now,
-                resource: index.resolve(&e.arn, "AWS::Unknown"),
+                resource: indexed.cloned().unwrap_or_else(|| Arc::new(e.resource())),
             })
         })
         .collect()
@@ -250,13 +328,14 @@ mod tests {
     #[test]
     fn sarif_and_json_baselines_parse() {
         let sarif = serde_json::json!({"runs": [{"results": [
-            {"ruleId": "p-a", "message": {"text": "m"}, "properties": {"severity": "high"},
+            {"ruleId": "p-a", "message": {"text": "m [p-a: arn:1]"}, "properties": {"severity": "high"},
              "locations": [{"logicalLocations": [{"fullyQualifiedName": "arn:1"}]}]},
             {"ruleId": "p-b", "baselineState": "absent",
              "locations": [{"logicalLocations": [{"fullyQualifiedName": "arn:2"}]}]}
         ]}]});
         let e = parse(&sarif).unwrap();
         assert_eq!(e.len(), 1);
+        assert_eq!(e[0].message, "m");
         assert_eq!(
             (e[0].policy_id.as_str(), e[0].severity),
             ("p-a", Some(Severity::High))
@@ -279,6 +358,9 @@ mod tests {
             arn: a.into(),
             message: String::new(),
             severity: None,
+            resource_type: None,
+            account_id: Some("123456789012".into()),
+            region: None,
         };
         let baseline = Baseline {
             path: PathBuf::new(),
@@ -287,6 +369,7 @@ mod tests {
                 entry("p", "arn:fixed"),
                 entry("p", "arn:gap"),
                 entry("p", "arn:gone"),
+                entry("q", "arn:other"),
             ],
         };
         let mut findings = vec![
@@ -295,7 +378,9 @@ mod tests {
             finding("p", "arn:fixed", Status::Pass),
             finding("p", "arn:gap", Status::NotEvaluated),
         ];
-        let absent = apply(&mut findings, &baseline, &ResourceIndex::default());
+        let absent = apply(&mut findings, &baseline, &ResourceIndex::default(), |p| {
+            p == "p"
+        });
         assert_eq!(findings[0].baseline, Some(BaselineState::Unchanged));
         assert_eq!(findings[1].baseline, Some(BaselineState::New));
         assert_eq!(findings[2].baseline, None);
@@ -308,9 +393,12 @@ mod tests {
             vec![
                 ("arn:fixed", Now::Pass),
                 ("arn:gap", Now::NotEvaluated),
-                ("arn:gone", Now::NoResult)
+                ("arn:gone", Now::Gone),
+                ("arn:other", Now::NotRun)
             ]
         );
         assert_eq!(new_count(&findings), 1);
+        // A resource that is gone keeps the account the baseline recorded.
+        assert_eq!(absent[2].resource.account_id, "123456789012");
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{json::failing_by_severity, ScanReport};
 use crate::compliance::{ControlStatus, FrameworkResult};
-use crate::findings::baseline::{BaselineState, Now};
+use crate::findings::baseline::BaselineState;
 use crate::findings::{Counts, Finding, Severity, Status};
 use std::io::Write;
 
@@ -288,12 +288,7 @@ fn baseline(r: &ScanReport, d: &mut Doc) {
     d.line("| Policy | Resource | Now |");
     d.line("|---|---|---|");
     for a in &b.absent {
-        let now = match a.now {
-            Now::Pass => "passes",
-            Now::NotEvaluated => "not evaluated (not known to be fixed)",
-            Now::Error => "policy error",
-            Now::NoResult => "no result (resource gone or policy not run)",
-        };
+        let now = a.now.describe();
         d.line(&format!(
             "| `{}` | {} | {now} |",
             cell(&a.entry.policy_id),

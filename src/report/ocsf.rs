@@ -6,7 +6,7 @@
 
 use super::ScanReport;
 use crate::compliance::{evaluate_where, ControlResult, ControlStatus, Framework};
-use crate::findings::baseline::{Absent, BaselineState, Now};
+use crate::findings::baseline::{Absent, BaselineState};
 use crate::findings::{Finding, Severity, Status};
 use crate::inventory::ResourceRef;
 use serde_json::{json, Value};
@@ -216,24 +216,13 @@ fn detection(r: &ScanReport, f: &Finding, time: i64, out: &mut dyn Write) -> std
 }
 
 fn fixed(r: &ScanReport, a: &Absent, time: i64, out: &mut dyn Write) -> std::io::Result<()> {
-    // Only a passing result is known to be fixed; otherwise the finding is updated, not closed.
-    let (activity_id, status, now) = match a.now {
-        Now::Pass => (3, (4, "Resolved"), "passes now"),
-        Now::NoResult => (
-            3,
-            (4, "Resolved"),
-            "no result now: the resource is gone or the policy did not run",
-        ),
-        Now::NotEvaluated => (
-            2,
-            (0, "Unknown"),
-            "not evaluated now (a collection gap): not known to be fixed",
-        ),
-        Now::Error => (
-            2,
-            (0, "Unknown"),
-            "the policy failed to evaluate now: not known to be fixed",
-        ),
+    // Only a passing result (or a deleted resource) is known to be fixed; otherwise the finding
+    // is updated, not closed.
+    let now = a.now.describe();
+    let (activity_id, status) = if a.now.fixed() {
+        (3, (4, "Resolved"))
+    } else {
+        (2, (0, "Unknown"))
     };
     let title = r
         .policies

@@ -8,7 +8,7 @@
 
 use super::ScanReport;
 use crate::engine::Policy;
-use crate::findings::baseline::{Absent, BaselineState, Now};
+use crate::findings::baseline::{Absent, BaselineState};
 use crate::findings::{Finding, Severity, Status};
 use crate::inventory::ResourceRef;
 use serde::Serialize;
@@ -387,13 +387,11 @@ fn result(f: &Finding, rule_index: Option<usize>) -> SarifResult {
 
 /// A baseline result that no longer fails: `kind: pass`, `level: none`, `baselineState: absent`.
 fn absent_result(a: &Absent, rule_index: Option<usize>) -> SarifResult {
-    let now = match a.now {
-        Now::Pass => "now passes",
-        Now::NotEvaluated => "not evaluated in this scan (not known to be fixed)",
-        Now::Error => "its policy failed to evaluate in this scan",
-        Now::NoResult => "no result in this scan (resource gone or policy not run)",
-    };
-    let text = format!("fixed since the baseline ({now}); was: {}", a.entry.message);
+    let text = format!(
+        "no longer failing since the baseline ({}); was: {}",
+        a.now.describe(),
+        a.entry.message
+    );
     let mut out = located(&a.entry.policy_id, &a.resource, "none", text);
     out.rule_index = rule_index;
     out.kind = Some("pass");

@@ -3,7 +3,7 @@
 
 use super::{json::failing_by_severity, printable, ScanReport};
 use crate::compliance::{ControlStatus, FrameworkResult};
-use crate::findings::baseline::{BaselineState, Now};
+use crate::findings::baseline::BaselineState;
 use crate::findings::{Counts, Finding, Severity, Status};
 use std::io::{self, Write};
 
@@ -254,12 +254,7 @@ fn write_baseline(r: &ScanReport, style: &Style, out: &mut dyn Write) -> io::Res
         &format!("NO LONGER FAILING SINCE BASELINE ({})", b.absent.len()),
     )?;
     for a in &b.absent {
-        let now = match a.now {
-            Now::Pass => "passes now",
-            Now::NotEvaluated => "not evaluated now (not known to be fixed)",
-            Now::Error => "policy error now",
-            Now::NoResult => "no result now (resource gone or policy not run)",
-        };
+        let now = a.now.describe();
         writeln!(
             out,
             "  {}  {}  {now}",
@@ -323,8 +318,10 @@ fn write_controls(fw: &FrameworkResult, style: &Style, out: &mut dyn Write) -> i
     if manual > 0 {
         writeln!(
             out,
-            "  {} {manual} controls need manual evidence (`palisade frameworks show {}`)",
+            "  {} {manual} control{} need{} manual evidence (`palisade frameworks show {}`)",
             style.paint("2", "MANUAL  "),
+            if manual == 1 { "" } else { "s" },
+            if manual == 1 { "s" } else { "" },
             fw.framework.id
         )?;
     }

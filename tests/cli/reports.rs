@@ -299,16 +299,22 @@ fn baseline_new_and_absent() {
     fixed["message"]["text"] = "was public".into();
     fixed["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] =
         passing["resource"]["arn"].clone();
+    let mut gone = fixed.clone();
+    gone["locations"][0]["logicalLocations"][0]["fullyQualifiedName"] =
+        "arn:aws:s3:::deleted-bucket".into();
+    gone["properties"]["accountId"] = "111122223333".into();
+    gone["properties"]["region"] = "us-east-1".into();
     results.push(fixed);
+    results.push(gone);
     let (_d, baseline) = temp_file("baseline.sarif", &sarif.to_string());
     let (code, out, err, o) = scan_demo(&["--baseline", p(&baseline)]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("1 new since baseline, 1 no longer failing"),
+        out.contains("1 new since baseline, 2 no longer failing"),
         "{out}"
     );
     assert!(
-        out.contains("NO LONGER FAILING SINCE BASELINE (1)"),
+        out.contains("NO LONGER FAILING SINCE BASELINE (2)"),
         "{out}"
     );
 
@@ -328,20 +334,28 @@ fn baseline_new_and_absent() {
         .iter()
         .filter(|r| r["baselineState"] == "absent")
         .collect();
-    assert_eq!(absent.len(), 1);
+    assert_eq!(absent.len(), 2);
     assert_eq!(
         (absent[0]["kind"].as_str(), absent[0]["level"].as_str()),
         (Some("pass"), Some("none"))
     );
+    let text = absent[0]["message"]["text"].as_str().unwrap();
+    assert_eq!(text.matches("[s3-bucket-public: ").count(), 1, "{text}");
 
     let json_report = json(&read(&o.json));
     assert_eq!(json_report["baseline"]["absent"][0]["now"], "pass");
+    assert_eq!(json_report["baseline"]["absent"][1]["now"], "gone");
     assert_eq!(json_report["summary"]["new_since_baseline"], 1);
     tools::validate_ocsf(&o.ocsf);
     let events: Vec<Value> = read(&o.ocsf).lines().map(json).collect();
     let closed: Vec<&Value> = events.iter().filter(|e| e["activity_id"] == 3).collect();
-    assert_eq!(closed.len(), 1);
-    assert_eq!(closed[0]["status"], "Resolved");
+    assert_eq!(
+        closed.len(),
+        2,
+        "a passing check and a deleted resource are both resolved"
+    );
+    assert!(closed.iter().all(|e| e["status"] == "Resolved"));
+    assert_eq!(closed[1]["cloud"]["account"]["uid"], "111122223333");
     assert_eq!(events.iter().filter(|e| e["activity_id"] == 1).count(), 1);
 }
 
@@ -360,6 +374,11 @@ fn a_baseline_that_is_not_a_report_is_an_error() {
     assert!(
         err.contains("cannot read the baseline /nonexistent.sarif"),
         "{err}"
+    );
+    assert_eq!(
+        err.matches("os error 2").count(),
+        1,
+        "the cause once: {err}"
     );
 }
 

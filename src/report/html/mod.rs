@@ -5,7 +5,7 @@
 
 use super::{json::failing_by_severity, ScanReport};
 use crate::compliance::{ControlStatus, FrameworkResult};
-use crate::findings::baseline::{Absent, Now};
+use crate::findings::baseline::Absent;
 use crate::findings::{Counts, Finding, Severity, Status};
 use crate::inventory::{ResourceRef, Tags};
 use std::collections::{BTreeMap, BTreeSet};
@@ -441,15 +441,7 @@ fn finding_row<'a>(r: &'a ScanReport, f: &'a Finding) -> Row<'a> {
 }
 
 fn absent_row<'a>(r: &'a ScanReport, a: &'a Absent) -> Row<'a> {
-    let (status, now) = match a.now {
-        Now::Pass => ("pass", "passes now"),
-        Now::NotEvaluated => ("not-evaluated", "not evaluated now: not known to be fixed"),
-        Now::Error => ("error", "the policy failed to evaluate now"),
-        Now::NoResult => (
-            "not-evaluated",
-            "no result now: resource gone or policy not run",
-        ),
-    };
+    let (status, now) = (a.now.status().as_str(), a.now.describe());
     let policy = r.policies.get(&a.entry.policy_id);
     Row {
         severity: a.entry.severity.unwrap_or(Severity::Info),
