@@ -65,9 +65,11 @@ fi
   fail "action.yml does not match the GitHub Actions schema: $(cat "$WORK/schema.log")"
 ok "action.yml matches check-jsonschema's vendor.github-actions schema"
 
-# The workflow examples of docs/github-action.md: every ```yaml block with an `on:` key.
+# The workflow examples of docs/github-action.md and README.md: every ```yaml block with an
+# `on:` key.
 mkdir -p "$WORK/examples"
-"$VENV/bin/python" - "$ROOT/action.yml" "$ROOT/docs/github-action.md" "$WORK/examples" <<'PY' || fail "action.yml or the docs' workflows interpolate \${{ }} into a run: script (see above)"
+for doc in docs/github-action.md README.md; do
+"$VENV/bin/python" - "$ROOT/action.yml" "$ROOT/$doc" "$WORK/examples" <<'PY' || fail "action.yml or the docs' workflows interpolate \${{ }} into a run: script (see above)"
 import pathlib, re, sys
 from ruamel.yaml import YAML
 
@@ -92,20 +94,21 @@ for block in blocks:
     doc = yaml.load(block)
     if isinstance(doc, dict) and ("on" in doc or True in doc) and "jobs" in doc:
         n += 1
-        (out / f"example{n}.yml").write_text(block)
+        (out / f"{doc_path.stem}-example{n}.yml").write_text(block)
         for job_name, job in doc["jobs"].items():
             check_steps(f"docs example {n}, job {job_name}", job.get("steps"))
 if n < 2:
-    bad.append(f"docs/github-action.md has {n} complete workflow examples; expected at least 2")
+    bad.append(f"{doc_path.name} has {n} complete workflow examples; expected at least 2")
 for b in bad:
     print(b, file=sys.stderr)
 sys.exit(1 if bad else 0)
 PY
+done
 ok "no \${{ }} expression inside a run: script of action.yml or of the docs' workflows"
 
 "$VENV/bin/check-jsonschema" --builtin-schema vendor.github-workflows "$WORK"/examples/*.yml >"$WORK/schema.log" 2>&1 ||
-  fail "a workflow example in docs/github-action.md does not match the workflow schema: $(cat "$WORK/schema.log")"
-ok "the workflow examples in docs/github-action.md match the vendor.github-workflows schema"
+  fail "a workflow example in docs/github-action.md or README.md does not match the workflow schema: $(cat "$WORK/schema.log")"
+ok "the $(find "$WORK/examples" -name "*.yml" | wc -l) workflow examples in docs/github-action.md and README.md match the vendor.github-workflows schema"
 
 # ---------------------------------------------------------------------------------------------
 # 2. shellcheck
