@@ -204,29 +204,11 @@ fn control_result<'a>(
 mod tests {
     use super::*;
     use crate::compliance::framework::parse;
-    use crate::findings::{RuleInfo, Severity};
-    use crate::inventory::ResourceRef;
-    use std::sync::Arc;
 
     const FW: &str = "id: t\ntitle: T\nversion: \"1\"\ndescription: d\ncontrols:\n  - {id: a, title: A, description: d, policies: [p-fail, p-pass]}\n  - {id: b, title: B, description: d, policies: [p-pass]}\n  - {id: c, title: C, description: d, policies: [p-gap]}\n  - {id: d, title: D, description: d, policies: [p-pass, p-missing]}\n  - {id: e, title: E, description: d, policies: [p-empty]}\n  - {id: f, title: F, description: d, manual: Read the training records.}\n  - {id: g, title: G, description: d, policies: [p-suppressed]}\n";
 
     fn finding(policy: &str, status: Status) -> Finding {
-        Finding {
-            rule: Arc::new(RuleInfo {
-                id: policy.into(),
-                title: policy.into(),
-                severity: Severity::High,
-                remediation: String::new(),
-                frameworks: Default::default(),
-            }),
-            status,
-            resource: Arc::new(ResourceRef::from_arn("arn:aws:s3:::b", "AWS::S3::Bucket")),
-            message: String::new(),
-            severity: Severity::High,
-            evidence: serde_json::Value::Null,
-            suppression: None,
-            baseline: None,
-        }
+        Finding::example(policy, "arn:aws:s3:::b", status)
     }
 
     #[test]

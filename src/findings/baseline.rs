@@ -304,25 +304,9 @@ pub fn new_count(findings: &[Finding]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::findings::RuleInfo;
 
     fn finding(policy: &str, arn: &str, status: Status) -> Finding {
-        Finding {
-            rule: Arc::new(RuleInfo {
-                id: policy.into(),
-                title: String::new(),
-                severity: Severity::High,
-                remediation: String::new(),
-                frameworks: Default::default(),
-            }),
-            status,
-            resource: Arc::new(ResourceRef::from_arn(arn, "AWS::S3::Bucket")),
-            message: String::new(),
-            severity: Severity::High,
-            evidence: serde_json::Value::Null,
-            suppression: None,
-            baseline: None,
-        }
+        Finding::example(policy, arn, status)
     }
 
     #[test]

@@ -89,6 +89,29 @@ impl Finding {
     }
 }
 
+#[cfg(test)]
+impl Finding {
+    /// A high-severity result of `policy` on an S3 bucket ARN, for unit tests.
+    pub fn example(policy: &str, arn: &str, status: Status) -> Finding {
+        Finding {
+            rule: Arc::new(RuleInfo {
+                id: policy.into(),
+                title: policy.into(),
+                severity: Severity::High,
+                remediation: String::new(),
+                frameworks: Default::default(),
+            }),
+            status,
+            resource: Arc::new(ResourceRef::from_arn(arn, "AWS::S3::Bucket")),
+            message: String::new(),
+            severity: Severity::High,
+            evidence: serde_json::Value::Null,
+            suppression: None,
+            baseline: None,
+        }
+    }
+}
+
 /// Sorts findings into the stable report order.
 pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -140,36 +140,16 @@ pub fn apply(
     uses
 }
 
-/// Shell-style glob over the whole string: `*` matches any run of characters (`/` and `:`
-/// included), `?` one character; everything else is literal.
+/// Shell-style glob over the whole string, case-sensitive: `*` matches any run of characters
+/// (`/` and `:` included), `?` one; everything else is literal. The IAM condition operators'
+/// matcher, which is the same thing.
 pub fn glob(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let t: Vec<char> = text.chars().collect();
-    let (mut pi, mut ti) = (0, 0);
-    let mut star: Option<(usize, usize)> = None;
-    while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
-            pi += 1;
-            ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
-            star = Some((pi, ti));
-            pi += 1;
-        } else if let Some((sp, st)) = star {
-            pi = sp + 1;
-            ti = st + 1;
-            star = Some((sp, st + 1));
-        } else {
-            return false;
-        }
-    }
-    p[pi..].iter().all(|c| *c == '*')
+    crate::analyze::iam::condition::glob(pattern, text, false)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::findings::{RuleInfo, Severity};
-    use crate::inventory::ResourceRef;
 
     #[test]
     fn glob_matches_whole_strings() {
@@ -187,27 +167,14 @@ mod tests {
     }
 
     fn finding(policy: &str, arn: &str, tags: &[(&str, &str)]) -> Finding {
-        let mut r = ResourceRef::from_arn(arn, "AWS::S3::Bucket");
+        let mut f = Finding::example(policy, arn, Status::Fail);
+        let mut r = (*f.resource).clone();
         r.tags = tags
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        Finding {
-            rule: Arc::new(RuleInfo {
-                id: policy.into(),
-                title: String::new(),
-                severity: Severity::High,
-                remediation: String::new(),
-                frameworks: Default::default(),
-            }),
-            status: Status::Fail,
-            resource: Arc::new(r),
-            message: String::new(),
-            severity: Severity::High,
-            evidence: serde_json::Value::Null,
-            suppression: None,
-            baseline: None,
-        }
+        f.resource = Arc::new(r);
+        f
     }
 
     fn rule(toml_text: &str) -> Suppression {
