@@ -209,8 +209,11 @@ fn cards(r: &ScanReport, h: &mut String) {
     if !r.snapshot.gaps.is_empty() {
         let _ = writeln!(
             h,
-            "<p class=\"note\" role=\"note\">{} collection gaps: the results that depend on them are <em>not evaluated</em>, never passed. The JSON report lists them.</p>",
-            r.snapshot.gaps.len()
+            "<p class=\"note\" role=\"note\">{} collection gap{}: the results that depend on {} are <em>not evaluated</em>, never passed. The JSON report lists {}.</p>",
+            r.snapshot.gaps.len(),
+            if r.snapshot.gaps.len() == 1 { "" } else { "s" },
+            if r.snapshot.gaps.len() == 1 { "it" } else { "them" },
+            if r.snapshot.gaps.len() == 1 { "it" } else { "them" },
         );
     }
     h.push_str("</section>\n");
