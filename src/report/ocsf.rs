@@ -387,8 +387,18 @@ pub fn write(r: &ScanReport, out: &mut dyn Write) -> std::io::Result<()> {
         .map(|p| p.meta.id.as_str())
         .collect();
     // Security Hub and Security Lake keep findings per account: one control result each. A
-    // result without an account (a policy error) counts for every account.
-    for account in r.accounts() {
+    // result without an account (a policy error) counts for every account. A snapshot may not
+    // list its accounts (a hand-made one): then the accounts are those of the findings.
+    let mut accounts: BTreeSet<&str> = r.accounts().into_iter().collect();
+    if accounts.is_empty() {
+        accounts.extend(
+            r.findings
+                .iter()
+                .map(|f| f.resource.account_id.as_str())
+                .filter(|a| !a.is_empty()),
+        );
+    }
+    for account in accounts {
         let results = evaluate_where(&frameworks, r.findings, &ran, |f| {
             f.resource.account_id == account || f.resource.account_id.is_empty()
         });

@@ -540,3 +540,32 @@ fn the_markdown_summary_stays_under_one_mebibyte() {
     );
     assert!(text.starts_with("## Palisade: 60 failing"));
 }
+
+/// A snapshot that lists no accounts still gets its control results, under the accounts of
+/// its resources.
+#[test]
+fn ocsf_control_results_without_an_accounts_list() {
+    let snapshot = serde_json::json!({
+        "schema_version": "1.0", "collected_at": "2026-11-20T12:00:00Z",
+        "storage": {"s3_buckets": [{
+            "arn": "arn:aws:s3:::lonely", "account_id": "111122223333", "region": "us-east-1",
+            "name": "lonely"
+        }]}
+    });
+    let (dir, path) = temp_file("snap.json", &snapshot.to_string());
+    let ocsf = dir.path().join("o.jsonl");
+    let (code, _, err) = run(palisade().args([
+        "scan",
+        "--snapshot",
+        p(&path),
+        "--framework",
+        "hipaa",
+        "--ocsf",
+        p(&ocsf),
+        "--fail-on",
+        "none",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let summary = tools::validate_ocsf(&ocsf);
+    assert!(summary.contains(" 59 compliance)"), "{summary}");
+}
