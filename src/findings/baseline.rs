@@ -72,6 +72,10 @@ pub struct Baseline {
     pub path: PathBuf,
     /// In file order.
     pub entries: Vec<BaselineEntry>,
+    /// Whether the baseline lists suppressed results: a JSON report does, a SARIF log only when
+    /// written with `--sarif-include-suppressed`. When it does not, a suppressed result now
+    /// cannot be called new or unchanged.
+    pub has_suppressed: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -164,6 +168,7 @@ impl Baseline {
         Ok(Baseline {
             path: path.to_path_buf(),
             entries,
+            has_suppressed: has_suppressed(&value),
         })
     }
 }
@@ -174,6 +179,16 @@ fn owned(s: Option<&str>) -> Option<String> {
 
 fn str_at<'a>(v: &'a serde_json::Value, pointer: &str) -> Option<&'a str> {
     v.pointer(pointer).and_then(|s| s.as_str())
+}
+
+fn has_suppressed(v: &serde_json::Value) -> bool {
+    match v.get("runs").and_then(|r| r.as_array()) {
+        Some(runs) => runs.iter().all(|run| {
+            run.pointer("/properties/suppressedResultsIncluded")
+                == Some(&serde_json::Value::Bool(true))
+        }),
+        None => true,
+    }
 }
 
 /// The failing (and suppressed) results of a SARIF log or a Palisade JSON report.
@@ -255,7 +270,12 @@ pub fn apply(
         .collect();
     let mut now: HashMap<(&str, &str), Status> = HashMap::new();
     for f in findings.iter_mut() {
-        if matches!(f.status, Status::Fail | Status::Suppressed) {
+        let judged = match f.status {
+            Status::Fail => true,
+            Status::Suppressed => baseline.has_suppressed,
+            _ => false,
+        };
+        if judged {
             let key = (f.rule.id.as_str(), f.resource.arn.as_str());
             f.baseline = Some(if known.contains(&key) {
                 BaselineState::Unchanged
@@ -331,6 +351,8 @@ mod tests {
         ]});
         assert_eq!(parse(&json).unwrap().len(), 2);
         assert!(parse(&serde_json::json!({"findings": []})).is_err());
+        assert!(has_suppressed(&json));
+        assert!(!has_suppressed(&sarif));
         let no_arn = serde_json::json!({"runs": [{"results": [{"ruleId": "x"}]}]});
         assert!(parse(&no_arn).unwrap_err().contains("logical location"));
     }
@@ -348,6 +370,7 @@ mod tests {
         };
         let baseline = Baseline {
             path: PathBuf::new(),
+            has_suppressed: true,
             entries: vec![
                 entry("p", "arn:still"),
                 entry("p", "arn:fixed"),

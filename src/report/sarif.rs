@@ -38,13 +38,16 @@ struct Run<'a> {
     tool: Tool,
     results: Vec<SarifResult>,
     column_kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    properties: Option<RunProperties<'a>>,
+    properties: RunProperties<'a>,
 }
 
-/// §3.8 property bag of the run: per-control compliance of each `--framework`.
+/// §3.8 property bag of the run: whether suppressed results are in the log (a later
+/// `--baseline` needs to know), and per-control compliance of each `--framework`.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct RunProperties<'a> {
+    suppressed_results_included: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     compliance: Vec<super::controls::FrameworkView<'a>>,
 }
 
@@ -444,7 +447,10 @@ pub fn build<'a>(r: &'a ScanReport) -> Log<'a> {
             },
             results,
             column_kind: "utf16CodeUnits",
-            properties: (!compliance.is_empty()).then_some(RunProperties { compliance }),
+            properties: RunProperties {
+                suppressed_results_included: r.sarif_suppressed,
+                compliance,
+            },
         }],
     }
 }

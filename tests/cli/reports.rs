@@ -569,3 +569,29 @@ fn ocsf_control_results_without_an_accounts_list() {
     let summary = tools::validate_ocsf(&ocsf);
     assert!(summary.contains(" 59 compliance)"), "{summary}");
 }
+
+/// A SARIF written without suppressed results says so; rescanning against it leaves suppressed
+/// results without a baseline state instead of calling them new. A JSON baseline has them all.
+#[test]
+fn suppressed_results_against_a_sarif_and_a_json_baseline() {
+    let (_c, config) = demo_config_with(SUPPRESSIONS);
+    let (_, _, err, first) = scan_demo(&["--config", p(&config)]);
+    let sarif = json(&read(&first.sarif));
+    assert_eq!(
+        sarif["runs"][0]["properties"]["suppressedResultsIncluded"], false,
+        "{err}"
+    );
+    for (baseline, suppressed_state) in [(&first.sarif, None), (&first.json, Some("unchanged"))] {
+        let (code, _, err, o) = scan_demo(&["--config", p(&config), "--baseline", p(baseline)]);
+        assert_eq!(code, 0, "{err}");
+        let report = json(&read(&o.json));
+        for f in report["findings"].as_array().unwrap() {
+            let state = f.get("baseline_state").and_then(|s| s.as_str());
+            match f["status"].as_str() {
+                Some("fail") => assert_eq!(state, Some("unchanged"), "{f}"),
+                Some("suppressed") => assert_eq!(state, suppressed_state, "{f}"),
+                _ => assert_eq!(state, None, "{f}"),
+            }
+        }
+    }
+}
