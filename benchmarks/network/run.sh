@@ -33,6 +33,8 @@ if [[ -z "${PALISADE_BIN:-}" && -z "${CARGO_TARGET_DIR:-}" && ! -x "$target/rele
 fi
 PALISADE_BIN="${PALISADE_BIN:-$target/release/palisade}"
 cache="$HOME/.cache/palisade/bench-network"
+# shellcheck source=benchmarks/network/estate.sh
+. "$here/estate.sh"
 
 # --- tools -------------------------------------------------------------------------------
 [[ -x "$PALISADE_BIN" ]] ||
@@ -56,24 +58,7 @@ rows=()
 declare -A analysis_ms
 for size in $SIZES; do
   # --- the estate ------------------------------------------------------------------------
-  name="estate-$size-sg$SECURITY_GROUPS-tgw$TGW_FRACTION-seed$SEED"
-  file="$cache/$name.json"
-  config="$cache/$name.toml"
-  counts="$cache/$name.counts"
-  if [[ ! -s "$file" || ! -s "$config" || ! -s "$counts" || "$here/gen_estate.py" -nt "$file" ]]; then
-    echo "==> generating $file"
-    python3 "$here/gen_estate.py" --interfaces "$size" --security-groups "$SECURITY_GROUPS" \
-      --tgw-fraction "$TGW_FRACTION" --seed "$SEED" -o "$file.tmp" --config-out "$config.tmp"
-    # interfaces, security groups, route tables, NACLs, VPCs, subnets
-    python3 -c '
-import json, sys
-n = json.load(open(sys.argv[1]))["network"]
-print(*(len(n[k]) for k in ("network_interfaces", "security_groups", "route_tables", "network_acls", "vpcs", "subnets")))' \
-      "$file.tmp" >"$counts.tmp"
-    mv "$config.tmp" "$config"
-    mv "$counts.tmp" "$counts"
-    mv "$file.tmp" "$file"
-  fi
+  estate "$size"
   read -r n_eni n_sg n_rt n_acl n_vpc n_subnet <"$counts"
   mb=$(stat -c %s "$file" | awk '{ printf "%.1f", $1 / 1e6 }')
   echo "    $mb MB: $n_eni interfaces, $n_sg security groups, $n_rt route tables, $n_acl NACLs, $n_vpc VPCs, $n_subnet subnets (seed $SEED)"

@@ -50,6 +50,8 @@ if [[ -z "${PALISADE_BIN:-}" && -z "${CARGO_TARGET_DIR:-}" && ! -x "$target/rele
 fi
 PALISADE_BIN="${PALISADE_BIN:-$target/release/palisade}"
 cache="$HOME/.cache/palisade/bench-network"
+# shellcheck source=benchmarks/network/estate.sh
+. "$network/estate.sh"
 
 # --- tools -------------------------------------------------------------------------------
 [[ -x "$PALISADE_BIN" ]] ||
@@ -97,24 +99,7 @@ verdicts=()
 validated=""
 for size in $SIZES; do
   # --- the estate (as benchmarks/network/run.sh makes and names it) -----------------------
-  name="estate-$size-sg$SECURITY_GROUPS-tgw$TGW_FRACTION-seed$SEED"
-  file="$cache/$name.json"
-  config="$cache/$name.toml"
-  counts="$cache/$name.counts"
-  if [[ ! -s "$file" || ! -s "$config" || ! -s "$counts" || "$network/gen_estate.py" -nt "$file" ]]; then
-    echo "==> generating $file"
-    python3 "$network/gen_estate.py" --interfaces "$size" --security-groups "$SECURITY_GROUPS" \
-      --tgw-fraction "$TGW_FRACTION" --seed "$SEED" -o "$file.tmp" --config-out "$config.tmp"
-    # interfaces, security groups, route tables, NACLs, VPCs, subnets
-    python3 -c '
-import json, sys
-n = json.load(open(sys.argv[1]))["network"]
-print(*(len(n[k]) for k in ("network_interfaces", "security_groups", "route_tables", "network_acls", "vpcs", "subnets")))' \
-      "$file.tmp" >"$counts.tmp"
-    mv "$config.tmp" "$config"
-    mv "$counts.tmp" "$counts"
-    mv "$file.tmp" "$file"
-  fi
+  estate "$size"
   read -r n_eni n_sg _ <"$counts"
   snap_mb=$(mb "$file")
   echo "    $snap_mb MB: $n_eni interfaces, $n_sg security groups (seed $SEED)"
@@ -188,7 +173,8 @@ print(*(len(n[k]) for k in ("network_interfaces", "security_groups", "route_tabl
       over=$(awk -v x="$w" -v a="$a_wall" 'BEGIN { printf "%+.2f", x - a }')
       pct=$(awk -v x="$w" -v a="$a_wall" 'BEGIN { printf "%+.0f%%", 100 * (x - a) / a }')
     fi
-    filecol=$(IFS=,; echo "${files[*]:-}" | sed 's/,/, /g')
+    filecol=$(IFS=,; echo "${files[*]:-}")
+    filecol=${filecol//,/, }
     rows+=("$(printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s%s | %s |' \
       "$n_eni" "$v" "$(wc -l <"$dir/$v.runs")" "$w" "$(col "$v" 2)" "$(col "$v" 3)" "$over" "$pct" \
       "${filecol:--}${html_note}" "$failing" "$new" "$lines")")
