@@ -102,10 +102,9 @@ measure() {
 }
 
 # Median of column COL (1 wall, 2 requests, 3 RSS) of one tool's runs.
-median() {
-  cut -d' ' -f"$2" "$tmp/$1" | sort -n |
-    awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
+# shellcheck source=benchmarks/common.sh
+. "$repo/benchmarks/common.sh"
+field_median() { cut -d' ' -f"$2" "$tmp/$1" | median; }
 
 # Prints a Markdown table of one tool's runs, then the medians.
 table() {
@@ -115,7 +114,7 @@ table() {
   echo "|---|---:|---:|---:|---:|"
   awk -v f="$findings" '{ printf "| run %d | %.1f | %d | %d | %s |\n", NR, $1, $2, $3, f }' "$tmp/$name"
   printf '| **median** | **%.1f** | **%d** | **%d** | %s |\n' \
-    "$(median "$name" 1)" "$(median "$name" 2)" "$(median "$name" 3)" "$findings"
+    "$(field_median "$name" 1)" "$(field_median "$name" 2)" "$(field_median "$name" 3)" "$findings"
 }
 
 # --- Palisade ----------------------------------------------------------------------------
@@ -154,8 +153,8 @@ table palisade "$p_findings"
 if ! $palisade_only; then
   table prowler "$w_findings"
   echo
-  awk -v w="$(median prowler 1)/$(median palisade 1)" -v r="$(median prowler 2)/$(median palisade 2)" \
-    -v m="$(median prowler 3)/$(median palisade 3)" 'BEGIN {
+  awk -v w="$(field_median prowler 1)/$(field_median palisade 1)" -v r="$(field_median prowler 2)/$(field_median palisade 2)" \
+    -v m="$(field_median prowler 3)/$(field_median palisade 3)" 'BEGIN {
       split(w, a, "/"); split(r, b, "/"); split(m, c, "/")
       printf "Palisade vs Prowler (medians): %.1fx less wall time, %.1fx fewer requests, %.1fx less peak memory\n",
         a[1] / a[2], b[1] / b[2], c[1] / c[2] }'

@@ -34,20 +34,13 @@ SEED="${SEED:-1}"
 read -r users roles policies groups <<<"${SIZE:-10000 10000 5000 500}"
 CLOUDSPLAINING_VERSION=0.9.1
 CLOUDSPLAINING_VENV="${CLOUDSPLAINING_VENV:-$HOME/.cache/palisade/cloudsplaining-venv}"
-target="${CARGO_TARGET_DIR:-$repo/target}"
-# .ci/run builds into ~/.cache/palisade/target when CARGO_TARGET_DIR is unset: look there too.
-if [[ -z "${PALISADE_BIN:-}" && -z "${CARGO_TARGET_DIR:-}" && ! -x "$target/release/palisade" ]]; then
-  target="$HOME/.cache/palisade/target"
-fi
-PALISADE_BIN="${PALISADE_BIN:-$target/release/palisade}"
+# shellcheck source=benchmarks/common.sh
+. "$repo/benchmarks/common.sh"
+PALISADE_BIN="$(palisade_bin "$repo")"
 cache="$HOME/.cache/palisade/bench-iam"
 
 # --- tools -------------------------------------------------------------------------------
-[[ -x "$PALISADE_BIN" ]] ||
-  { echo "no palisade binary at $PALISADE_BIN: build it (cargo build --release) or set PALISADE_BIN" >&2; exit 1; }
-# GNU time gives wall time and peak RSS of the whole child (bash's `time` has no memory).
-[[ -x /usr/bin/time ]] ||
-  { echo "GNU time is missing (/usr/bin/time): apt-get install time" >&2; exit 1; }
+need_palisade_and_gnu_time
 if ! $palisade_only && ! "$CLOUDSPLAINING_VENV/bin/python" -c \
   "import importlib.metadata as m, sys; sys.exit(m.version('cloudsplaining') != '$CLOUDSPLAINING_VERSION')" 2>/dev/null; then
   echo "==> installing cloudsplaining==$CLOUDSPLAINING_VERSION into $CLOUDSPLAINING_VENV"
@@ -86,10 +79,7 @@ measure() {
 }
 
 # Median (or largest) of column COL (1 wall, 2 RSS) of one tool's runs.
-median() {
-  cut -d' ' -f"$2" "$tmp/$1" | sort -n |
-    awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
+field_median() { cut -d' ' -f"$2" "$tmp/$1" | median; }
 largest() { cut -d' ' -f"$2" "$tmp/$1" | sort -n | tail -1; }
 
 # --- Palisade ----------------------------------------------------------------------------
@@ -139,14 +129,14 @@ echo "| tool | runs | wall s (median) | peak RSS MB (largest) | principals flagg
 echo "|---|---:|---:|---:|---:|"
 p_version=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["tool"]["version"])' "$tmp/palisade.json")
 printf '| Palisade %s | %d | %.1f | %d | %s |\n' "$p_version" \
-  "$RUNS" "$(median palisade 1)" "$(largest palisade 2)" "$p_flagged"
+  "$RUNS" "$(field_median palisade 1)" "$(largest palisade 2)" "$p_flagged"
 if ! $palisade_only; then
   printf '| Cloudsplaining %s | %d | %.1f | %d | %s |\n' "$CLOUDSPLAINING_VERSION" \
-    "$CLOUDSPLAINING_RUNS" "$(median cloudsplaining 1)" "$(largest cloudsplaining 2)" "$c_flagged"
+    "$CLOUDSPLAINING_RUNS" "$(field_median cloudsplaining 1)" "$(largest cloudsplaining 2)" "$c_flagged"
   echo
   runs() { awk '{ printf "%s%.1f s %d MB", (NR > 1 ? ", " : ""), $1, $2 }' "$tmp/$1"; }
   echo "Runs: Palisade $(runs palisade); Cloudsplaining $(runs cloudsplaining)."
-  awk -v w="$(median cloudsplaining 1)/$(median palisade 1)" -v m="$(largest cloudsplaining 2)/$(largest palisade 2)" 'BEGIN {
+  awk -v w="$(field_median cloudsplaining 1)/$(field_median palisade 1)" -v m="$(largest cloudsplaining 2)/$(largest palisade 2)" 'BEGIN {
       split(w, a, "/"); split(m, c, "/")
       if (a[2] > 0 && c[2] > 0)
         printf "Palisade vs Cloudsplaining: %.1fx less wall time (medians), %.1fx less peak memory\n", a[1] / a[2], c[1] / c[2] }'

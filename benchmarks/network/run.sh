@@ -26,33 +26,22 @@ RUNS="${RUNS:-5}"
 SEED="${SEED:-1}"
 SECURITY_GROUPS="${SECURITY_GROUPS:-5000}"
 TGW_FRACTION="${TGW_FRACTION:-0.3}"
-target="${CARGO_TARGET_DIR:-$repo/target}"
-# .ci/run builds into ~/.cache/palisade/target when CARGO_TARGET_DIR is unset: look there too.
-if [[ -z "${PALISADE_BIN:-}" && -z "${CARGO_TARGET_DIR:-}" && ! -x "$target/release/palisade" ]]; then
-  target="$HOME/.cache/palisade/target"
-fi
-PALISADE_BIN="${PALISADE_BIN:-$target/release/palisade}"
+# shellcheck source=benchmarks/common.sh
+. "$repo/benchmarks/common.sh"
+PALISADE_BIN="$(palisade_bin "$repo")"
 cache="$HOME/.cache/palisade/bench-network"
 # shellcheck source=benchmarks/network/estate.sh
 . "$here/estate.sh"
 
 # --- tools -------------------------------------------------------------------------------
-[[ -x "$PALISADE_BIN" ]] ||
-  { echo "no palisade binary at $PALISADE_BIN: build it (cargo build --release) or set PALISADE_BIN" >&2; exit 1; }
+need_palisade_and_gnu_time
 "$PALISADE_BIN" network analyze --help >/dev/null 2>&1 ||
   { echo "$PALISADE_BIN has no \`network analyze\` command: rebuild it" >&2; exit 1; }
-# GNU time gives wall time and peak RSS of the whole child (bash's `time` has no memory).
-[[ -x /usr/bin/time ]] ||
-  { echo "GNU time is missing (/usr/bin/time): apt-get install time" >&2; exit 1; }
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$cache"
 
-# Median of the numbers on stdin, one per line.
-median() {
-  sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 rows=()
 declare -A analysis_ms
