@@ -60,9 +60,14 @@ pub struct FrameworkResult<'a> {
 }
 
 impl FrameworkResult<'_> {
+    /// Number of controls with `status`.
+    pub fn count(&self, status: ControlStatus) -> usize {
+        self.controls.iter().filter(|c| c.status == status).count()
+    }
+
     /// Number of controls with each status.
     pub fn tally(&self) -> [(ControlStatus, usize); 4] {
-        ControlStatus::ALL.map(|s| (s, self.controls.iter().filter(|c| c.status == s).count()))
+        ControlStatus::ALL.map(|s| (s, self.count(s)))
     }
 }
 

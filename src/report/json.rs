@@ -135,7 +135,7 @@ pub fn write(r: &ScanReport, out: &mut dyn Write) -> std::io::Result<()> {
                 .snapshot
                 .collected_at
                 .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            accounts: r.snapshot.accounts.iter().map(|a| a.id.as_str()).collect(),
+            accounts: r.accounts(),
             resources: r.resources,
         },
         summary: Summary {

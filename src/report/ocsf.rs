@@ -10,7 +10,6 @@ use crate::findings::baseline::{Absent, BaselineState};
 use crate::findings::{Finding, Severity, Status};
 use crate::inventory::ResourceRef;
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::io::Write;
 
@@ -129,18 +128,7 @@ fn finding_uid(policy: &str, arn: &str) -> String {
 }
 
 fn control_uid(framework: &str, control: &str, account: &str) -> String {
-    let mut h = Sha256::new();
-    for (i, part) in [framework, control, account].iter().enumerate() {
-        if i > 0 {
-            h.update([0]);
-        }
-        h.update(part.as_bytes());
-    }
-    h.finalize()
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    super::sarif::digest_id(&[framework, control, account])
 }
 
 /// Writes one event per line.

@@ -211,6 +211,11 @@ fn truncate(s: &str, max: usize) -> String {
     t
 }
 
+/// The AWS service a policy id names: its first word (`ec2-security-group-…` → `ec2`).
+pub fn service(policy_id: &str) -> &str {
+    policy_id.split('-').next().unwrap_or("aws")
+}
+
 /// `ec2-security-group-ssh-open-to-internet` → `Ec2SecurityGroupSshOpenToInternet`.
 fn pascal(id: &str) -> String {
     id.split('-')
@@ -264,17 +269,25 @@ pub fn artifact_uri(r: &ResourceRef) -> String {
 
 /// Stable across runs and machines: the same policy on the same resource is the same alert.
 pub fn fingerprint(policy_id: &str, arn: &str) -> String {
+    digest_id(&[policy_id, arn])
+}
+
+/// The first 32 hex digits of the SHA-256 of `parts` joined by NUL bytes: a stable id.
+pub fn digest_id(parts: &[&str]) -> String {
     let mut h = Sha256::new();
-    h.update(policy_id.as_bytes());
-    h.update([0]);
-    h.update(arn.as_bytes());
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            h.update([0]);
+        }
+        h.update(part.as_bytes());
+    }
     let digest = h.finalize();
     digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
 
 fn rule(p: &Policy) -> Rule {
     let m = &p.meta;
-    let service = m.id.split('-').next().unwrap_or("aws").to_string();
+    let service = service(&m.id).to_string();
     let mut tags = vec![
         "security".to_string(),
         "aws".to_string(),

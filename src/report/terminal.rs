@@ -67,13 +67,11 @@ pub fn write(r: &ScanReport, color: bool, out: &mut dyn Write) -> io::Result<()>
         if group.is_empty() {
             continue;
         }
-        writeln!(
+        heading(
             out,
-            "{}",
-            style.paint(
-                "1",
-                &format!("── {} ({}) ──", sev.as_str().to_uppercase(), group.len())
-            )
+            &style,
+            "1",
+            &format!("{} ({})", sev.as_str().to_uppercase(), group.len()),
         )?;
         for f in group {
             write_finding(out, &style, f)?;
@@ -86,13 +84,11 @@ pub fn write(r: &ScanReport, color: bool, out: &mut dyn Write) -> io::Result<()>
         .filter(|f| f.status == Status::NotEvaluated)
         .collect();
     if !not_evaluated.is_empty() {
-        writeln!(
+        heading(
             out,
-            "{}",
-            style.paint(
-                "1;35",
-                &format!("── NOT EVALUATED ({}) ──", not_evaluated.len())
-            )
+            &style,
+            "1;35",
+            &format!("NOT EVALUATED ({})", not_evaluated.len()),
         )?;
         for f in not_evaluated {
             writeln!(
@@ -111,10 +107,11 @@ pub fn write(r: &ScanReport, color: bool, out: &mut dyn Write) -> io::Result<()>
         .filter(|f| f.status == Status::Error)
         .collect();
     if !errors.is_empty() {
-        writeln!(
+        heading(
             out,
-            "{}",
-            style.paint("1;31", &format!("── POLICY ERRORS ({}) ──", errors.len()))
+            &style,
+            "1;31",
+            &format!("POLICY ERRORS ({})", errors.len()),
         )?;
         for f in errors {
             writeln!(
@@ -127,13 +124,11 @@ pub fn write(r: &ScanReport, color: bool, out: &mut dyn Write) -> io::Result<()>
         writeln!(out)?;
     }
     if !r.snapshot.gaps.is_empty() {
-        writeln!(
+        heading(
             out,
-            "{}",
-            style.paint(
-                "1;35",
-                &format!("── COLLECTION GAPS ({}) ──", r.snapshot.gaps.len())
-            )
+            &style,
+            "1;35",
+            &format!("COLLECTION GAPS ({})", r.snapshot.gaps.len()),
         )?;
         for g in &r.snapshot.gaps {
             writeln!(out, "  {}", printable(&g.describe()))?;

@@ -34,18 +34,11 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-fn service(policy_id: &str) -> &str {
-    policy_id.split('-').next().unwrap_or("aws")
-}
+use super::sarif::service;
 
+/// 4 critical … 0 info: the order `Severity` is declared in.
 fn rank(s: Severity) -> u8 {
-    match s {
-        Severity::Critical => 4,
-        Severity::High => 3,
-        Severity::Medium => 2,
-        Severity::Low => 1,
-        Severity::Info => 0,
-    }
+    s as u8
 }
 
 fn title_case(s: &str) -> String {
@@ -269,8 +262,7 @@ fn charts(r: &ScanReport, h: &mut String) {
     if !r.compliance.is_empty() {
         h.push_str("<figure class=\"chart\" id=\"chart-frameworks\">\n<figcaption>Controls by framework</figcaption>\n<ul class=\"stacks\">\n");
         for fw in r.compliance {
-            let t = fw.tally();
-            let n = |s: ControlStatus| t.iter().find(|(x, _)| *x == s).map_or(0, |x| x.1);
+            let n = |s| fw.count(s);
             let (pass, fail, ne, manual) = (
                 n(ControlStatus::Pass),
                 n(ControlStatus::Fail),
@@ -309,8 +301,7 @@ fn charts(r: &ScanReport, h: &mut String) {
 }
 
 fn framework(fw: &FrameworkResult, h: &mut String) {
-    let t = fw.tally();
-    let n = |s: ControlStatus| t.iter().find(|(x, _)| *x == s).map_or(0, |x| x.1);
+    let n = |s| fw.count(s);
     let id = esc(&fw.framework.id);
     let _ = write!(
         h,
