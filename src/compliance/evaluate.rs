@@ -105,6 +105,10 @@ pub fn evaluate_where<'a>(
     ran: &BTreeSet<&str>,
     keep: impl Fn(&Finding) -> bool,
 ) -> Vec<FrameworkResult<'a>> {
+    if frameworks.is_empty() {
+        // The common scan without --framework: no pass over (possibly millions of) findings.
+        return Vec::new();
+    }
     let mut by_policy: HashMap<&str, (Counts, Vec<usize>)> = HashMap::new();
     for (i, f) in findings.iter().enumerate().filter(|(_, f)| keep(f)) {
         let entry = by_policy.entry(f.policy_id()).or_default();

@@ -106,12 +106,16 @@ impl PolicySet {
         use crate::compliance::framework;
         let mut known: std::collections::BTreeSet<String> =
             self.policies.iter().map(|p| p.meta.id.clone()).collect();
-        known.extend(
-            source::builtin()?
-                .iter()
-                .filter(|f| !f.is_test() && !f.is_library())
-                .map(|f| f.file_stem().to_string()),
-        );
+        // With the built-ins loaded they are all in the set; without, frameworks may still
+        // name them (their controls are then `not-evaluated`, not broken).
+        if !self.policies.iter().any(|p| p.builtin) {
+            known.extend(
+                source::builtin()?
+                    .iter()
+                    .filter(|f| !f.is_test() && !f.is_library())
+                    .map(|f| f.file_stem().to_string()),
+            );
+        }
         framework::bind(
             &mut frameworks,
             &known,

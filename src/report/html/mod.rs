@@ -406,7 +406,7 @@ fn row(r: &Row, h: &mut String) {
     );
 }
 
-fn finding_row<'a>(r: &'a ScanReport, f: &'a Finding) -> Row<'a> {
+fn finding_row(f: &Finding) -> Row<'_> {
     let mut message = f.message.clone();
     if let Some(s) = &f.suppression {
         let until = s.expires.map(|d| format!(" until {d}")).unwrap_or_default();
@@ -415,7 +415,6 @@ fn finding_row<'a>(r: &'a ScanReport, f: &'a Finding) -> Row<'a> {
             s.index, s.justification
         ));
     }
-    let _ = r;
     Row {
         severity: f.severity,
         status: f.status.as_str(),
@@ -475,7 +474,7 @@ fn findings(r: &ScanReport, h: &mut String) {
         row(&row_data, body);
     };
     for f in not_pass.take(MAX_ROWS) {
-        add(finding_row(r, f), &mut body);
+        add(finding_row(f), &mut body);
         rows += 1;
     }
     for a in absent.iter().take(MAX_ROWS - rows) {
@@ -483,7 +482,7 @@ fn findings(r: &ScanReport, h: &mut String) {
         rows += 1;
     }
     for f in pass.take(MAX_ROWS - rows) {
-        add(finding_row(r, f), &mut body);
+        add(finding_row(f), &mut body);
         rows += 1;
     }
     h.push_str("<section id=\"findings\" aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">Findings</h2>\n<div class=\"filters\" role=\"search\">\n\
