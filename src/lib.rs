@@ -14,4 +14,8 @@ pub mod demo;
 pub mod engine;
 pub mod findings;
 pub mod inventory;
+pub mod pipeline;
 pub mod report;
+pub mod util;
+
+pub use pipeline::{scan, ScanError, ScanOutcome, ScanRequest, Source};

@@ -1,6 +1,6 @@
 //! `palisade frameworks list|show`: the compliance frameworks and their controls.
 
-use super::{ListFormat, PolicyArgs, EXIT_OK};
+use super::args::{ListFormat, PolicyArgs, EXIT_OK};
 use crate::compliance::Framework;
 use anyhow::bail;
 use clap::Subcommand;
@@ -56,7 +56,7 @@ pub fn run(cmd: FrameworksCommand) -> anyhow::Result<i32> {
     match cmd {
         FrameworksCommand::List { format, policies } => {
             let set = policies.load()?;
-            let rows: Vec<Listed> = set.frameworks.iter().map(listed).collect();
+            let rows: Vec<Listed> = set.frameworks.iter().map(|f| listed(f)).collect();
             match format {
                 ListFormat::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
                 ListFormat::Text => {
@@ -84,7 +84,7 @@ pub fn run(cmd: FrameworksCommand) -> anyhow::Result<i32> {
                 );
             };
             match format {
-                ListFormat::Json => println!("{}", serde_json::to_string_pretty(fw)?),
+                ListFormat::Json => println!("{}", serde_json::to_string_pretty(&**fw)?),
                 ListFormat::Text => print!("{}", show(fw)),
             }
             Ok(EXIT_OK)

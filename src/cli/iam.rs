@@ -2,6 +2,8 @@
 //! more than findings (every principal's admin status, escalation methods, what was
 //! neutralised and by what, the shortest escalation path).
 
+use super::args::EXIT_OK;
+use super::output::write_json;
 use super::source::SourceArgs;
 use serde::Serialize;
 
@@ -40,6 +42,6 @@ pub fn run(cmd: IamCommand) -> anyhow::Result<i32> {
         documents: &facts.documents,
         gaps: inventory.gaps.iter().chain(&facts.gaps).collect(),
     };
-    super::write_json(args.output.as_deref(), &analysis)?;
-    Ok(super::EXIT_OK)
+    write_json(args.output.as_deref(), &analysis)?;
+    Ok(EXIT_OK)
 }

@@ -1,20 +1,17 @@
 //! The command line: argument definitions and dispatch. `anyhow` lives here, at the edge.
 
+mod args;
 mod collect;
 mod frameworks;
 mod iam;
 mod network;
+mod output;
 mod policies;
 mod scan;
 mod source;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use std::path::PathBuf;
-
-/// Exit codes: 0 ran clean, 1 failing findings at or above `--fail-on`, 2 error.
-pub const EXIT_OK: i32 = 0;
-pub const EXIT_FINDINGS: i32 = 1;
-pub const EXIT_ERROR: i32 = 2;
+use args::{EXIT_ERROR, EXIT_OK};
+use clap::{Parser, Subcommand};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -51,40 +48,6 @@ pub enum Command {
     /// Network analysis on its own: internet exposure, segments and flows.
     #[command(subcommand)]
     Network(network::NetworkCommand),
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Terminal,
-    Json,
-    Sarif,
-    Markdown,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ListFormat {
-    Text,
-    Json,
-}
-
-/// Policy directories shared by every command that loads policies.
-#[derive(clap::Args, Debug, Clone, Default)]
-pub struct PolicyArgs {
-    /// Add a directory of custom policies (same layout as the built-ins); repeatable.
-    #[arg(long = "policies", value_name = "DIR")]
-    pub dirs: Vec<PathBuf>,
-    /// Leave out the built-in policies (custom policies only).
-    #[arg(long)]
-    pub no_builtin: bool,
-}
-
-impl PolicyArgs {
-    pub fn load(&self) -> anyhow::Result<crate::engine::PolicySet> {
-        Ok(crate::engine::PolicySet::load(
-            !self.no_builtin,
-            &self.dirs,
-        )?)
-    }
 }
 
 fn init_tracing(verbose: u8) {
@@ -133,24 +96,4 @@ pub fn main() -> i32 {
             EXIT_ERROR
         }
     }
-}
-
-/// Writes `value` as pretty JSON to `output`, or to stdout without one (the analysis commands).
-pub(crate) fn write_json(
-    output: Option<&std::path::Path>,
-    value: &impl serde::Serialize,
-) -> anyhow::Result<()> {
-    let write = |w: &mut dyn std::io::Write| -> std::io::Result<()> {
-        serde_json::to_writer_pretty(&mut *w, value)?;
-        writeln!(w)
-    };
-    match output {
-        Some(path) => scan::write_file(path, |w| write(w))?,
-        None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            write(&mut out)?;
-            std::io::Write::flush(&mut out)?;
-        }
-    }
-    Ok(())
 }

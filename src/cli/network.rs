@@ -1,34 +1,8 @@
 //! `palisade reach` and `palisade network analyze`: the network analysis on its own.
 
+use super::args::{ConfigArg, EXIT_OK};
+use super::output::write_json;
 use super::source::SourceArgs;
-use crate::config::Config;
-use std::path::PathBuf;
-
-/// The config file: `--config FILE`, else the demo's with `--demo`, else `./palisade.toml` when
-/// it exists, else none (no segments).
-#[derive(clap::Args, Debug, Clone, Default)]
-pub struct ConfigArg {
-    /// Palisade config (segments and allowed flows) [default: ./palisade.toml if present].
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-}
-
-impl ConfigArg {
-    pub fn load(&self, demo: bool) -> anyhow::Result<Config> {
-        if let Some(path) = &self.config {
-            return Ok(Config::load(path)?);
-        }
-        if demo {
-            return Config::parse(crate::config::DEMO)
-                .map_err(|e| anyhow::anyhow!("the embedded demo config is invalid: {e}"));
-        }
-        let default = PathBuf::from("palisade.toml");
-        if default.is_file() {
-            return Ok(Config::load(&default)?);
-        }
-        Ok(Config::default())
-    }
-}
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReachFormat {
@@ -62,7 +36,7 @@ pub fn reach(args: ReachArgs) -> anyhow::Result<i32> {
         ReachFormat::Text => print!("{}", answer.render()),
         ReachFormat::Json => println!("{}", serde_json::to_string_pretty(&answer)?),
     }
-    Ok(super::EXIT_OK)
+    Ok(EXIT_OK)
 }
 
 #[derive(clap::Subcommand, Debug)]
@@ -79,7 +53,7 @@ pub struct AnalyzeArgs {
     config: ConfigArg,
     /// Write to PATH instead of stdout.
     #[arg(short, long, value_name = "PATH")]
-    output: Option<PathBuf>,
+    output: Option<std::path::PathBuf>,
     /// Print on stderr how long loading and the analysis took, and what it found.
     #[arg(long)]
     timings: bool,
@@ -117,6 +91,6 @@ pub fn run(cmd: NetworkCommand) -> anyhow::Result<i32> {
         facts: &facts,
         gaps: inventory.gaps.iter().chain(&facts.gaps).collect(),
     };
-    super::write_json(args.output.as_deref(), &out)?;
-    Ok(super::EXIT_OK)
+    write_json(args.output.as_deref(), &out)?;
+    Ok(EXIT_OK)
 }

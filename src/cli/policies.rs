@@ -1,6 +1,7 @@
 //! `palisade policies list|show|test`.
 
-use super::{ListFormat, PolicyArgs, EXIT_FINDINGS, EXIT_OK};
+use super::args::{ListFormat, PolicyArgs, EXIT_FINDINGS, EXIT_OK};
+use crate::compliance::Catalog;
 use crate::engine::{testing, Policy, PolicySet};
 use anyhow::bail;
 use clap::Subcommand;
@@ -35,22 +36,24 @@ pub enum PoliciesCommand {
 pub fn run(cmd: PoliciesCommand) -> anyhow::Result<i32> {
     match cmd {
         PoliciesCommand::List { format, policies } => {
-            let set = policies.load()?;
-            print!("{}", list(&set, format));
+            let catalog = policies.load()?;
+            print!("{}", list(&catalog.policies, format));
             Ok(EXIT_OK)
         }
         PoliciesCommand::Show { id, policies } => {
-            let set = policies.load()?;
-            let Some(policy) = set.get(&id) else {
+            let catalog = policies.load()?;
+            let Some(policy) = catalog.policies.get(&id) else {
                 bail!("no policy with id `{id}` (see `palisade policies list`)");
             };
             print!("{}", show(policy));
             Ok(EXIT_OK)
         }
         PoliciesCommand::Test { dir, format } => {
+            // A directory is tested with the built-in libraries it may import, and its own
+            // frameworks are checked against its policies.
             let set = match &dir {
-                Some(d) => PolicySet::load_for_test(d)?,
-                None => PolicySet::load(true, &[])?,
+                Some(d) => Catalog::load(false, std::slice::from_ref(d))?.policies,
+                None => Catalog::load(true, &[])?.policies,
             };
             let results = testing::run(&set);
             let failed = results.iter().filter(|r| !r.passed).count();

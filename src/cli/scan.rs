@@ -1,15 +1,17 @@
-//! `palisade scan`: load the inventory and policies, evaluate, write every requested report.
+//! `palisade scan`: turn the arguments into a scan request, run the pipeline, write every
+//! requested report, and choose the exit code.
 
-use super::{Format, PolicyArgs, EXIT_FINDINGS, EXIT_OK};
-use crate::engine::{self, EvalOptions};
-use crate::findings::{suppress, Severity, Status};
-use crate::inventory::ResourceIndex;
+use super::args::{ConfigArg, Format, PolicyArgs, EXIT_FINDINGS, EXIT_OK};
+use super::output::{use_color, write_file};
+use super::source::{print_collected, SourceArgs};
+use crate::analyze::Settings;
+use crate::engine::{Backend, EvalOptions, Severity};
+use crate::pipeline::{Policies, ScanOutcome, ScanRequest};
 use crate::report::{self, ScanReport};
 use anyhow::Context;
 use clap::ValueEnum;
-use std::collections::BTreeSet;
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FailOn {
@@ -43,11 +45,11 @@ enum EngineChoice {
 #[derive(clap::Args, Debug)]
 pub struct ScanArgs {
     #[command(flatten)]
-    source: super::source::SourceArgs,
+    source: SourceArgs,
     #[command(flatten)]
     policies: PolicyArgs,
     #[command(flatten)]
-    config: super::network::ConfigArg,
+    config: ConfigArg,
     /// What to print on stdout.
     #[arg(long, value_enum, default_value = "terminal")]
     format: Format,
@@ -96,203 +98,71 @@ pub struct ScanArgs {
     timings: bool,
 }
 
-/// Writes a report to `path` through a temporary file in the same directory, so a failed run
-/// never leaves half a report behind.
-pub(crate) fn write_file(
-    path: &Path,
-    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> anyhow::Result<()> {
-    let context = || format!("cannot write {}", path.display());
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = tempfile::NamedTempFile::new_in(dir).with_context(context)?;
-    let mut w = std::io::BufWriter::new(tmp);
-    render(&mut w).with_context(context)?;
-    let tmp = w
-        .into_inner()
-        .map_err(|e| e.into_error())
-        .with_context(context)?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(context)?;
-    Ok(())
-}
-
-fn use_color() -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    !no_color && std::io::stdout().is_terminal()
-}
-
-/// Wall time and resident memory after each phase, for `--timings`.
-#[derive(serde::Serialize, Default)]
-struct Timings {
-    phases: Vec<Phase>,
-    resources: usize,
-    findings: usize,
-}
-
-#[derive(serde::Serialize)]
-struct Phase {
-    name: &'static str,
-    ms: u128,
-    rss_mb: u64,
-}
-
-struct Stopwatch {
-    clock: std::time::Instant,
-    timings: Timings,
-}
-
-impl Stopwatch {
-    fn new() -> Self {
-        Stopwatch {
-            clock: std::time::Instant::now(),
-            timings: Timings::default(),
-        }
-    }
-
-    fn lap(&mut self, name: &'static str) {
-        let ms = self.clock.elapsed().as_millis();
-        tracing::debug!(phase = name, ms, "phase done");
-        self.timings.phases.push(Phase {
-            name,
-            ms,
-            rss_mb: resident_mb(),
-        });
-        self.clock = std::time::Instant::now();
-    }
-}
-
-/// Current resident set size in MB (Linux; 0 elsewhere).
-fn resident_mb() -> u64 {
-    std::fs::read_to_string("/proc/self/statm")
-        .ok()
-        .and_then(|s| {
-            s.split_whitespace()
-                .nth(1)
-                .and_then(|p| p.parse::<u64>().ok())
+impl ScanArgs {
+    fn request(&self) -> anyhow::Result<crate::pipeline::ScanRequest> {
+        let source = self.source.source()?;
+        let config = self.config.load(source.is_demo())?;
+        Ok(ScanRequest {
+            source,
+            policies: Policies::Load {
+                builtin: !self.policies.no_builtin,
+                dirs: self.policies.dirs.clone(),
+            },
+            config,
+            frameworks: self.frameworks.clone(),
+            baseline: self.baseline.clone(),
+            settings: Settings {
+                unused_days: self.unused_days,
+            },
+            eval: EvalOptions {
+                chunk_size: self.chunk_size,
+                backend: match self.engine {
+                    EngineChoice::Compiled => Backend::Compiled,
+                    EngineChoice::Interpreter => Backend::Interpreter,
+                },
+            },
         })
-        .map(|pages| pages * 4096 / 1_000_000)
-        .unwrap_or(0)
-}
-
-/// Frees a large structure on another thread, so the scan goes on meanwhile.
-fn drop_in_background<T: Send + 'static>(value: T) -> std::thread::JoinHandle<()> {
-    std::thread::spawn(move || drop(value))
+    }
 }
 
 pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
-    let mut watch = Stopwatch::new();
-    let inventory = args.source.load()?;
-    let config = args.config.load(args.source.demo)?;
-    watch.lap("load");
-    let mut policies = args.policies.load()?;
-    check_suppressions(&policies, &config)?;
-    if args.source.iam_only() {
-        let before = policies.policies.len();
-        policies.policies.retain(|p| {
-            p.meta
-                .collections()
-                .all(|c| c == "accounts" || c.starts_with("iam."))
-        });
-        eprintln!(
-            "palisade: an authorization-details file holds IAM data only: running the {} IAM policies, not the other {}",
-            policies.policies.len(),
-            before - policies.policies.len()
-        );
+    let mut outcome = crate::scan(args.request()?)?;
+    if let Some(summary) = &outcome.collected {
+        print_collected(summary, &outcome.header.gaps);
     }
-    tracing::info!(policies = policies.policies.len(), "policies loaded");
-    let frameworks = select_frameworks(&policies, &args.frameworks)?;
-    let baseline = args
-        .baseline
-        .as_deref()
-        .map(crate::findings::baseline::Baseline::load)
-        .transpose()?;
-    watch.lap("policies");
-    let (facts, index) = rayon::join(
-        || {
-            crate::analyze::analyze_with(
-                &inventory,
-                crate::analyze::Settings {
-                    unused_days: args.unused_days,
-                },
-                &config,
-            )
-        },
-        || ResourceIndex::build(&inventory),
-    );
-    // From here on reports need only the snapshot's header; the policy input takes the rest.
-    let mut header = inventory.header();
-    // Analysis that the data did not allow (a policy attached but absent) is a gap too.
-    header.gaps.extend(facts.iam.gaps.iter().cloned());
-    header.gaps.extend(facts.network.gaps.iter().cloned());
-    // What neutralised each method is for people (`palisade iam analyze`); no policy reads it,
-    // and at a million resources it is hundreds of megabytes of input.
-    let mut facts = facts;
-    for p in facts.iam.principals.values_mut() {
-        p.neutralised = Vec::new();
+    for notice in &outcome.notices {
+        eprintln!("palisade: {notice}");
     }
-    let input = engine::input::build_owned(inventory, &facts)?;
-    drop(facts);
-    watch.lap("input");
-    let findings = engine::evaluate(
-        &policies,
-        &input,
-        &header.gaps,
-        &index,
-        EvalOptions {
-            chunk_size: args.chunk_size,
-            backend: match args.engine {
-                EngineChoice::Compiled => engine::Backend::Compiled,
-                EngineChoice::Interpreter => engine::Backend::Interpreter,
-            },
-        },
-    );
-    let freeing_input = drop_in_background(input);
-    watch.lap("evaluate");
-    tracing::info!(findings = findings.len(), "evaluated");
-    let mut findings = findings;
-    let scanned_at = chrono::Utc::now();
-    let suppressions =
-        suppress::apply(&mut findings, &config.suppressions, scanned_at.date_naive());
-    for u in suppressions.iter().filter(|u| u.expired) {
-        eprintln!(
-            "palisade: warning: suppression {} (policy `{}`) expired on {}: it suppresses nothing; {} matching result(s) are reported as failing",
-            u.rule.index,
-            u.rule.policy,
-            u.rule.expires.map(|d| d.to_string()).unwrap_or_default(),
-            u.matched
-        );
-    }
-    let baseline = baseline.map(|b| {
-        let absent = crate::findings::baseline::apply(&mut findings, &b, &index, |id| {
-            policies.get(id).is_some()
-        });
-        report::BaselineSummary {
-            path: b.path.display().to_string(),
-            new: crate::findings::baseline::new_count(&findings),
-            absent,
-        }
+    let started = std::time::Instant::now();
+    write_reports(&args, &outcome)?;
+    let mut timings = std::mem::take(&mut outcome.timings);
+    timings.phases.push(crate::pipeline::Phase {
+        name: "report",
+        ms: started.elapsed().as_millis(),
+        rss_mb: crate::pipeline::resident_mb(),
     });
-    let ran: BTreeSet<&str> = policies
-        .policies
-        .iter()
-        .map(|p| p.meta.id.as_str())
-        .collect();
-    let compliance = crate::compliance::evaluate(&frameworks, &findings, &ran);
-    let report = ScanReport {
-        findings: &findings,
-        policies: &policies,
-        snapshot: &header,
-        resources: index.len(),
-        compliance: &compliance,
-        suppressions: &suppressions,
-        baseline: baseline.as_ref(),
-        scanned_at,
-        sarif_suppressed: args.sarif_include_suppressed,
-    };
+    if args.timings {
+        eprintln!("{}", serde_json::to_string(&timings)?);
+    }
+    let errors = outcome.errors();
+    if errors > 0 {
+        eprintln!("palisade: warning: {errors} policy evaluation error(s); their results are `error`, not pass");
+    }
+    let fail_on = args.fail_on.unwrap_or(if args.source.demo {
+        FailOn::None
+    } else {
+        FailOn::Low
+    });
+    let failing = fail_on.threshold().is_some_and(|t| outcome.failing_at(t));
+    // The process exits right after this; freeing millions of findings one by one would only
+    // add time to every large scan.
+    std::mem::forget(outcome);
+    Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// Every file asked for, then stdout.
+fn write_reports(args: &ScanArgs, outcome: &ScanOutcome) -> anyhow::Result<()> {
+    let report = ScanReport::of(outcome, args.sarif_include_suppressed);
     if let Some(path) = &args.sarif {
         write_file(path, |w| report::sarif::write(&report, w))?;
     }
@@ -323,7 +193,8 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
         other => other.context("cannot write to stdout")?,
     }
     drop(out);
-    let sarif_results = findings
+    let sarif_results = outcome
+        .findings
         .iter()
         .filter(|f| report::sarif::included(f, args.sarif_include_suppressed))
         .count();
@@ -334,79 +205,6 @@ pub fn run(args: ScanArgs) -> anyhow::Result<i32> {
             "palisade: warning: the SARIF log has {sarif_results} results; GitHub code scanning accepts at most {} per upload (raise --fail-on or filter policies)",
             report::sarif::GITHUB_MAX_RESULTS
         );
-    }
-    watch.lap("report");
-    let _ = freeing_input.join();
-    if args.timings {
-        watch.timings.resources = index.len();
-        watch.timings.findings = findings.len();
-        eprintln!("{}", serde_json::to_string(&watch.timings)?);
-    }
-
-    let errors = findings
-        .iter()
-        .filter(|f| f.status == Status::Error)
-        .count();
-    if errors > 0 {
-        eprintln!("palisade: warning: {errors} policy evaluation error(s); their results are `error`, not pass");
-    }
-    let fail_on = args.fail_on.unwrap_or(if args.source.demo {
-        FailOn::None
-    } else {
-        FailOn::Low
-    });
-    let failing = fail_on.threshold().is_some_and(|t| {
-        findings
-            .iter()
-            .any(|f| f.status == Status::Fail && f.severity >= t)
-    });
-    // The process exits right after this; freeing millions of findings one by one would only
-    // add time to every large scan.
-    drop(compliance);
-    std::mem::forget(findings);
-    std::mem::forget(index);
-    Ok(if failing { EXIT_FINDINGS } else { EXIT_OK })
-}
-
-/// The frameworks asked for with `--framework`, in the order given (each once).
-fn select_frameworks<'a>(
-    policies: &'a crate::engine::PolicySet,
-    ids: &[String],
-) -> anyhow::Result<Vec<&'a crate::compliance::Framework>> {
-    let mut out: Vec<&crate::compliance::Framework> = Vec::new();
-    for id in ids {
-        let Some(fw) = policies.framework(id) else {
-            let known: Vec<&str> = policies.frameworks.iter().map(|f| f.id.as_str()).collect();
-            anyhow::bail!(
-                "unknown framework `{id}`: the frameworks are {} (see `palisade frameworks list`)",
-                known.join(", ")
-            );
-        };
-        if !out.iter().any(|f| f.id == fw.id) {
-            out.push(fw);
-        }
-    }
-    Ok(out)
-}
-
-/// A suppression whose policy pattern matches no loaded policy is a typo, not an accepted risk.
-fn check_suppressions(
-    policies: &crate::engine::PolicySet,
-    config: &crate::config::Config,
-) -> anyhow::Result<()> {
-    for s in &config.suppressions {
-        if !policies
-            .policies
-            .iter()
-            .any(|p| suppress::glob(&s.policy, &p.meta.id))
-        {
-            anyhow::bail!(
-                "suppression {} in the config: policy `{}` matches none of the {} loaded policies (see `palisade policies list`)",
-                s.index,
-                s.policy,
-                policies.policies.len()
-            );
-        }
     }
     Ok(())
 }

@@ -1,8 +1,12 @@
 //! Where a command's inventory comes from: the embedded demo, a snapshot file, an IAM
-//! authorization-details file, or a live AWS account.
+//! authorization-details file, or a live AWS account (and which accounts and regions to read).
 
-use anyhow::Context;
+use crate::collect::{CollectOptions, CollectSummary};
+use crate::inventory::{Gap, Inventory};
+use crate::pipeline::Source;
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(clap::Args, Debug)]
 #[command(group(clap::ArgGroup::new("source").args(["demo", "snapshot", "iam_auth_details"])))]
@@ -19,29 +23,113 @@ pub struct SourceArgs {
     pub iam_auth_details: Option<PathBuf>,
     /// Without one of the above, Palisade reads AWS directly with these options.
     #[command(flatten)]
-    pub live: super::collect::LiveArgs,
+    pub live: LiveArgs,
 }
 
 impl SourceArgs {
-    pub fn load(&self) -> anyhow::Result<crate::inventory::Inventory> {
+    /// The source these arguments name.
+    pub fn source(&self) -> anyhow::Result<Source> {
         let offline = self.demo || self.snapshot.is_some() || self.iam_auth_details.is_some();
         if offline && self.live.any() {
             anyhow::bail!("AWS options (--region, --regions, --profile, --role-arn, --org) read a live account; they do not apply to --demo, --snapshot or --iam-auth-details");
         }
-        if let Some(path) = &self.snapshot {
-            return Ok(crate::inventory::load_snapshot(path)?);
-        }
-        if let Some(path) = &self.iam_auth_details {
-            return Ok(crate::inventory::auth_details::load_auth_details(path)?);
-        }
-        if self.demo {
-            return crate::demo::inventory().context("the embedded demo snapshot is invalid");
-        }
-        self.live.collect()
+        Ok(if let Some(path) = &self.snapshot {
+            Source::Snapshot(path.clone())
+        } else if let Some(path) = &self.iam_auth_details {
+            Source::AuthDetails(path.clone())
+        } else if self.demo {
+            Source::Demo
+        } else {
+            Source::Live(self.live.options())
+        })
     }
 
-    /// Only the IAM policies apply: the input holds nothing else.
-    pub fn iam_only(&self) -> bool {
-        self.iam_auth_details.is_some()
+    /// Loads the inventory; after a live collection, prints what it did on stderr.
+    pub fn load(&self) -> anyhow::Result<Inventory> {
+        let loaded = self.source()?.load()?;
+        if let Some(summary) = &loaded.collected {
+            print_collected(summary, &loaded.inventory.gaps);
+        }
+        Ok(loaded.inventory)
+    }
+}
+
+/// The end-of-collection summary and the first gaps, on stderr.
+pub fn print_collected(summary: &CollectSummary, gaps: &[Gap]) {
+    eprintln!("{}", summary.render());
+    const SHOWN: usize = 20;
+    for gap in gaps.iter().take(SHOWN) {
+        eprintln!("  gap: {}", crate::report::printable(&gap.describe()));
+    }
+    if gaps.len() > SHOWN {
+        eprintln!(
+            "  ... and {} more gaps (see the snapshot's `gaps`)",
+            gaps.len() - SHOWN
+        );
+    }
+}
+
+/// Which accounts and regions to read, and how hard to push.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct LiveArgs {
+    /// Region to scan (repeatable); default: the profile's or AWS_REGION.
+    #[arg(long = "region", value_name = "REGION")]
+    pub regions: Vec<String>,
+    /// `all`: every region enabled for the account.
+    #[arg(long = "regions", value_name = "all", value_parser = ["all"])]
+    pub all_regions: Option<String>,
+    /// Named profile from the AWS config files (SSO profiles included).
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Assume this role first (e.g. a read-only audit role in the target account).
+    #[arg(long, value_name = "ARN")]
+    pub role_arn: Option<String>,
+    /// External id for --role-arn.
+    #[arg(long, requires = "role_arn")]
+    pub external_id: Option<String>,
+    /// Scan every account of the organization (assumes --role-name in each).
+    #[arg(long, requires = "role_name")]
+    pub org: bool,
+    /// Role to assume in each organization account with --org.
+    #[arg(long, value_name = "NAME", requires = "org")]
+    pub role_name: Option<String>,
+    /// Maximum API calls in flight, across all services, regions and accounts.
+    #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..=512))]
+    pub concurrency: u32,
+    /// Attempts per API call, including the first (adaptive retry).
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub max_attempts: u32,
+    /// Seconds allowed for one attempt of one API call.
+    #[arg(long, default_value_t = 20, value_name = "SECONDS")]
+    pub call_timeout: u64,
+}
+
+impl LiveArgs {
+    /// True when any live-collection option was given.
+    pub fn any(&self) -> bool {
+        !self.regions.is_empty()
+            || self.all_regions.is_some()
+            || self.profile.is_some()
+            || self.role_arn.is_some()
+            || self.org
+    }
+
+    pub fn options(&self) -> CollectOptions {
+        CollectOptions {
+            regions: self.regions.clone(),
+            all_regions: self.all_regions.is_some(),
+            profile: self.profile.clone(),
+            role_arn: self.role_arn.clone(),
+            external_id: self.external_id.clone(),
+            org_role_name: if self.org {
+                self.role_name.clone()
+            } else {
+                None
+            },
+            concurrency: self.concurrency as usize,
+            max_attempts: self.max_attempts,
+            attempt_timeout: Duration::from_secs(self.call_timeout.max(1)),
+            progress: std::io::stderr().is_terminal(),
+        }
     }
 }

@@ -9,6 +9,7 @@ use super::framework::{Control, Framework};
 use crate::findings::{Counts, Finding, Status};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -39,27 +40,27 @@ impl ControlStatus {
 
 /// The outcome of one control.
 #[derive(Debug, Clone)]
-pub struct ControlResult<'a> {
-    pub control: &'a Control,
+pub struct ControlResult {
+    pub control: Arc<Control>,
     pub status: ControlStatus,
     /// Results of the control's policies, by status.
     pub counts: Counts,
     /// Indexes into the scan's findings of the failing results behind a `fail`.
     pub failing: Vec<usize>,
     /// Policies the control names that did not run in this scan.
-    pub not_run: Vec<&'a str>,
+    pub not_run: Vec<String>,
     /// One sentence on why the control has its status.
     pub reason: String,
 }
 
 /// The outcome of one framework.
 #[derive(Debug, Clone)]
-pub struct FrameworkResult<'a> {
-    pub framework: &'a Framework,
-    pub controls: Vec<ControlResult<'a>>,
+pub struct FrameworkResult {
+    pub framework: Arc<Framework>,
+    pub controls: Vec<ControlResult>,
 }
 
-impl FrameworkResult<'_> {
+impl FrameworkResult {
     /// Number of controls with `status`.
     pub fn count(&self, status: ControlStatus) -> usize {
         self.controls.iter().filter(|c| c.status == status).count()
@@ -89,22 +90,22 @@ fn names(ids: &[&str]) -> String {
 }
 
 /// Evaluates `frameworks` against the findings of one scan; `ran` holds the policy ids that ran.
-pub fn evaluate<'a>(
-    frameworks: &[&'a Framework],
+pub fn evaluate(
+    frameworks: &[Arc<Framework>],
     findings: &[Finding],
     ran: &BTreeSet<&str>,
-) -> Vec<FrameworkResult<'a>> {
+) -> Vec<FrameworkResult> {
     evaluate_where(frameworks, findings, ran, |_| true)
 }
 
 /// [`evaluate`] over the findings `keep` accepts (one account's, say); `failing` indexes still
 /// point into the whole `findings` slice.
-pub fn evaluate_where<'a>(
-    frameworks: &[&'a Framework],
+pub fn evaluate_where(
+    frameworks: &[Arc<Framework>],
     findings: &[Finding],
     ran: &BTreeSet<&str>,
     keep: impl Fn(&Finding) -> bool,
-) -> Vec<FrameworkResult<'a>> {
+) -> Vec<FrameworkResult> {
     if frameworks.is_empty() {
         // The common scan without --framework: no pass over (possibly millions of) findings.
         return Vec::new();
@@ -120,7 +121,7 @@ pub fn evaluate_where<'a>(
     frameworks
         .iter()
         .map(|fw| FrameworkResult {
-            framework: fw,
+            framework: fw.clone(),
             controls: fw
                 .controls
                 .iter()
@@ -130,18 +131,18 @@ pub fn evaluate_where<'a>(
         .collect()
 }
 
-fn control_result<'a>(
-    control: &'a Control,
+fn control_result(
+    control: &Arc<Control>,
     by_policy: &HashMap<&str, (Counts, Vec<usize>)>,
     ran: &BTreeSet<&str>,
-) -> ControlResult<'a> {
+) -> ControlResult {
     let mut counts = Counts::default();
     let mut failing = Vec::new();
     let mut failing_policies = Vec::new();
     let mut not_run = Vec::new();
     for p in &control.policies {
         if !ran.contains(p.as_str()) {
-            not_run.push(p.as_str());
+            not_run.push(p.clone());
             continue;
         }
         if let Some((c, fails)) = by_policy.get(p.as_str()) {
@@ -200,7 +201,7 @@ fn control_result<'a>(
         (ControlStatus::Pass, reason)
     };
     ControlResult {
-        control,
+        control: control.clone(),
         status,
         counts,
         failing,
@@ -222,7 +223,7 @@ mod tests {
 
     #[test]
     fn each_status_has_its_reason() {
-        let fw = parse("x/t.yaml", FW).unwrap();
+        let fw = Arc::new(parse("x/t.yaml", FW).unwrap());
         let findings = vec![
             finding("p-fail", Status::Fail),
             finding("p-fail", Status::Pass),
@@ -232,7 +233,7 @@ mod tests {
             finding("p-suppressed", Status::Pass),
         ];
         let ran: BTreeSet<&str> = ["p-fail", "p-pass", "p-gap", "p-empty", "p-suppressed"].into();
-        let r = evaluate(&[&fw], &findings, &ran);
+        let r = evaluate(&[fw], &findings, &ran);
         let got: Vec<(&str, ControlStatus)> = r[0]
             .controls
             .iter()

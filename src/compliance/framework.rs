@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// One compliance framework: HIPAA Security Rule, PCI DSS, CIS AWS Foundations.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
@@ -17,7 +18,8 @@ pub struct Framework {
     #[serde(default)]
     pub url: Option<String>,
     pub description: String,
-    pub controls: Vec<Control>,
+    /// Shared with the control results of every scan that evaluates them.
+    pub controls: Vec<Arc<Control>>,
     /// Where it was loaded from (for error messages).
     #[serde(skip)]
     pub path: String,
@@ -50,7 +52,7 @@ impl Control {
 
 impl Framework {
     pub fn control(&self, id: &str) -> Option<&Control> {
-        self.controls.iter().find(|c| c.id == id)
+        self.controls.iter().find(|c| c.id == id).map(|c| &**c)
     }
 
     /// Number of controls evidenced by at least one policy.
@@ -162,7 +164,7 @@ pub fn parse(path: &str, text: &str) -> Result<Framework, FrameworkError> {
 
 /// The built-in frameworks, then those in each `DIR/frameworks/*.yaml`, sorted by id.
 pub fn load(dirs: &[PathBuf]) -> Result<Vec<Framework>, FrameworkError> {
-    let mut files: Vec<(String, String)> = crate::engine::source::builtin_frameworks()
+    let mut files: Vec<(String, String)> = crate::util::builtin::framework_files()
         .iter()
         .map(|(p, t)| (p.to_string(), t.to_string()))
         .collect();
@@ -205,7 +207,7 @@ pub fn load(dirs: &[PathBuf]) -> Result<Vec<Framework>, FrameworkError> {
 pub fn bind<'a>(
     frameworks: &mut [Framework],
     known: &BTreeSet<String>,
-    declared: impl Iterator<Item = (&'a str, &'a crate::findings::Controls)>,
+    declared: impl Iterator<Item = (&'a str, &'a crate::engine::Controls)>,
 ) -> Result<(), FrameworkError> {
     for fw in frameworks.iter() {
         for c in &fw.controls {
@@ -237,7 +239,7 @@ pub fn bind<'a>(
                     });
                 };
                 if !control.policies.iter().any(|p| p == policy) {
-                    control.policies.push(policy.to_string());
+                    Arc::make_mut(control).policies.push(policy.to_string());
                 }
             }
         }
@@ -246,8 +248,8 @@ pub fn bind<'a>(
 }
 
 /// Policy id → framework id → control ids, the inverse of the framework files.
-pub fn controls_by_policy(frameworks: &[Framework]) -> BTreeMap<&str, crate::findings::Controls> {
-    let mut out: BTreeMap<&str, crate::findings::Controls> = BTreeMap::new();
+pub fn controls_by_policy(frameworks: &[Framework]) -> BTreeMap<&str, crate::engine::Controls> {
+    let mut out: BTreeMap<&str, crate::engine::Controls> = BTreeMap::new();
     for fw in frameworks {
         for c in &fw.controls {
             for p in &c.policies {
@@ -297,13 +299,13 @@ mod tests {
     fn bind_checks_policies_and_adds_declared_controls() {
         let mut fws = vec![parse("x/test-fw.yaml", GOOD).unwrap()];
         let known: BTreeSet<String> = ["a-b".to_string(), "c-d".to_string()].into();
-        let mut declared = crate::findings::Controls::new();
+        let mut declared = crate::engine::Controls::new();
         declared.insert("test-fw".into(), vec!["1.2".into()]);
         bind(&mut fws, &known, [("c-d", &declared)].into_iter()).unwrap();
         assert_eq!(fws[0].controls[1].policies, vec!["c-d"]);
         assert_eq!(controls_by_policy(&fws)["c-d"]["test-fw"], vec!["1.2"]);
 
-        let mut wrong = crate::findings::Controls::new();
+        let mut wrong = crate::engine::Controls::new();
         wrong.insert("test-fw".into(), vec!["9.9".into()]);
         let e = bind(&mut fws, &known, [("c-d", &wrong)].into_iter()).unwrap_err();
         assert!(e.to_string().contains("control `9.9`"), "{e}");

@@ -22,8 +22,11 @@
 //! expires = 2027-06-30                       # the last day it applies
 //! ```
 
-use crate::analyze::network::service::Services;
-use crate::findings::suppress::Suppression;
+use crate::util::service::Services;
+mod suppression;
+
+pub use suppression::Suppression;
+
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -124,7 +127,7 @@ impl Config {
                 ));
             }
             for c in &seg.cidrs {
-                if crate::analyze::network::addr::cidr(c).is_none() || !c.contains('/') {
+                if crate::util::addr::cidr(c).is_none() || !c.contains('/') {
                     return Err(format!(
                         "segment `{name}`: `{c}` is not a CIDR block (e.g. 10.0.0.0/16)"
                     ));

@@ -1,9 +1,10 @@
 //! Parallel evaluation: every (policy, chunk of its scope collection) pair is one rayon task;
 //! results are merged per policy, gaps applied, and the list sorted for byte-identical output.
 
+use super::finding::{self, Finding, Status};
 use super::input;
 use super::set::{Policy, PolicySet};
-use crate::findings::{self, Finding, Severity, Status};
+use super::severity::Severity;
 use crate::inventory::{Gap, ResourceIndex, ResourceRef};
 use rayon::prelude::*;
 use regorus::languages::rego::compiler::Compiler;
@@ -136,7 +137,7 @@ pub fn evaluate(
             findings
         })
         .collect();
-    findings::sort(&mut all);
+    finding::sort(&mut all);
     all
 }
 

@@ -1,9 +1,9 @@
 //! Collection gaps turn results into `not-evaluated`: a check that could not read its data
 //! neither passes nor fails.
 
+use super::finding::{Finding, Status};
 use super::input::gap_affects;
 use super::set::Policy;
-use crate::findings::{Finding, Status};
 use crate::inventory::{Gap, ResourceRef};
 use std::sync::Arc;
 

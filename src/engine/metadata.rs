@@ -1,7 +1,8 @@
 //! The `# METADATA` block of a policy: parsed from YAML, validated in one step, with errors that
 //! name the file.
 
-use crate::findings::{Controls, Severity};
+use super::finding::Controls;
+use super::severity::Severity;
 use serde::{Deserialize, Serialize};
 
 /// Everything Palisade knows about a policy besides its Rego.

@@ -5,14 +5,18 @@
 //! and `checked` (the set of ARNs it judged), and a `_test.rego` beside it.
 
 mod eval;
+pub mod finding;
 mod gaps;
 pub mod input;
 pub mod metadata;
 mod set;
+mod severity;
 pub mod source;
 pub mod testing;
 mod to_value;
 
 pub use eval::{evaluate, Backend, EvalOptions};
+pub use finding::{BaselineState, Controls, Counts, Finding, RuleInfo, Status};
 pub use metadata::PolicyMeta;
 pub use set::{Policy, PolicyError, PolicySet};
+pub use severity::{Severity, SeverityParseError};

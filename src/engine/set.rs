@@ -1,9 +1,9 @@
 //! The policy set: built-ins plus `--policies` directories, validated as a whole before anything
 //! is evaluated (ids unique, metadata complete, Rego compiles, `deny` and `checked` defined).
 
+use super::finding::RuleInfo;
 use super::metadata::{self, PolicyMeta};
 use super::source::{self, RegoFile, SourceError};
-use crate::findings::RuleInfo;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -27,9 +27,6 @@ pub struct PolicySet {
     pub libraries: Vec<RegoFile>,
     /// Tests of library modules.
     pub library_tests: Vec<RegoFile>,
-    /// Compliance frameworks (built-in and `DIR/frameworks/*.yaml`), sorted by id, with the
-    /// controls custom policies declare merged in.
-    pub frameworks: Vec<crate::compliance::Framework>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -52,8 +49,6 @@ pub enum PolicyError {
     },
     #[error("{file}: Rego error: {message}")]
     Rego { file: String, message: String },
-    #[error(transparent)]
-    Framework(#[from] crate::compliance::FrameworkError),
     #[error("{file}: test file has no policy beside it (expected {expected})")]
     OrphanTest { file: String, expected: String },
 }
@@ -91,57 +86,7 @@ impl PolicySet {
             builtin_libraries_except(&own)?
         };
         files.extend(own.into_iter().map(|f| (f, false)));
-        let mut set = Self::from_files(files)?;
-        set.attach_frameworks(crate::compliance::framework::load(dirs)?)?;
-        Ok(set)
-    }
-
-    /// Checks the frameworks against the policies (every referenced id exists, among the loaded
-    /// and the built-in policies), merges the controls policies declare in their metadata, and
-    /// gives each policy's rule the controls it evidences.
-    fn attach_frameworks(
-        &mut self,
-        mut frameworks: Vec<crate::compliance::Framework>,
-    ) -> Result<(), PolicyError> {
-        use crate::compliance::framework;
-        let mut known: std::collections::BTreeSet<String> =
-            self.policies.iter().map(|p| p.meta.id.clone()).collect();
-        // With the built-ins loaded they are all in the set; without, frameworks may still
-        // name them (their controls are then `not-evaluated`, not broken).
-        if !self.policies.iter().any(|p| p.builtin) {
-            known.extend(
-                source::builtin()?
-                    .iter()
-                    .filter(|f| !f.is_test() && !f.is_library())
-                    .map(|f| f.file_stem().to_string()),
-            );
-        }
-        framework::bind(
-            &mut frameworks,
-            &known,
-            self.policies
-                .iter()
-                .map(|p| (p.meta.id.as_str(), &p.meta.frameworks)),
-        )?;
-        let mut by_policy = framework::controls_by_policy(&frameworks);
-        for p in &mut self.policies {
-            let mut rule = (*p.rule).clone();
-            rule.frameworks = by_policy.remove(p.meta.id.as_str()).unwrap_or_default();
-            p.rule = Arc::new(rule);
-        }
-        self.frameworks = frameworks;
-        Ok(())
-    }
-
-    /// The framework with this id.
-    pub fn framework(&self, id: &str) -> Option<&crate::compliance::Framework> {
-        self.frameworks.iter().find(|f| f.id == id)
-    }
-
-    /// The policies of one directory for `policies test DIR`, plus the built-in libraries the
-    /// directory does not define itself (custom policies may import `data.palisade.lib.*`).
-    pub fn load_for_test(dir: &std::path::Path) -> Result<Self, PolicyError> {
-        Self::load(false, &[dir.to_path_buf()])
+        Self::from_files(files)
     }
 
     fn from_files(files: Vec<(RegoFile, bool)>) -> Result<Self, PolicyError> {

@@ -4,10 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-mod builtin {
-    include!(concat!(env!("OUT_DIR"), "/builtin_policies.rs"));
-}
-
 /// One Rego file.
 #[derive(Debug, Clone)]
 pub struct RegoFile {
@@ -72,14 +68,9 @@ fn rego_file(path: String, text: Arc<str>) -> Result<RegoFile, SourceError> {
     })
 }
 
-/// The built-in framework files: (path, YAML text).
-pub fn builtin_frameworks() -> &'static [(&'static str, &'static str)] {
-    builtin::BUILTIN_FRAMEWORKS
-}
-
 /// The built-in policy files.
 pub fn builtin() -> Result<Vec<RegoFile>, SourceError> {
-    builtin::BUILTIN_FILES
+    crate::util::builtin::policy_files()
         .iter()
         .map(|(path, text)| rego_file(path.to_string(), Arc::from(*text)))
         .collect()

@@ -2,34 +2,12 @@
 //! A result is identified by its policy id and resource ARN (the SARIF fingerprint hashes the
 //! same pair), so the comparison survives reworded messages and reordered output.
 
-use super::{Finding, Severity, Status};
+use crate::engine::{BaselineState, Finding, Severity, Status};
 use crate::inventory::{ResourceIndex, ResourceRef};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// SARIF 2.1.0 §3.27.24 `baselineState`, restricted to what a scan can tell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BaselineState {
-    /// Failing now, not in the baseline.
-    New,
-    /// Failing now and in the baseline.
-    Unchanged,
-    /// In the baseline, not failing now.
-    Absent,
-}
-
-impl BaselineState {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BaselineState::New => "new",
-            BaselineState::Unchanged => "unchanged",
-            BaselineState::Absent => "absent",
-        }
-    }
-}
 
 /// One failing result of the baseline report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -311,6 +289,16 @@ pub fn apply(
             })
         })
         .collect()
+}
+
+/// The outcome of comparing a scan with a baseline report.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub path: String,
+    /// Failing results now that were not in the baseline.
+    pub new: usize,
+    /// Baseline results that no longer fail.
+    pub absent: Vec<Absent>,
 }
 
 /// Failing results new since the baseline.

@@ -28,8 +28,8 @@ pub struct ControlView<'a> {
     pub policies: &'a [String],
     /// Results of those policies, by status.
     pub results: Counts,
-    #[serde(skip_serializing_if = "<[&str]>::is_empty")]
-    pub not_run: &'a [&'a str],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub not_run: &'a [String],
     /// The failing results behind a `fail`: policy id and resource ARN.
     #[serde(skip_serializing_if = "FailingRefs::is_empty")]
     pub failing: FailingRefs<'a>,

@@ -4,8 +4,9 @@
 //! Written as a stream: a million-resource report never sits in memory as one string.
 
 use super::ScanReport;
-use crate::findings::baseline::{Absent, BaselineState};
+use crate::findings::baseline::Absent;
 use crate::findings::suppress::{Suppression, SuppressionUse};
+use crate::findings::BaselineState;
 use crate::findings::{Controls, Counts, Finding, Severity, Status};
 use crate::inventory::{Gap, ResourceRef};
 use serde::{Serialize, Serializer};

@@ -4,7 +4,7 @@
 
 use super::{json::failing_by_severity, ScanReport};
 use crate::compliance::{ControlStatus, FrameworkResult};
-use crate::findings::baseline::BaselineState;
+use crate::findings::BaselineState;
 use crate::findings::{Counts, Finding, Severity, Status};
 use std::io::Write;
 

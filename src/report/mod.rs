@@ -8,40 +8,53 @@ pub mod ocsf;
 pub mod sarif;
 pub mod terminal;
 
-use crate::compliance::FrameworkResult;
+use crate::compliance::{Framework, FrameworkResult};
 use crate::engine::PolicySet;
-use crate::findings::baseline::Absent;
+use crate::findings::baseline;
 use crate::findings::suppress::SuppressionUse;
 use crate::findings::Finding;
 use crate::inventory::SnapshotHeader;
+use crate::pipeline::ScanOutcome;
+use std::sync::Arc;
 
 /// Everything a report may show about one scan.
 pub struct ScanReport<'a> {
     pub findings: &'a [Finding],
     pub policies: &'a PolicySet,
+    /// Every loaded framework (for filters), not only those asked for.
+    pub frameworks: &'a [Arc<Framework>],
     /// The scanned snapshot's header: version, time, accounts, gaps.
     pub snapshot: &'a SnapshotHeader,
     /// Number of resources in the inventory.
     pub resources: usize,
     /// Control status for each framework asked for with `--framework`.
-    pub compliance: &'a [FrameworkResult<'a>],
+    pub compliance: &'a [FrameworkResult],
     /// What each configured suppression did (empty without suppressions).
     pub suppressions: &'a [SuppressionUse],
     /// The comparison with `--baseline`, when one was given.
-    pub baseline: Option<&'a BaselineSummary>,
+    pub baseline: Option<&'a baseline::Summary>,
     /// When the scan ran (reports' own timestamps; the snapshot has its collection time).
     pub scanned_at: chrono::DateTime<chrono::Utc>,
     /// SARIF: keep suppressed results (with `suppressions`) instead of leaving them out.
     pub sarif_suppressed: bool,
 }
 
-/// The outcome of comparing with a baseline report.
-pub struct BaselineSummary {
-    pub path: String,
-    /// Failing results now that were not in the baseline.
-    pub new: usize,
-    /// Baseline results that no longer fail.
-    pub absent: Vec<Absent>,
+impl<'a> ScanReport<'a> {
+    /// The report of one scan; `sarif_suppressed` keeps suppressed results in the SARIF.
+    pub fn of(outcome: &'a ScanOutcome, sarif_suppressed: bool) -> Self {
+        ScanReport {
+            findings: &outcome.findings,
+            policies: &outcome.catalog.policies,
+            frameworks: &outcome.catalog.frameworks,
+            snapshot: &outcome.header,
+            resources: outcome.index.len(),
+            compliance: &outcome.compliance,
+            suppressions: &outcome.suppressions,
+            baseline: outcome.baseline.as_ref(),
+            scanned_at: outcome.scanned_at,
+            sarif_suppressed,
+        }
+    }
 }
 
 impl ScanReport<'_> {

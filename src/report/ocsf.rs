@@ -6,12 +6,14 @@
 
 use super::ScanReport;
 use crate::compliance::{evaluate_where, ControlResult, ControlStatus, Framework};
-use crate::findings::baseline::{Absent, BaselineState};
+use crate::findings::baseline::Absent;
+use crate::findings::BaselineState;
 use crate::findings::{Finding, Severity, Status};
 use crate::inventory::ResourceRef;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use std::io::Write;
+use std::sync::Arc;
 
 pub const OCSF_VERSION: &str = "1.6.0";
 const DETECTION: u32 = 2004;
@@ -367,7 +369,8 @@ pub fn write(r: &ScanReport, out: &mut dyn Write) -> std::io::Result<()> {
     if r.compliance.is_empty() {
         return Ok(());
     }
-    let frameworks: Vec<&Framework> = r.compliance.iter().map(|c| c.framework).collect();
+    let frameworks: Vec<Arc<Framework>> =
+        r.compliance.iter().map(|c| c.framework.clone()).collect();
     let ran: BTreeSet<&str> = r
         .policies
         .policies
@@ -392,7 +395,7 @@ pub fn write(r: &ScanReport, out: &mut dyn Write) -> std::io::Result<()> {
         });
         for fw in &results {
             for c in &fw.controls {
-                control(r, fw.framework, c, account, time, out)?;
+                control(r, &fw.framework, c, account, time, out)?;
             }
         }
     }

@@ -8,7 +8,8 @@
 
 use super::ScanReport;
 use crate::engine::Policy;
-use crate::findings::baseline::{Absent, BaselineState};
+use crate::findings::baseline::Absent;
+use crate::findings::BaselineState;
 use crate::findings::{Finding, Severity, Status};
 use crate::inventory::ResourceRef;
 use serde::Serialize;

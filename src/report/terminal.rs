@@ -3,7 +3,7 @@
 
 use super::{json::failing_by_severity, printable, ScanReport};
 use crate::compliance::{ControlStatus, FrameworkResult};
-use crate::findings::baseline::BaselineState;
+use crate::findings::BaselineState;
 use crate::findings::{Counts, Finding, Severity, Status};
 use std::io::{self, Write};
 

@@ -4,7 +4,7 @@
 //! patterns such as `s3:Get*`, `*` or `S3:getobject` expand against it case-insensitively into
 //! [`ActionSet`]s, bit sets over the catalog.
 
-use super::condition::glob;
+use crate::util::glob::glob;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;

@@ -8,8 +8,9 @@
 //! principal do X without resource constraints".
 
 use super::catalog::{ActionSet, Catalog};
-use super::condition::{self, glob, Context, Tri};
+use super::condition::{self, Context, Tri};
 use super::document::{self, Document, Effect, Match};
+use crate::util::glob::glob;
 use std::collections::HashMap;
 use std::sync::Arc;
 

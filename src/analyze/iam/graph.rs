@@ -4,12 +4,13 @@
 //! through it has an escalation path, found by one breadth-first search from all of those.
 
 use super::catalog::Catalog;
-use super::condition::{self, glob, Context, Tri};
+use super::condition::{self, Context, Tri};
 use super::document::{Document, Effect, Match, Principal as P};
 use super::eval::Resource;
 use super::methods::{EdgeMethod, EdgeTarget, EDGE_METHODS, IMPLIED};
 use super::model::{short, Kind, Model, Principal};
 use super::principal::{context, Neutralised};
+use crate::util::glob::glob;
 use serde::Serialize;
 use std::collections::{HashMap, VecDeque};
 

@@ -1,10 +1,10 @@
 //! Endpoints: the places traffic can arrive, one per network interface, or one per subnet for
 //! a database or load balancer whose interfaces the data does not tie to it.
 
-use super::addr::{addr, cidr, Family};
-use super::service::Services;
 use super::topology::Topology;
 use crate::inventory::Tags;
+use crate::util::addr::{addr, cidr, Family};
+use crate::util::service::Services;
 use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 
@@ -330,7 +330,7 @@ impl Endpoint<'_> {
             Family::V4 => self.public_v4.clone(),
             Family::V6 if !self.assumed_address || self.public_v4.is_some() => self
                 .v6
-                .map(|v| super::addr::Addr { family, value: v }.show()),
+                .map(|v| crate::util::addr::Addr { family, value: v }.show()),
             Family::V6 => None,
         }
     }

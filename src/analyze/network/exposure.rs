@@ -5,11 +5,11 @@
 //! alike, so judging one address per atom is exact. Endpoints with the same subnet, security
 //! groups and listeners share the answer.
 
-use super::addr::{to_cidrs, AddrSet, Family};
 use super::endpoint::{Endpoint, Kind};
 use super::flow::{from_internet, Admission, Blocked, Stage};
-use super::service::Services;
 use super::topology::{Block, Topology};
+use crate::util::addr::{to_cidrs, AddrSet, Family};
+use crate::util::service::Services;
 use foldhash::HashMap;
 use serde::Serialize;
 use std::sync::Arc;

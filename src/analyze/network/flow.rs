@@ -6,10 +6,10 @@
 //! security groups; then the reply, which security groups pass (stateful) but NACLs judge again
 //! on ephemeral ports, and which needs a route back.
 
-use super::addr::{AddrSet, Family};
 use super::endpoint::Endpoint;
-use super::service::Services;
 use super::topology::{NaclSide, SgRule, SubnetInfo, Topology};
+use crate::util::addr::{AddrSet, Family};
+use crate::util::service::Services;
 use serde::Serialize;
 
 /// Services admitted together, from which sources, and how.

@@ -7,17 +7,14 @@
 //! - [`segments`]: which configured segments reach which resources of other segments, on
 //!   which services, and whether the config's flows allow it.
 //!
-//! Port and address sets are interval sets ([`interval`]), never per-port or per-address
-//! loops. See `docs/network-analysis.md` for the model and its limits.
+//! Port and address sets are interval sets (`crate::util::interval`), never per-port or
+//! per-address loops. See `docs/network-analysis.md` for the model and its limits.
 
-pub mod addr;
 pub mod endpoint;
 pub mod exposure;
 pub mod flow;
-pub mod interval;
 pub mod query;
 pub mod segments;
-pub mod service;
 pub mod topology;
 
 #[cfg(test)]
@@ -25,11 +22,11 @@ mod tests;
 
 use crate::config::Config;
 use crate::inventory::{Gap, Inventory};
+use crate::util::service::Services;
 use endpoint::Endpoint;
 use exposure::{Cache, Exposure};
 use segments::{SegmentFacts, SegmentFlow};
 use serde::Serialize;
-use service::Services;
 use std::collections::BTreeMap;
 use topology::Topology;
 

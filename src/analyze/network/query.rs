@@ -1,14 +1,14 @@
 //! `palisade reach`: one question answered directly, with every admitting path.
 
-use super::addr::Family;
 use super::endpoint::{endpoints, Endpoint};
 use super::exposure::{expose, Cache};
 use super::flow::between;
 use super::segments::membership;
-use super::service::Services;
 use super::topology::Topology;
 use crate::config::Config;
 use crate::inventory::Inventory;
+use crate::util::addr::Family;
+use crate::util::service::Services;
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]

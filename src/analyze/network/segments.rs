@@ -1,12 +1,12 @@
 //! Segmentation: which configured segments reach which, on what, through which rules.
 
-use super::addr::{cidr, Family};
 use super::endpoint::{Endpoint, Kind};
 use super::flow::{between, services_between, Layers};
-use super::service::Services;
 use super::topology::Topology;
 use crate::config::{Config, Segment, SegmentKind};
 use crate::inventory::Tags;
+use crate::util::addr::{cidr, Family};
+use crate::util::service::Services;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 use serde::Serialize;

@@ -2,14 +2,14 @@
 //! (it must make the resource unreachable; the baseline is the same estate without it), then
 //! property tests of monotonicity.
 
-use super::addr::{addr, Family};
 use super::endpoint::endpoints;
 use super::exposure::{expose, Cache};
 use super::flow::{between, from_internet};
-use super::service::Services;
 use super::topology::Topology;
 use super::*;
 use crate::config::Config;
+use crate::util::addr::{addr, Family};
+use crate::util::service::Services;
 use serde_json::{json, Value};
 
 const ACCT: &str = "111122223333";

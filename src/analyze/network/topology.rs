@@ -1,10 +1,10 @@
 //! The estate compiled for lookups: subnets with their route table and NACL, security groups
 //! with parsed rules, gateways, peering and transit gateways, prefix lists.
 
-use super::addr::{cidr, Family};
-use super::service::Services;
 use crate::inventory::network::{NetworkAcl, RouteTable, SecurityGroup, Subnet};
 use crate::inventory::Inventory;
+use crate::util::addr::{cidr, Family};
+use crate::util::service::Services;
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// A block of one family: (family, first, last).

@@ -494,7 +494,7 @@ fn findings(r: &ScanReport, h: &mut String) {
         let _ = write!(h, "<option value=\"{s}\">{s}</option>", s = esc(s));
     }
     h.push_str("</select></label>\n<label>Framework <select id=\"f-framework\" data-filter=\"frameworks\"><option value=\"all\">All</option>");
-    for fw in &r.policies.frameworks {
+    for fw in r.frameworks {
         let _ = write!(
             h,
             "<option value=\"{}\">{}</option>",

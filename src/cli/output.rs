@@ -1,0 +1,53 @@
+//! Writing results: files replaced atomically, JSON for the analysis commands, colour only on a
+//! terminal.
+
+use anyhow::Context;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+/// Writes a report to `path` through a temporary file in the same directory, so a failed run
+/// never leaves half a report behind.
+pub fn write_file(
+    path: &Path,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    let context = || format!("cannot write {}", path.display());
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = tempfile::NamedTempFile::new_in(dir).with_context(context)?;
+    let mut w = std::io::BufWriter::new(tmp);
+    render(&mut w).with_context(context)?;
+    let tmp = w
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .with_context(context)?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(context)?;
+    Ok(())
+}
+
+/// Writes `value` as pretty JSON to `output`, or to stdout without one (the analysis commands).
+pub fn write_json(output: Option<&Path>, value: &impl serde::Serialize) -> anyhow::Result<()> {
+    let write = |w: &mut dyn Write| -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *w, value)?;
+        writeln!(w)
+    };
+    match output {
+        Some(path) => write_file(path, |w| write(w))?,
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write(&mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// Colour on stdout: only on a terminal, never with `NO_COLOR`.
+pub fn use_color() -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    !no_color && std::io::stdout().is_terminal()
+}

@@ -1,0 +1,129 @@
+//! One `[[suppressions]]` entry of `palisade.toml`: an accepted risk, with the policy, the
+//! resources it covers (ARN globs or tags), a justification and an optional expiry date. What a
+//! suppression does to results is `findings::suppress`.
+
+use crate::util::glob::glob;
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::BTreeMap;
+
+/// One `[[suppressions]]` entry.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Suppression {
+    /// A policy id, or a glob of ids (`ec2-security-group-*-open-to-internet`).
+    pub policy: String,
+    /// ARN globs (`*` any run of characters, `?` one character); a result matches if any does.
+    #[serde(default)]
+    pub resources: Vec<String>,
+    /// Tags the resource must all carry; the value `*` accepts any value.
+    #[serde(default)]
+    pub tags: BTreeMap<String, String>,
+    /// Why the risk is accepted, and by whom: shown wherever the result is.
+    pub justification: String,
+    /// The last day (UTC) the suppression applies; after it the results fail again.
+    #[serde(
+        default,
+        deserialize_with = "date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub expires: Option<NaiveDate>,
+    /// 1-based position in the config, for messages.
+    #[serde(skip_deserializing)]
+    pub index: usize,
+}
+
+/// Accepts a TOML date (`expires = 2027-01-31`) or a string (`expires = "2027-01-31"`).
+fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    let v = toml::Value::deserialize(d)?;
+    let text = match &v {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Datetime(dt) => dt.to_string(),
+        other => {
+            return Err(serde::de::Error::custom(format!(
+                "expires must be a date like 2027-01-31, not a {}",
+                other.type_str()
+            )))
+        }
+    };
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            serde::de::Error::custom(format!(
+                "expires {text:?} is not a date like 2027-01-31 (a day, without a time)"
+            ))
+        })
+}
+
+impl Suppression {
+    /// Checks what serde cannot: a justification, and something to select resources by.
+    pub fn validate(&self) -> Result<(), String> {
+        let at = format!("suppression {} (policy `{}`)", self.index, self.policy);
+        if self.policy.trim().is_empty() {
+            return Err(format!("suppression {} names no policy", self.index));
+        }
+        if self.justification.trim().is_empty() {
+            return Err(format!(
+                "{at} has an empty justification: say why the risk is accepted"
+            ));
+        }
+        if self.resources.is_empty() && self.tags.is_empty() {
+            return Err(format!(
+                "{at} selects no resources: give `resources` (ARN globs; \"*\" for all) or `tags`"
+            ));
+        }
+        if let Some(r) = self.resources.iter().find(|r| r.trim().is_empty()) {
+            return Err(format!("{at} has an empty resource pattern {r:?}"));
+        }
+        Ok(())
+    }
+
+    /// Whether the suppression is past its expiry date on `today`.
+    pub fn expired(&self, today: NaiveDate) -> bool {
+        self.expires.is_some_and(|e| e < today)
+    }
+
+    /// Whether the suppression covers a result of `policy_id` on the resource with this ARN and
+    /// these tags (expiry aside).
+    pub fn covers(&self, policy_id: &str, arn: &str, tags: &BTreeMap<String, String>) -> bool {
+        glob(&self.policy, policy_id, false)
+            && (self.resources.is_empty() || self.resources.iter().any(|r| glob(r, arn, false)))
+            && self
+                .tags
+                .iter()
+                .all(|(k, v)| tags.get(k).is_some_and(|actual| v == "*" || actual == v))
+    }
+
+    /// Whether the policy pattern names this policy id.
+    pub fn names_policy(&self, policy_id: &str) -> bool {
+        glob(&self.policy, policy_id, false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mistakes_are_named() {
+        let bad = |t: &str| {
+            let mut s: Suppression = match toml::from_str(t) {
+                Ok(s) => s,
+                Err(e) => return e.to_string(),
+            };
+            s.index = 3;
+            s.validate().unwrap_err()
+        };
+        assert!(
+            bad("policy = \"a-b\"\nresources = [\"*\"]\njustification = \" \"\n")
+                .contains("empty justification")
+        );
+        assert!(bad("policy = \"a-b\"\njustification = \"x\"\n").contains("selects no resources"));
+        assert!(bad("policy = \"a-b\"\nresources = [\"*\"]\njustification = \"x\"\nexpires = \"31/01/2027\"\n").contains("not a date"));
+        assert!(bad("policy = \"a-b\"\nresources = [\"*\"]\njustification = \"x\"\nexpires = 2027-01-31T10:00:00Z\n").contains("not a date"));
+        assert!(
+            bad("policy = \"a-b\"\nresource = [\"*\"]\njustification = \"x\"\n")
+                .contains("unknown field")
+        );
+    }
+}

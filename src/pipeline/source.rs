@@ -1,0 +1,78 @@
+//! Where a scan's inventory comes from: the embedded demo, a snapshot file, an IAM
+//! authorization-details file, an inventory already in memory, or a live AWS account.
+
+use crate::collect::{self, CollectError, CollectOptions, CollectSummary};
+use crate::inventory::auth_details::{load_auth_details, AuthDetailsError};
+use crate::inventory::{load_snapshot, Inventory, SnapshotError};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// The embedded demo snapshot (a fictional healthcare payments company).
+    Demo,
+    /// A snapshot file written by `palisade collect`.
+    Snapshot(PathBuf),
+    /// The JSON of `aws iam get-account-authorization-details`: IAM data only.
+    AuthDetails(PathBuf),
+    /// An inventory the caller already holds.
+    Inventory(Box<Inventory>),
+    /// Read AWS now.
+    Live(CollectOptions),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SourceError {
+    #[error(transparent)]
+    Snapshot(#[from] SnapshotError),
+    #[error(transparent)]
+    AuthDetails(#[from] AuthDetailsError),
+    #[error("the embedded demo snapshot is invalid: {0}")]
+    Demo(SnapshotError),
+    #[error("cannot start the async runtime: {0}")]
+    Runtime(std::io::Error),
+    #[error(transparent)]
+    Collect(#[from] CollectError),
+}
+
+/// A loaded source: the inventory, and what collection did when it read AWS.
+pub struct Loaded {
+    pub inventory: Inventory,
+    pub collected: Option<CollectSummary>,
+}
+
+impl Source {
+    /// Only the IAM policies apply: the inventory holds nothing else.
+    pub fn iam_only(&self) -> bool {
+        matches!(self, Source::AuthDetails(_))
+    }
+
+    /// Whether this is the embedded demo (which has its own config and exits 0 by default).
+    pub fn is_demo(&self) -> bool {
+        matches!(self, Source::Demo)
+    }
+
+    pub fn load(self) -> Result<Loaded, SourceError> {
+        let inventory = match self {
+            Source::Demo => crate::demo::inventory().map_err(SourceError::Demo)?,
+            Source::Snapshot(path) => load_snapshot(&path)?,
+            Source::AuthDetails(path) => load_auth_details(&path)?,
+            Source::Inventory(inventory) => *inventory,
+            Source::Live(options) => {
+                let runtime = tokio::runtime::Builder::new_multi_thread()
+                    .enable_all()
+                    .build()
+                    .map_err(SourceError::Runtime)?;
+                let (mut inventory, summary) = runtime.block_on(collect::collect(&options))?;
+                inventory.generator = Some(format!("palisade {}", env!("CARGO_PKG_VERSION")));
+                return Ok(Loaded {
+                    inventory,
+                    collected: Some(summary),
+                });
+            }
+        };
+        Ok(Loaded {
+            inventory,
+            collected: None,
+        })
+    }
+}
