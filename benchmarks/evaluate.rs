@@ -1,6 +1,7 @@
 //! Benchmark: a full scan of synthetic snapshots at 10k, 100k and 1M resources with every
 //! built-in policy; wall time and peak memory of the real `palisade` binary, median of several
-//! runs, written as a table into `benchmarks/README.md`.
+//! runs, and the same scan in-process through the library (`palisade::scan`, no process start,
+//! no report written), written as a table into `benchmarks/README.md`.
 //!
 //! `cargo bench --bench evaluate` (sizes: `PALISADE_BENCH_SIZES=10000,100000`; runs per size:
 //! `PALISADE_BENCH_RUNS=5`; `PALISADE_BENCH_NO_WRITE=1` leaves the README alone;
@@ -71,6 +72,20 @@ fn scan(binary: &str, snapshot: &Path, engine: &str) -> Run {
     }
 }
 
+/// One scan through the library, as a test or another tool would run it: wall ms.
+fn scan_in_process(snapshot: &Path, engine: &str) -> f64 {
+    let mut request = palisade::ScanRequest::new(palisade::Source::Snapshot(snapshot.into()));
+    request.eval.backend = match engine {
+        "compiled" => palisade::engine::Backend::Compiled,
+        _ => palisade::engine::Backend::Interpreter,
+    };
+    let started = Instant::now();
+    let outcome = palisade::scan(request).expect("in-process scan");
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    assert!(!outcome.findings.is_empty(), "the scan found nothing");
+    ms
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     v[v.len() / 2]
@@ -109,6 +124,7 @@ fn main() {
         let size_mb = std::fs::metadata(&path).expect("snapshot written").len() as f64 / 1e6;
         for engine in &engines {
             let results: Vec<Run> = (0..runs).map(|_| scan(binary, &path, engine)).collect();
+            let in_process = median((0..runs).map(|_| scan_in_process(&path, engine)).collect());
             let phase = |name: &str| {
                 median(
                     results
@@ -124,7 +140,7 @@ fn main() {
                 )
             };
             let row = format!(
-            "| {:>9} | {:>11} | {:>7.0} | {:>7.0} | {:>8.0} | {:>8.0} | {:>11.0} | {:>9.0} | {:>16.0} | {:>11.0} | {:>9} |",
+            "| {:>9} | {:>11} | {:>7.0} | {:>7.0} | {:>8.0} | {:>8.0} | {:>11.0} | {:>9.0} | {:>16.0} | {:>14.0} | {:>11.0} | {:>9} |",
             n,
             engine,
             size_mb,
@@ -134,6 +150,7 @@ fn main() {
             phase("evaluate"),
             phase("report"),
             median(results.iter().map(|r| r.wall_ms).collect()),
+            in_process,
             results.iter().map(|r| r.peak_rss_mb).fold(0.0, f64::max),
             results[0].phases["findings"],
         );
@@ -145,8 +162,8 @@ fn main() {
         }
     }
     let table = format!(
-        "| resources | engine | JSON MB | load ms | policies ms | input ms | evaluate ms | report ms | wall ms (median) | peak RSS MB | findings |\n\
-         |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n{}\n",
+        "| resources | engine | JSON MB | load ms | policies ms | input ms | evaluate ms | report ms | wall ms (median) | in-process ms | peak RSS MB | findings |\n\
+         |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n{}\n",
         rows.join("\n")
     );
     println!("\n{table}");

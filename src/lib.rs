@@ -1,7 +1,10 @@
 //! Palisade: an AWS security and compliance scanner.
 //!
-//! One pass is a straight line: collect → inventory → analyze → evaluate → report.
-//! Each stage is one module; data flows forward only.
+//! One pass is a straight line: collect → inventory → analyze → evaluate → report, run by
+//! [`scan`]. Each stage is one module, and modules form layers that only point down (checked by
+//! `tests/cli/layering.rs`): `util` (leaf utilities) → `inventory`, `config` → `collect`,
+//! `analyze`, `demo` → `engine` → `findings` → `compliance` → `pipeline` → `report`, `docs` →
+//! `cli`. The inventory's collections are declared once, in `inventory::collections`.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
@@ -11,6 +14,7 @@ pub mod collect;
 pub mod compliance;
 pub mod config;
 pub mod demo;
+pub mod docs;
 pub mod engine;
 pub mod findings;
 pub mod inventory;

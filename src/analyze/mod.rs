@@ -48,11 +48,3 @@ pub fn analyze_with(inventory: &Inventory, settings: Settings, config: &Config) 
         settings,
     }
 }
-
-/// Whole days from `then` to `now`, never negative (clock skew in a snapshot is not an age).
-pub(crate) fn days_between(
-    then: chrono::DateTime<chrono::Utc>,
-    now: chrono::DateTime<chrono::Utc>,
-) -> i64 {
-    (now - then).num_days().max(0)
-}

@@ -1,6 +1,7 @@
 //! `palisade frameworks list|show`: the compliance frameworks and their controls.
 
 use super::args::{ListFormat, PolicyArgs, EXIT_OK};
+use super::output::print;
 use crate::compliance::Framework;
 use anyhow::bail;
 use clap::Subcommand;
@@ -58,14 +59,17 @@ pub fn run(cmd: FrameworksCommand) -> anyhow::Result<i32> {
             let set = policies.load()?;
             let rows: Vec<Listed> = set.frameworks.iter().map(|f| listed(f)).collect();
             match format {
-                ListFormat::Json => println!("{}", serde_json::to_string_pretty(&rows)?),
+                ListFormat::Json => print(serde_json::to_string_pretty(&rows)? + "\n")?,
                 ListFormat::Text => {
+                    let mut text = String::new();
                     for r in &rows {
-                        println!(
+                        let _ = writeln!(
+                            text,
                             "{:<14} {} {} ({} controls: {} automated, {} manual)",
                             r.id, r.title, r.version, r.controls, r.automated, r.manual
                         );
                     }
+                    print(text)?;
                 }
             }
             Ok(EXIT_OK)
@@ -84,8 +88,8 @@ pub fn run(cmd: FrameworksCommand) -> anyhow::Result<i32> {
                 );
             };
             match format {
-                ListFormat::Json => println!("{}", serde_json::to_string_pretty(&**fw)?),
-                ListFormat::Text => print!("{}", show(fw)),
+                ListFormat::Json => print(serde_json::to_string_pretty(&**fw)? + "\n")?,
+                ListFormat::Text => print(show(fw))?,
             }
             Ok(EXIT_OK)
         }

@@ -7,6 +7,7 @@ mod iam;
 mod network;
 mod output;
 mod policies;
+mod reference;
 mod scan;
 mod source;
 
@@ -48,6 +49,14 @@ pub enum Command {
     /// Network analysis on its own: internet exposure, segments and flows.
     #[command(subcommand)]
     Network(network::NetworkCommand),
+    /// The inventory collections policies read, and the AWS calls (and IAM actions) behind each.
+    Collections(reference::CollectionsArgs),
+    /// Print the read-only IAM policy that allows every call Palisade makes.
+    Permissions,
+    /// Regenerate the reference docs of a Palisade checkout (policy pages, collection table,
+    /// permissions); `--check` only reports stale files.
+    #[command(hide = true)]
+    Docs(reference::DocsArgs),
 }
 
 fn init_tracing(verbose: u8) {
@@ -88,6 +97,9 @@ pub fn main() -> i32 {
         Command::Iam(cmd) => iam::run(cmd),
         Command::Reach(args) => network::reach(args),
         Command::Network(cmd) => network::run(cmd),
+        Command::Collections(args) => reference::collections(args),
+        Command::Permissions => reference::permissions(),
+        Command::Docs(args) => reference::generate(args),
     };
     match result {
         Ok(code) => code,

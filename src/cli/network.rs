@@ -1,7 +1,7 @@
 //! `palisade reach` and `palisade network analyze`: the network analysis on its own.
 
 use super::args::{ConfigArg, EXIT_OK};
-use super::output::write_json;
+use super::output::{print, write_json};
 use super::source::SourceArgs;
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,8 +33,8 @@ pub fn reach(args: ReachArgs) -> anyhow::Result<i32> {
     let answer = crate::analyze::network::query::reach(&inventory, &config, &args.from, &args.to)
         .map_err(|e| anyhow::anyhow!(e))?;
     match args.format {
-        ReachFormat::Text => print!("{}", answer.render()),
-        ReachFormat::Json => println!("{}", serde_json::to_string_pretty(&answer)?),
+        ReachFormat::Text => print(answer.render())?,
+        ReachFormat::Json => print(serde_json::to_string_pretty(&answer)? + "\n")?,
     }
     Ok(EXIT_OK)
 }

@@ -36,14 +36,22 @@ pub fn write_json(output: Option<&Path>, value: &impl serde::Serialize) -> anyho
         writeln!(w)
     };
     match output {
-        Some(path) => write_file(path, |w| write(w))?,
-        None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            write(&mut out)?;
-            out.flush()?;
-        }
+        Some(path) => write_file(path, |w| write(w)),
+        None => print(serde_json::to_string_pretty(value)? + "\n"),
     }
-    Ok(())
+}
+
+/// Prints `text` on stdout. A closed pipe (`palisade policies list | head`) ends the output
+/// quietly instead of failing the command.
+pub fn print(text: impl AsRef<str>) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out
+        .write_all(text.as_ref().as_bytes())
+        .and_then(|_| out.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other.context("cannot write to stdout")?),
+    }
 }
 
 /// Colour on stdout: only on a terminal, never with `NO_COLOR`.

@@ -1,6 +1,7 @@
 //! `palisade policies list|show|test`.
 
 use super::args::{ListFormat, PolicyArgs, EXIT_FINDINGS, EXIT_OK};
+use super::output::print;
 use crate::compliance::Catalog;
 use crate::engine::{testing, Policy, PolicySet};
 use anyhow::bail;
@@ -24,6 +25,8 @@ pub enum PoliciesCommand {
         #[command(flatten)]
         policies: PolicyArgs,
     },
+    /// Write a reference page per policy (from its METADATA) and an index to a directory.
+    Docs(super::reference::PolicyDocsArgs),
     /// Run the policies' Rego tests (the built-ins, or the policies in DIR). Exit 1 on a failure.
     Test {
         /// A directory of policies to test instead of the built-ins.
@@ -37,7 +40,7 @@ pub fn run(cmd: PoliciesCommand) -> anyhow::Result<i32> {
     match cmd {
         PoliciesCommand::List { format, policies } => {
             let catalog = policies.load()?;
-            print!("{}", list(&catalog.policies, format));
+            print(list(&catalog.policies, format))?;
             Ok(EXIT_OK)
         }
         PoliciesCommand::Show { id, policies } => {
@@ -45,9 +48,10 @@ pub fn run(cmd: PoliciesCommand) -> anyhow::Result<i32> {
             let Some(policy) = catalog.policies.get(&id) else {
                 bail!("no policy with id `{id}` (see `palisade policies list`)");
             };
-            print!("{}", show(policy));
+            print(show(policy))?;
             Ok(EXIT_OK)
         }
+        PoliciesCommand::Docs(args) => super::reference::policy_docs(args),
         PoliciesCommand::Test { dir, format } => {
             // A directory is tested with the built-in libraries it may import, and its own
             // frameworks are checked against its policies.
@@ -58,22 +62,26 @@ pub fn run(cmd: PoliciesCommand) -> anyhow::Result<i32> {
             let results = testing::run(&set);
             let failed = results.iter().filter(|r| !r.passed).count();
             match format {
-                ListFormat::Json => println!("{}", serde_json::to_string_pretty(&results)?),
+                ListFormat::Json => print(serde_json::to_string_pretty(&results)? + "\n")?,
                 ListFormat::Text => {
+                    let mut text = String::new();
                     for r in results.iter().filter(|r| !r.passed) {
-                        println!(
+                        let _ = writeln!(
+                            text,
                             "FAIL {} {}: {}",
                             r.file,
                             r.name,
                             r.detail.as_deref().unwrap_or("")
                         );
                     }
-                    println!(
+                    let _ = writeln!(
+                        text,
                         "{} passed, {} failed ({} policies)",
                         results.len() - failed,
                         failed,
                         set.policies.len()
                     );
+                    print(text)?;
                 }
             }
             Ok(if failed > 0 { EXIT_FINDINGS } else { EXIT_OK })

@@ -1,9 +1,11 @@
 //! The account itself: who we are (STS), the alias, organization membership, the regions to
 //! scan, and (with `--org`) a session for every account of the organization.
 
-use super::session::{self, CollectOptions, Shared};
-use super::{At, CollectError, Outcome, Session};
+use super::call::{classify, At, Outcome};
+use super::error::CollectError;
+use super::session::{self, CollectOptions, Session, Shared};
 use crate::inventory::account::Organization;
+use crate::inventory::collections::op;
 use crate::inventory::{Account, Inventory};
 use aws_config::SdkConfig;
 use std::sync::Arc;
@@ -16,8 +18,11 @@ pub async fn identify(sdk: &SdkConfig, shared: &Arc<Shared>) -> Result<Session, 
         .interceptor(counting)
         .build();
     let sts = aws_sdk_sts::Client::from_conf(conf);
+    // Not a gap when it fails: without an identity there is nothing to collect with.
+    let op = op::sts::GET_CALLER_IDENTITY;
+    shared.progress.calling(op.service, op.name);
     let me = sts.get_caller_identity().send().await.map_err(|e| {
-        let (code, message) = super::call::classify(&e);
+        let (code, message) = classify(&e);
         CollectError::Identity { code, message }
     })?;
     let account_id = me.account().unwrap_or_default().to_string();
@@ -47,11 +52,9 @@ pub async fn organization_sessions(
     role_name: &str,
 ) -> Vec<Session> {
     let org = crate::client!(first, aws_sdk_organizations, home_region);
-    let at = At::list("organizations", "global", "ListAccounts");
+    let at = At::new(op::organizations::LIST_ACCOUNTS, "global");
     let Some(pages) = first
-        .call(at, || {
-            org.list_accounts().into_paginator().send().try_collect()
-        })
+        .paginate(at, || org.list_accounts().into_paginator().send())
         .await
     else {
         return vec![first.clone()];
@@ -71,12 +74,7 @@ pub async fn organization_sessions(
             Err(e) => {
                 let mut probe = first.clone();
                 probe.account_id = id.clone();
-                let at = At {
-                    service: "sts",
-                    region: "global",
-                    operation: "AssumeRole",
-                    resource: Some(&role_arn),
-                };
+                let at = At::new(op::sts::ASSUME_ROLE, "global").on(&role_arn);
                 probe.record_gap(at, "AssumeRoleFailed".into(), e.to_string());
                 None
             }
@@ -91,7 +89,7 @@ pub async fn organization_sessions(
 /// The regions enabled for the account (`--regions all`).
 pub async fn enabled_regions(s: &Session, home_region: &str) -> Vec<String> {
     let ec2 = crate::client!(s, aws_sdk_ec2, home_region);
-    let at = At::list("ec2", home_region, "DescribeRegions");
+    let at = At::new(op::ec2::DESCRIBE_REGIONS, home_region);
     match s
         .call(at, || ec2.describe_regions().all_regions(false).send())
         .await
@@ -117,8 +115,8 @@ pub async fn enabled_regions(s: &Session, home_region: &str) -> Vec<String> {
 pub async fn collect(s: &Session, home_region: &str) -> Inventory {
     let iam = crate::client!(s, aws_sdk_iam, home_region);
     let org = crate::client!(s, aws_sdk_organizations, home_region);
-    let alias_at = At::list("iam", "global", "ListAccountAliases");
-    let org_at = At::list("organizations", "global", "DescribeOrganization");
+    let alias_at = At::new(op::iam::LIST_ACCOUNT_ALIASES, "global");
+    let org_at = At::new(op::organizations::DESCRIBE_ORGANIZATION, "global");
     let (alias, organization) = futures::join!(
         s.call(alias_at, || iam.list_account_aliases().send()),
         s.call_absent(org_at, &["AWSOrganizationsNotInUseException"], || org

@@ -1,7 +1,11 @@
 //! One AWS API call under the shared concurrency limit: success, an expected "absent" answer
 //! (`NoSuchEntity` for a password policy is a fact, not an error), or a recorded collection gap.
+//! Calls name their operation through the collection registry (`inventory::collections::op`).
 
-use super::Session;
+use super::session::Session;
+use crate::inventory::collections::Operation;
+use crate::inventory::Gap;
+use aws_smithy_async::future::pagination_stream::PaginationStream;
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
@@ -20,21 +24,33 @@ pub enum Outcome<T> {
 /// Where a call was made, for gaps and progress.
 #[derive(Debug, Clone, Copy)]
 pub struct At<'a> {
-    pub service: &'static str,
+    pub op: Operation,
     pub region: &'a str,
-    pub operation: &'static str,
     /// Set when the call concerns one resource (a bucket's policy, a key's rotation).
     pub resource: Option<&'a str>,
 }
 
 impl<'a> At<'a> {
     /// A call that concerns no single resource: a listing or an account-wide setting.
-    pub const fn list(service: &'static str, region: &'a str, operation: &'static str) -> Self {
+    pub const fn new(op: Operation, region: &'a str) -> Self {
         At {
-            service,
+            op,
             region,
-            operation,
             resource: None,
+        }
+    }
+
+    /// A call of a global service (IAM, Organizations, the S3 bucket listing): gaps say
+    /// `global`, and blind every region's view of the account.
+    pub const fn global(op: Operation) -> Self {
+        At::new(op, "global")
+    }
+
+    /// The same call, about one resource (its ARN).
+    pub const fn on(self, resource: &'a str) -> Self {
+        At {
+            resource: Some(resource),
+            ..self
         }
     }
 }
@@ -96,6 +112,35 @@ impl Session {
         }
     }
 
+    /// Every item of every page of a paginated listing (the SDK's `into_paginator().items()`),
+    /// or a gap and `None` when a page fails: a listing is whole or it is a gap.
+    pub async fn paginate<T, E>(
+        &self,
+        at: At<'_>,
+        items: impl FnOnce() -> PaginationStream<Result<T, SdkError<E, HttpResponse>>>,
+    ) -> Option<Vec<T>>
+    where
+        E: ProvideErrorMetadata + std::error::Error,
+    {
+        self.call(at, || items().try_collect()).await
+    }
+
+    /// Records a gap: a call that failed, or answered with something unusable.
+    pub fn record_gap(&self, at: At<'_>, code: String, message: String) {
+        let gap = Gap {
+            service: at.op.service.to_string(),
+            region: at.region.to_string(),
+            operation: at.op.name.to_string(),
+            error: code,
+            account_id: Some(self.account_id.clone()),
+            resource: at.resource.map(str::to_string),
+            message: Some(message),
+        };
+        if let Ok(mut gaps) = self.shared.gaps.lock() {
+            gaps.push(gap);
+        }
+    }
+
     /// Like [`Session::call`], but an error whose code is in `absent` means "there is none".
     pub async fn call_absent<T, E, Fut>(
         &self,
@@ -111,7 +156,7 @@ impl Session {
             Ok(p) => p,
             Err(_) => return Outcome::Failed,
         };
-        self.shared.progress.calling(at.service, at.operation);
+        self.shared.progress.calling(at.op.service, at.op.name);
         let result = f().await;
         match result {
             Ok(v) => Outcome::Found(v),
@@ -120,7 +165,7 @@ impl Session {
                 if absent.contains(&code.as_str()) {
                     return Outcome::Absent;
                 }
-                tracing::debug!(service = at.service, region = at.region, operation = at.operation, %code, %message, "call failed");
+                tracing::debug!(service = at.op.service, region = at.region, operation = at.op.name, %code, %message, "call failed");
                 self.record_gap(at, code, message);
                 Outcome::Failed
             }

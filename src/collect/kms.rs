@@ -1,7 +1,9 @@
 //! KMS: the keys of one region with their aliases, rotation, key policy and tags.
 
+use super::call::{At, Outcome};
 use super::s3::parse_policy;
-use super::{At, Outcome, Session};
+use super::session::Session;
+use crate::inventory::collections::op;
 use crate::inventory::storage::KmsKey;
 use crate::inventory::{Inventory, Tags};
 use futures::future::join_all;
@@ -11,19 +13,17 @@ pub async fn collect(s: &Session, region: &str) -> Inventory {
     let client = crate::client!(s, aws_sdk_kms, region);
     let mut inv = Inventory::empty(chrono::Utc::now());
 
-    let keys_at = At::list("kms", region, "ListKeys");
-    let aliases_at = At::list("kms", region, "ListAliases");
+    let keys_at = At::new(op::kms::LIST_KEYS, region);
+    let aliases_at = At::new(op::kms::LIST_ALIASES, region);
     let (keys, aliases) = futures::join!(
-        s.call(keys_at, || client
+        s.paginate(keys_at, || client
             .list_keys()
             .into_paginator()
-            .send()
-            .try_collect()),
-        s.call(aliases_at, || client
-            .list_aliases()
-            .into_paginator()
-            .send()
-            .try_collect()),
+            .items()
+            .send()),
+        s.paginate(aliases_at, || {
+            client.list_aliases().into_paginator().items().send()
+        }),
     );
     let Some(keys) = keys else {
         return inv;
@@ -31,20 +31,17 @@ pub async fn collect(s: &Session, region: &str) -> Inventory {
 
     // Target key id -> alias names. A failed ListAliases leaves aliases empty (and a gap).
     let mut by_key: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for page in aliases.iter().flatten() {
-        for a in page.aliases() {
-            if let (Some(target), Some(name)) = (a.target_key_id(), a.alias_name()) {
-                by_key
-                    .entry(target.to_string())
-                    .or_default()
-                    .push(name.to_string());
-            }
+    for a in aliases.iter().flatten() {
+        if let (Some(target), Some(name)) = (a.target_key_id(), a.alias_name()) {
+            by_key
+                .entry(target.to_string())
+                .or_default()
+                .push(name.to_string());
         }
     }
 
     let entries: Vec<(String, String)> = keys
         .iter()
-        .flat_map(|p| p.keys())
         .filter_map(|k| {
             let id = k.key_id()?.to_string();
             let arn = k
@@ -77,18 +74,13 @@ async fn key(
     arn: String,
     aliases: Vec<String>,
 ) -> Option<KmsKey> {
-    let at = |operation: &'static str| At {
-        service: "kms",
-        region,
-        operation,
-        resource: Some(&arn),
-    };
+    let at = |op| At::new(op, region).on(&arn);
     let (described, policy) = futures::join!(
-        s.call(at("DescribeKey"), || client
+        s.call(at(op::kms::DESCRIBE_KEY), || client
             .describe_key()
             .key_id(&id)
             .send()),
-        s.call(at("GetKeyPolicy"), || client
+        s.call(at(op::kms::GET_KEY_POLICY), || client
             .get_key_policy()
             .key_id(&id)
             .policy_name("default")
@@ -105,48 +97,17 @@ async fn key(
         .unwrap_or_else(|| "SYMMETRIC_DEFAULT".to_string());
     let customer = manager == "CUSTOMER";
 
-    // Rotation applies to customer-managed symmetric keys only; for any other key it is unknown
-    // by nature, not a failure. A key whose state forbids the call (pending import, ...) answers
-    // UnsupportedOperationException: also unknown, not a gap.
-    let rotation = async {
-        if !(customer && key_spec == "SYMMETRIC_DEFAULT") {
-            return None;
-        }
-        match s
-            .call_absent(
-                at("GetKeyRotationStatus"),
-                &["UnsupportedOperationException"],
-                || client.get_key_rotation_status().key_id(&id).send(),
-            )
-            .await
-        {
-            Outcome::Found(o) => Some(o.key_rotation_enabled()),
-            Outcome::Absent | Outcome::Failed => None,
-        }
-    };
-    let tags = async {
-        if !customer {
-            return Tags::new();
-        }
-        s.call(at("ListResourceTags"), || {
-            client
-                .list_resource_tags()
-                .key_id(&id)
-                .into_paginator()
-                .send()
-                .try_collect()
-        })
-        .await
-        .map(|pages| {
-            pages
-                .iter()
-                .flat_map(|p| p.tags())
-                .map(|t| (t.tag_key().to_string(), t.tag_value().to_string()))
-                .collect()
-        })
-        .unwrap_or_default()
-    };
-    let (rotation_enabled, tags) = futures::join!(rotation, tags);
+    let (rotation_enabled, tags) = futures::join!(
+        rotation(
+            s,
+            client,
+            at(op::kms::GET_KEY_ROTATION_STATUS),
+            &id,
+            customer,
+            &key_spec
+        ),
+        tags(s, client, at(op::kms::LIST_RESOURCE_TAGS), &id, customer),
+    );
 
     Some(KmsKey {
         arn: meta
@@ -174,4 +135,59 @@ async fn key(
             .map(str::to_string),
         tags,
     })
+}
+
+/// Rotation applies to customer-managed symmetric keys only; for any other key it is unknown
+/// by nature, not a failure. A key whose state forbids the call (pending import, ...) answers
+/// UnsupportedOperationException: also unknown, not a gap.
+async fn rotation(
+    s: &Session,
+    client: &aws_sdk_kms::Client,
+    at: At<'_>,
+    id: &str,
+    customer: bool,
+    key_spec: &str,
+) -> Option<bool> {
+    if !(customer && key_spec == "SYMMETRIC_DEFAULT") {
+        return None;
+    }
+    let found = s
+        .call_absent(at, &["UnsupportedOperationException"], || {
+            client.get_key_rotation_status().key_id(id).send()
+        })
+        .await;
+    match found {
+        Outcome::Found(o) => Some(o.key_rotation_enabled()),
+        Outcome::Absent | Outcome::Failed => None,
+    }
+}
+
+/// A customer-managed key's tags (AWS-managed keys have none worth a call).
+async fn tags(
+    s: &Session,
+    client: &aws_sdk_kms::Client,
+    at: At<'_>,
+    id: &str,
+    customer: bool,
+) -> Tags {
+    if !customer {
+        return Tags::new();
+    }
+    let found = s
+        .paginate(at, || {
+            client
+                .list_resource_tags()
+                .key_id(id)
+                .into_paginator()
+                .items()
+                .send()
+        })
+        .await;
+    found
+        .map(|tags| {
+            tags.iter()
+                .map(|t| (t.tag_key().to_string(), t.tag_value().to_string()))
+                .collect()
+        })
+        .unwrap_or_default()
 }

@@ -1,7 +1,9 @@
 //! Logging and monitoring of one region: CloudTrail trails, AWS Config recorders, GuardDuty
 //! detectors.
 
-use super::{At, Session};
+use super::call::At;
+use super::session::Session;
+use crate::inventory::collections::op;
 use crate::inventory::logging::{ConfigRecorder, GuardDutyDetector, Trail};
 use crate::inventory::Inventory;
 use futures::future::join_all;
@@ -24,7 +26,7 @@ pub async fn collect(s: &Session, region: &str) -> Inventory {
 /// in its home region), each with its logging status and event selectors.
 async fn trails(s: &Session, region: &str) -> Vec<Trail> {
     let client = crate::client!(s, aws_sdk_cloudtrail, region);
-    let at = At::list("cloudtrail", region, "DescribeTrails");
+    let at = At::new(op::cloudtrail::DESCRIBE_TRAILS, region);
     let Some(out) = s
         .call(at, || {
             client.describe_trails().include_shadow_trails(false).send()
@@ -60,18 +62,13 @@ async fn trail(
     name: String,
     arn: String,
 ) -> Trail {
-    let at = |operation: &'static str| At {
-        service: "cloudtrail",
-        region,
-        operation,
-        resource: Some(&arn),
-    };
+    let at = |op| At::new(op, region).on(&arn);
     let (status, selectors) = futures::join!(
-        s.call(at("GetTrailStatus"), || client
+        s.call(at(op::cloudtrail::GET_TRAIL_STATUS), || client
             .get_trail_status()
             .name(&arn)
             .send()),
-        s.call(at("GetEventSelectors"), || client
+        s.call(at(op::cloudtrail::GET_EVENT_SELECTORS), || client
             .get_event_selectors()
             .trail_name(&arn)
             .send()),
@@ -164,8 +161,8 @@ fn advanced_selector(a: &aws_sdk_cloudtrail::types::AdvancedEventSelector) -> Js
 /// none, and then it is built as `config-recorder/<name>`.
 async fn config_recorders(s: &Session, region: &str) -> Vec<ConfigRecorder> {
     let client = crate::client!(s, aws_sdk_config, region);
-    let rec_at = At::list("config", region, "DescribeConfigurationRecorders");
-    let status_at = At::list("config", region, "DescribeConfigurationRecorderStatus");
+    let rec_at = At::new(op::config::DESCRIBE_CONFIGURATION_RECORDERS, region);
+    let status_at = At::new(op::config::DESCRIBE_CONFIGURATION_RECORDER_STATUS, region);
     let (recorders, statuses) = futures::join!(
         s.call(rec_at, || client.describe_configuration_recorders().send()),
         s.call(status_at, || client
@@ -209,33 +206,19 @@ async fn config_recorders(s: &Session, region: &str) -> Vec<ConfigRecorder> {
 /// GuardDuty detectors of the region with their status.
 async fn guardduty_detectors(s: &Session, region: &str) -> Vec<GuardDutyDetector> {
     let client = crate::client!(s, aws_sdk_guardduty, region);
-    let at = At::list("guardduty", region, "ListDetectors");
-    let Some(pages) = s
-        .call(at, || {
-            client
-                .list_detectors()
-                .into_paginator()
-                .send()
-                .try_collect()
+    let at = At::new(op::guardduty::LIST_DETECTORS, region);
+    let Some(ids) = s
+        .paginate(at, || {
+            client.list_detectors().into_paginator().items().send()
         })
         .await
     else {
         return Vec::new();
     };
-    let ids: Vec<String> = pages
-        .iter()
-        .flat_map(|p| p.detector_ids())
-        .cloned()
-        .collect();
     let client = &client;
     let found = join_all(ids.into_iter().map(|id| async move {
         let arn = s.arn("guardduty", region, &format!("detector/{id}"));
-        let at = At {
-            service: "guardduty",
-            region,
-            operation: "GetDetector",
-            resource: Some(&arn),
-        };
+        let at = At::new(op::guardduty::GET_DETECTOR, region).on(&arn);
         let out = s
             .call(at, || client.get_detector().detector_id(&id).send())
             .await?;

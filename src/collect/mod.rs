@@ -5,10 +5,8 @@
 mod account;
 mod call;
 mod ec2;
-mod ec2_ebs;
-mod ec2_network;
-mod ec2_transit;
 mod elbv2;
+mod error;
 mod iam;
 mod kms;
 mod logging;
@@ -18,9 +16,10 @@ mod rds;
 mod s3;
 mod scp;
 mod session;
+mod tags;
 mod time;
 
-pub use call::{At, Outcome};
+pub use error::CollectError;
 pub use s3::FixedEndpoint;
 pub use session::{CollectOptions, Session};
 
@@ -30,16 +29,6 @@ use session::Shared;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-#[derive(Debug, thiserror::Error)]
-pub enum CollectError {
-    #[error("cannot identify the AWS account (sts:GetCallerIdentity failed: {code}: {message}); check credentials (environment, --profile, SSO login) and network access")]
-    Identity { code: String, message: String },
-    #[error("no region given and none configured: pass --region REGION (or --regions all), or set AWS_REGION")]
-    NoRegion,
-    #[error("nothing could be collected: every API call failed (first: {first})")]
-    Nothing { first: String },
-}
 
 /// What a collection run did, for the end-of-run summary.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -189,18 +178,4 @@ async fn collect_account(s: &Session, regions: &[String], home_region: &str) -> 
         a.regions = regions.to_vec();
     }
     inventory
-}
-
-/// Tags as a map, from a service's own tag type (every SDK crate has one): a tag without a key
-/// is left out, one without a value has the empty value, as in the console.
-pub(crate) fn tag_map<'t, T: 't>(
-    list: impl IntoIterator<Item = &'t T>,
-    key_value: impl Fn(&'t T) -> (Option<&'t str>, Option<&'t str>),
-) -> crate::inventory::Tags {
-    list.into_iter()
-        .filter_map(|t| {
-            let (key, value) = key_value(t);
-            Some((key?.to_string(), value.unwrap_or_default().to_string()))
-        })
-        .collect()
 }

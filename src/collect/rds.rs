@@ -1,7 +1,10 @@
 //! RDS: DB instances, DB clusters, and DB instance and cluster snapshots with who may restore
 //! them.
 
-use super::{At, Session};
+use super::call::At;
+use super::session::Session;
+use super::tags::tag_map;
+use crate::inventory::collections::{op, Operation};
 use crate::inventory::storage::{RdsCluster, RdsInstance, RdsSnapshot};
 use crate::inventory::{Inventory, Tags};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
@@ -26,7 +29,7 @@ pub async fn collect(s: &Session, region: &str) -> Inventory {
 }
 
 fn tags(list: &[aws_sdk_rds::types::Tag]) -> Tags {
-    super::tag_map(list, |t| (t.key(), t.value()))
+    tag_map(list, |t| (t.key(), t.value()))
 }
 
 fn days(n: Option<i32>) -> u32 {
@@ -34,22 +37,19 @@ fn days(n: Option<i32>) -> u32 {
 }
 
 async fn instances(s: &Session, client: &aws_sdk_rds::Client, region: &str) -> Vec<RdsInstance> {
-    let at = At::list("rds", region, "DescribeDBInstances");
-    let Some(pages) = s
-        .call(at, || {
+    let at = At::new(op::rds::DESCRIBE_DB_INSTANCES, region);
+    let listed = s
+        .paginate(at, || {
             client
                 .describe_db_instances()
                 .into_paginator()
+                .items()
                 .send()
-                .try_collect()
         })
         .await
-    else {
-        return Vec::new();
-    };
-    pages
+        .unwrap_or_default();
+    listed
         .iter()
-        .flat_map(|p| p.db_instances())
         .filter_map(|d| {
             let id = d.db_instance_identifier()?.to_string();
             let subnet_group = d.db_subnet_group();
@@ -100,22 +100,19 @@ async fn instances(s: &Session, client: &aws_sdk_rds::Client, region: &str) -> V
 }
 
 async fn clusters(s: &Session, client: &aws_sdk_rds::Client, region: &str) -> Vec<RdsCluster> {
-    let at = At::list("rds", region, "DescribeDBClusters");
-    let Some(pages) = s
-        .call(at, || {
+    let at = At::new(op::rds::DESCRIBE_DB_CLUSTERS, region);
+    let listed = s
+        .paginate(at, || {
             client
                 .describe_db_clusters()
                 .into_paginator()
+                .items()
                 .send()
-                .try_collect()
         })
         .await
-    else {
-        return Vec::new();
-    };
-    pages
+        .unwrap_or_default();
+    listed
         .iter()
-        .flat_map(|p| p.db_clusters())
         .filter_map(|c| {
             let id = c.db_cluster_identifier()?.to_string();
             Some(RdsCluster {
@@ -161,12 +158,53 @@ fn restore_values<'a>(
         .collect()
 }
 
+/// What an instance snapshot and a cluster snapshot have in common, read off either type, so
+/// both become [`RdsSnapshot`]s the same way.
+struct Listed<'a> {
+    /// `instance` or `cluster`.
+    kind: &'static str,
+    id: &'a str,
+    arn: Option<&'a str>,
+    source_id: Option<&'a str>,
+    encrypted: bool,
+    tags: &'a [aws_sdk_rds::types::Tag],
+    /// Only manual snapshots can be shared; automated ones are never restorable by others,
+    /// so `false`/empty is a fact for them.
+    manual: bool,
+}
+
+impl Listed<'_> {
+    fn snapshot(&self, s: &Session, region: &str) -> RdsSnapshot {
+        let arn_kind = if self.kind == "cluster" {
+            "cluster-snapshot"
+        } else {
+            "snapshot"
+        };
+        RdsSnapshot {
+            arn: self
+                .arn
+                .map(str::to_string)
+                .unwrap_or_else(|| s.arn("rds", region, &format!("{arn_kind}:{}", self.id))),
+            account_id: s.account_id.clone(),
+            region: region.to_string(),
+            kind: self.kind.to_string(),
+            source_id: self.source_id.map(str::to_string),
+            encrypted: self.encrypted,
+            // Manual snapshots' sharing is read by `with_sharing`.
+            public: false,
+            shared_with: Vec::new(),
+            tags: tags(self.tags),
+            id: self.id.to_string(),
+        }
+    }
+}
+
 /// Reads who may restore each manual snapshot (one call per snapshot, a gap on that snapshot
 /// when it fails); automated snapshots cannot be shared, so they keep `public: false`.
 async fn with_sharing<'a, F, Fut, E>(
     s: &'a Session,
     region: &'a str,
-    operation: &'static str,
+    operation: Operation,
     listed: Vec<(RdsSnapshot, bool)>,
     fetch: F,
 ) -> Vec<RdsSnapshot>
@@ -177,12 +215,7 @@ where
 {
     join_all(listed.into_iter().map(|(mut snap, manual)| async move {
         if manual {
-            let at = At {
-                service: "rds",
-                region,
-                operation,
-                resource: Some(&snap.arn),
-            };
+            let at = At::new(operation, region).on(&snap.arn);
             if let Some(Some(values)) = s.call(at, || fetch(snap.id.clone())).await {
                 (snap.public, snap.shared_with) = restore(&values);
             }
@@ -193,64 +226,49 @@ where
 }
 
 async fn snapshots(s: &Session, client: &aws_sdk_rds::Client, region: &str) -> Vec<RdsSnapshot> {
-    let at = At::list("rds", region, "DescribeDBSnapshots");
-    let Some(pages) = s
-        .call(at, || {
+    let at = At::new(op::rds::DESCRIBE_DB_SNAPSHOTS, region);
+    let Some(found) = s
+        .paginate(at, || {
             client
                 .describe_db_snapshots()
                 .into_paginator()
+                .items()
                 .send()
-                .try_collect()
         })
         .await
     else {
         return Vec::new();
     };
-    let listed: Vec<(RdsSnapshot, bool)> = pages
+    let listed: Vec<(RdsSnapshot, bool)> = found
         .iter()
-        .flat_map(|p| p.db_snapshots())
         .filter_map(|d| {
-            let id = d.db_snapshot_identifier()?.to_string();
-            let snap = RdsSnapshot {
-                arn: d
-                    .db_snapshot_arn()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| s.arn("rds", region, &format!("snapshot:{id}"))),
-                account_id: s.account_id.clone(),
-                region: region.to_string(),
-                kind: "instance".to_string(),
-                source_id: d.db_instance_identifier().map(str::to_string),
+            let listed = Listed {
+                kind: "instance",
+                id: d.db_snapshot_identifier()?,
+                arn: d.db_snapshot_arn(),
+                source_id: d.db_instance_identifier(),
                 encrypted: d.encrypted().unwrap_or(false),
-                // Only manual snapshots can be shared; automated ones are never restorable by
-                // others, so `false`/empty is a fact for them. Manual ones are read below.
-                public: false,
-                shared_with: Vec::new(),
-                tags: tags(d.tag_list()),
-                id,
+                tags: d.tag_list(),
+                manual: d.snapshot_type() == Some("manual"),
             };
-            Some((snap, d.snapshot_type() == Some("manual")))
+            Some((listed.snapshot(s, region), listed.manual))
         })
         .collect();
-    with_sharing(
-        s,
-        region,
-        "DescribeDBSnapshotAttributes",
-        listed,
-        |id| async move {
-            let out = client
-                .describe_db_snapshot_attributes()
-                .db_snapshot_identifier(id)
-                .send()
-                .await?;
-            Ok(out.db_snapshot_attributes_result().map(|r| {
-                restore_values(
-                    r.db_snapshot_attributes()
-                        .iter()
-                        .map(|a| (a.attribute_name(), a.attribute_values())),
-                )
-            }))
-        },
-    )
+    let operation = op::rds::DESCRIBE_DB_SNAPSHOT_ATTRIBUTES;
+    with_sharing(s, region, operation, listed, |id| async move {
+        let out = client
+            .describe_db_snapshot_attributes()
+            .db_snapshot_identifier(id)
+            .send()
+            .await?;
+        Ok(out.db_snapshot_attributes_result().map(|r| {
+            restore_values(
+                r.db_snapshot_attributes()
+                    .iter()
+                    .map(|a| (a.attribute_name(), a.attribute_values())),
+            )
+        }))
+    })
     .await
 }
 
@@ -259,62 +277,48 @@ async fn cluster_snapshots(
     client: &aws_sdk_rds::Client,
     region: &str,
 ) -> Vec<RdsSnapshot> {
-    let at = At::list("rds", region, "DescribeDBClusterSnapshots");
-    let Some(pages) = s
-        .call(at, || {
+    let at = At::new(op::rds::DESCRIBE_DB_CLUSTER_SNAPSHOTS, region);
+    let Some(found) = s
+        .paginate(at, || {
             client
                 .describe_db_cluster_snapshots()
                 .into_paginator()
+                .items()
                 .send()
-                .try_collect()
         })
         .await
     else {
         return Vec::new();
     };
-    let listed: Vec<(RdsSnapshot, bool)> = pages
+    let listed: Vec<(RdsSnapshot, bool)> = found
         .iter()
-        .flat_map(|p| p.db_cluster_snapshots())
         .filter_map(|c| {
-            let id = c.db_cluster_snapshot_identifier()?.to_string();
-            let snap = RdsSnapshot {
-                arn: c
-                    .db_cluster_snapshot_arn()
-                    .map(str::to_string)
-                    .unwrap_or_else(|| s.arn("rds", region, &format!("cluster-snapshot:{id}"))),
-                account_id: s.account_id.clone(),
-                region: region.to_string(),
-                kind: "cluster".to_string(),
-                source_id: c.db_cluster_identifier().map(str::to_string),
+            let listed = Listed {
+                kind: "cluster",
+                id: c.db_cluster_snapshot_identifier()?,
+                arn: c.db_cluster_snapshot_arn(),
+                source_id: c.db_cluster_identifier(),
                 encrypted: c.storage_encrypted().unwrap_or(false),
-                // As for instance snapshots: only manual ones can be shared.
-                public: false,
-                shared_with: Vec::new(),
-                tags: tags(c.tag_list()),
-                id,
+                tags: c.tag_list(),
+                manual: c.snapshot_type() == Some("manual"),
             };
-            Some((snap, c.snapshot_type() == Some("manual")))
+            Some((listed.snapshot(s, region), listed.manual))
         })
         .collect();
-    with_sharing(
-        s,
-        region,
-        "DescribeDBClusterSnapshotAttributes",
-        listed,
-        |id| async move {
-            let out = client
-                .describe_db_cluster_snapshot_attributes()
-                .db_cluster_snapshot_identifier(id)
-                .send()
-                .await?;
-            Ok(out.db_cluster_snapshot_attributes_result().map(|r| {
-                restore_values(
-                    r.db_cluster_snapshot_attributes()
-                        .iter()
-                        .map(|a| (a.attribute_name(), a.attribute_values())),
-                )
-            }))
-        },
-    )
+    let operation = op::rds::DESCRIBE_DB_CLUSTER_SNAPSHOT_ATTRIBUTES;
+    with_sharing(s, region, operation, listed, |id| async move {
+        let out = client
+            .describe_db_cluster_snapshot_attributes()
+            .db_cluster_snapshot_identifier(id)
+            .send()
+            .await?;
+        Ok(out.db_cluster_snapshot_attributes_result().map(|r| {
+            restore_values(
+                r.db_cluster_snapshot_attributes()
+                    .iter()
+                    .map(|a| (a.attribute_name(), a.attribute_values())),
+            )
+        }))
+    })
     .await
 }

@@ -1,8 +1,10 @@
 //! S3: every bucket (location, default encryption, Block Public Access, policy, ACL, versioning,
 //! access logging, object ownership, tags) and the account-level Block Public Access.
 
+use super::call::{At, Outcome};
+use super::session::Session;
 use super::time::to_chrono;
-use super::{At, Outcome, Session};
+use crate::inventory::collections::op;
 use crate::inventory::storage::{
     AclGrant, BucketEncryption, PublicAccessBlock, S3AccountPublicAccessBlock, S3Bucket,
 };
@@ -64,7 +66,7 @@ pub async fn collect(s: &Session, home_region: &str) -> Inventory {
 /// the account has no block.
 async fn account_block(s: &Session, home_region: &str) -> Option<S3AccountPublicAccessBlock> {
     let client = s3control_client(s, home_region);
-    let at = At::list("s3control", "global", "GetPublicAccessBlock");
+    let at = At::global(op::s3control::GET_PUBLIC_ACCESS_BLOCK);
     let config = match s
         .call_absent(at, &["NoSuchPublicAccessBlockConfiguration"], || {
             client
@@ -102,18 +104,15 @@ struct Listed {
 
 async fn buckets(s: &Session, home_region: &str) -> Vec<S3Bucket> {
     let client = s3_client(s, home_region);
-    let at = At::list("s3", "global", "ListBuckets");
-    let Some(pages) = s
-        .call(at, || {
-            client.list_buckets().into_paginator().send().try_collect()
-        })
+    let at = At::global(op::s3::LIST_BUCKETS);
+    let Some(found) = s
+        .paginate(at, || client.list_buckets().into_paginator().items().send())
         .await
     else {
         return Vec::new();
     };
-    let listed: Vec<Listed> = pages
+    let listed: Vec<Listed> = found
         .iter()
-        .flat_map(|p| p.buckets())
         .filter_map(|b| {
             let name = b.name()?.to_string();
             Some(Listed {
@@ -152,12 +151,7 @@ async fn location(
     home_region: &str,
     b: &Listed,
 ) -> String {
-    let at = At {
-        service: "s3",
-        region: home_region,
-        operation: "GetBucketLocation",
-        resource: Some(&b.arn),
-    };
+    let at = At::new(op::s3::GET_BUCKET_LOCATION, home_region).on(&b.arn);
     match s
         .call(at, || client.get_bucket_location().bucket(&b.name).send())
         .await
@@ -178,74 +172,41 @@ async fn location(
 /// on the bucket, so the bucket's results are `not-evaluated` rather than guessed.
 async fn bucket(s: &Session, client: &aws_sdk_s3::Client, b: Listed, region: String) -> S3Bucket {
     let name = b.name.as_str();
-    let at = |operation: &'static str| At {
-        service: "s3",
-        region: &region,
-        operation,
-        resource: Some(&b.arn),
-    };
+    let at = |op| At::new(op, &region).on(&b.arn);
     let (encryption, pab, policy, acl, versioning, logging, ownership, tagging) = futures::join!(
         s.call_absent(
-            at("GetBucketEncryption"),
+            at(op::s3::GET_BUCKET_ENCRYPTION),
             &["ServerSideEncryptionConfigurationNotFoundError"],
-            || { client.get_bucket_encryption().bucket(name).send() }
+            || client.get_bucket_encryption().bucket(name).send()
         ),
         s.call_absent(
-            at("GetPublicAccessBlock"),
+            at(op::s3::GET_PUBLIC_ACCESS_BLOCK),
             &["NoSuchPublicAccessBlockConfiguration"],
-            || { client.get_public_access_block().bucket(name).send() }
+            || client.get_public_access_block().bucket(name).send()
         ),
-        s.call_absent(at("GetBucketPolicy"), &["NoSuchBucketPolicy"], || client
-            .get_bucket_policy()
-            .bucket(name)
-            .send()),
-        s.call(at("GetBucketAcl"), || client
-            .get_bucket_acl()
-            .bucket(name)
-            .send()),
-        s.call(at("GetBucketVersioning"), || client
-            .get_bucket_versioning()
-            .bucket(name)
-            .send()),
-        s.call(at("GetBucketLogging"), || client
-            .get_bucket_logging()
-            .bucket(name)
-            .send()),
         s.call_absent(
-            at("GetBucketOwnershipControls"),
-            &["OwnershipControlsNotFoundError"],
-            || { client.get_bucket_ownership_controls().bucket(name).send() }
+            at(op::s3::GET_BUCKET_POLICY),
+            &["NoSuchBucketPolicy"],
+            || { client.get_bucket_policy().bucket(name).send() }
         ),
-        s.call_absent(at("GetBucketTagging"), &["NoSuchTagSet"], || client
-            .get_bucket_tagging()
-            .bucket(name)
-            .send()),
+        s.call(at(op::s3::GET_BUCKET_ACL), || {
+            client.get_bucket_acl().bucket(name).send()
+        }),
+        s.call(at(op::s3::GET_BUCKET_VERSIONING), || {
+            client.get_bucket_versioning().bucket(name).send()
+        }),
+        s.call(at(op::s3::GET_BUCKET_LOGGING), || {
+            client.get_bucket_logging().bucket(name).send()
+        }),
+        s.call_absent(
+            at(op::s3::GET_BUCKET_OWNERSHIP_CONTROLS),
+            &["OwnershipControlsNotFoundError"],
+            || client.get_bucket_ownership_controls().bucket(name).send()
+        ),
+        s.call_absent(at(op::s3::GET_BUCKET_TAGGING), &["NoSuchTagSet"], || {
+            client.get_bucket_tagging().bucket(name).send()
+        }),
     );
-
-    let encryption = found(encryption).and_then(|o| {
-        let rules = o.server_side_encryption_configuration()?.rules();
-        rules.iter().find_map(|rule| {
-            let d = rule.apply_server_side_encryption_by_default()?;
-            Some(BucketEncryption {
-                algorithm: d.sse_algorithm().as_str().to_string(),
-                kms_key_id: d.kms_master_key_id().map(str::to_string),
-                bucket_key_enabled: rule.bucket_key_enabled().unwrap_or(false),
-            })
-        })
-    });
-    let public_access_block = found(pab).and_then(|o| {
-        o.public_access_block_configuration()
-            .map(|c| PublicAccessBlock {
-                block_public_acls: c.block_public_acls().unwrap_or(false),
-                ignore_public_acls: c.ignore_public_acls().unwrap_or(false),
-                block_public_policy: c.block_public_policy().unwrap_or(false),
-                restrict_public_buckets: c.restrict_public_buckets().unwrap_or(false),
-            })
-    });
-    let policy = found(policy).and_then(|o| o.policy().map(parse_policy));
-    let acl_grants = acl
-        .map(|o| o.grants().iter().filter_map(acl_grant).collect())
-        .unwrap_or_default();
     let (versioning, mfa_delete) = versioning
         .map(|o| {
             (
@@ -254,40 +215,61 @@ async fn bucket(s: &Session, client: &aws_sdk_s3::Client, b: Listed, region: Str
             )
         })
         .unwrap_or((None, false));
-    let logging_target = logging
-        .and_then(|o| o.logging_enabled().map(|l| l.target_bucket().to_string()))
-        .filter(|t| !t.is_empty());
-    let object_ownership = found(ownership).and_then(|o| {
-        o.ownership_controls()?
-            .rules()
-            .first()
-            .map(|r| r.object_ownership().as_str().to_string())
-    });
-    let tags: Tags = found(tagging)
-        .map(|o| {
-            o.tag_set()
-                .iter()
-                .map(|t| (t.key().to_string(), t.value().to_string()))
-                .collect()
-        })
-        .unwrap_or_default();
-
     S3Bucket {
         arn: b.arn.clone(),
         account_id: s.account_id.clone(),
         region: region.clone(),
         name: b.name.clone(),
         created: b.created,
-        encryption,
-        public_access_block,
-        policy,
-        acl_grants,
+        encryption: found(encryption).and_then(|o| default_encryption(&o)),
+        public_access_block: found(pab).and_then(|o| {
+            o.public_access_block_configuration()
+                .map(|c| PublicAccessBlock {
+                    block_public_acls: c.block_public_acls().unwrap_or(false),
+                    ignore_public_acls: c.ignore_public_acls().unwrap_or(false),
+                    block_public_policy: c.block_public_policy().unwrap_or(false),
+                    restrict_public_buckets: c.restrict_public_buckets().unwrap_or(false),
+                })
+        }),
+        policy: found(policy).and_then(|o| o.policy().map(parse_policy)),
+        acl_grants: acl
+            .map(|o| o.grants().iter().filter_map(acl_grant).collect())
+            .unwrap_or_default(),
         versioning,
         mfa_delete,
-        logging_target,
-        object_ownership,
-        tags,
+        logging_target: logging
+            .and_then(|o| o.logging_enabled().map(|l| l.target_bucket().to_string()))
+            .filter(|t| !t.is_empty()),
+        object_ownership: found(ownership).and_then(|o| {
+            o.ownership_controls()?
+                .rules()
+                .first()
+                .map(|r| r.object_ownership().as_str().to_string())
+        }),
+        tags: found(tagging)
+            .map(|o| {
+                o.tag_set()
+                    .iter()
+                    .map(|t| (t.key().to_string(), t.value().to_string()))
+                    .collect::<Tags>()
+            })
+            .unwrap_or_default(),
     }
+}
+
+/// The first rule that sets default encryption.
+fn default_encryption(
+    o: &aws_sdk_s3::operation::get_bucket_encryption::GetBucketEncryptionOutput,
+) -> Option<BucketEncryption> {
+    let rules = o.server_side_encryption_configuration()?.rules();
+    rules.iter().find_map(|rule| {
+        let d = rule.apply_server_side_encryption_by_default()?;
+        Some(BucketEncryption {
+            algorithm: d.sse_algorithm().as_str().to_string(),
+            kms_key_id: d.kms_master_key_id().map(str::to_string),
+            bucket_key_enabled: rule.bucket_key_enabled().unwrap_or(false),
+        })
+    })
 }
 
 fn found<T>(o: Outcome<T>) -> Option<T> {

@@ -3,9 +3,11 @@
 //! account or a delegated administrator can read them; anyone else gets a recorded gap, and
 //! the IAM analysis then ignores SCPs).
 
-use super::{At, Session};
-use crate::collect::iam::decode_document;
+use super::call::At;
+use super::iam::decode_document;
+use super::session::Session;
 use crate::inventory::account::ServiceControlPolicy;
+use crate::inventory::collections::op;
 use crate::inventory::Inventory;
 use aws_sdk_organizations::types::{ParentType, PolicyType};
 use aws_sdk_organizations::Client;
@@ -32,15 +34,14 @@ pub async fn attach(s: &Session, inv: &mut Inventory, home_region: &str) {
         let mut levels = Vec::new();
         let mut complete = true;
         for target in targets.iter().rev() {
-            let at = At::list("organizations", "global", "ListPoliciesForTarget");
+            let at = At::global(op::organizations::LIST_POLICIES_FOR_TARGET);
             let Some(pages) = s
-                .call(at, || {
+                .paginate(at, || {
                     org.list_policies_for_target()
                         .target_id(target)
                         .filter(PolicyType::ServiceControlPolicy)
                         .into_paginator()
                         .send()
-                        .try_collect()
                 })
                 .await
             else {
@@ -51,7 +52,7 @@ pub async fn attach(s: &Session, inv: &mut Inventory, home_region: &str) {
             for summary in pages.iter().flat_map(|p| p.policies()) {
                 let Some(id) = summary.id() else { continue };
                 if !documents.contains_key(id) {
-                    let at = At::list("organizations", "global", "DescribePolicy");
+                    let at = At::global(op::organizations::DESCRIBE_POLICY);
                     let content = s
                         .call(at, || org.describe_policy().policy_id(id).send())
                         .await
@@ -82,7 +83,7 @@ async fn chain(s: &Session, org: &Client, account: &str) -> Option<Vec<String>> 
     let mut chain = vec![account.to_string()];
     for _ in 0..MAX_DEPTH {
         let child = chain.last()?.clone();
-        let at = At::list("organizations", "global", "ListParents");
+        let at = At::global(op::organizations::LIST_PARENTS);
         let out = s
             .call(at, || org.list_parents().child_id(&child).send())
             .await?;

@@ -1,7 +1,6 @@
 //! Sessions: credentials and SDK configuration for one account, the shared concurrency limit,
 //! call counting, and the gaps recorded so far.
 
-use super::call::At;
 use super::progress::Progress;
 use crate::inventory::Gap;
 use aws_config::retry::RetryConfig;
@@ -116,21 +115,6 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn record_gap(&self, at: At<'_>, code: String, message: String) {
-        let gap = Gap {
-            service: at.service.to_string(),
-            region: at.region.to_string(),
-            operation: at.operation.to_string(),
-            error: code,
-            account_id: Some(self.account_id.clone()),
-            resource: at.resource.map(str::to_string),
-            message: Some(message),
-        };
-        if let Ok(mut gaps) = self.shared.gaps.lock() {
-            gaps.push(gap);
-        }
-    }
-
     pub(crate) fn counting(&self) -> Counting {
         Counting(self.shared.counter.clone())
     }

@@ -1,95 +1,21 @@
-//! The input document policies see, the inventory collections it is made of, and which API
-//! operations fill each collection (so a collection gap can be traced to the policies it blinds).
+//! The input document policies see: the inventory, whose collections the registry
+//! (`inventory::collections`) declares, plus the analysis facts.
 
 use crate::analyze::Facts;
+use crate::inventory::collections;
 use crate::inventory::{Gap, Inventory};
 use regorus::Value;
 use serde::Serialize;
 
-/// One inventory collection: its path in the input and the operations that fill it.
-pub struct Collection {
-    pub path: &'static str,
-    pub service: &'static str,
-    pub operations: &'static [&'static str],
-}
-
-macro_rules! collections {
-    ($($path:literal => $service:literal [$($op:literal),* $(,)?]),* $(,)?) => {
-        /// Every collection a policy may name as its scope or input.
-        pub const COLLECTIONS: &[Collection] = &[
-            $(Collection { path: $path, service: $service, operations: &[$($op),*] }),*
-        ];
-    };
-}
-
-collections! {
-    "accounts" => "sts" ["GetCallerIdentity", "AssumeRole"],
-    "iam.users" => "iam" ["GetAccountAuthorizationDetails", "ListUsers", "ListUserTags"],
-    "iam.groups" => "iam" ["GetAccountAuthorizationDetails", "ListGroups"],
-    "iam.roles" => "iam" ["GetAccountAuthorizationDetails", "ListRoles", "GetRole", "ListInstanceProfiles"],
-    "iam.policies" => "iam" ["GetAccountAuthorizationDetails", "ListPolicies", "GetPolicyVersion"],
-    "iam.password_policies" => "iam" ["GetAccountPasswordPolicy"],
-    "iam.account_summaries" => "iam" ["GetAccountSummary"],
-    // Users' credentials: console access, MFA and key dates come from the credential report,
-    // MFA devices and keys from their own listings. Policies that judge credentials name this
-    // collection, so a missing report does not blind the permission analysis of users.
-    "iam.credential_reports" => "iam" ["GenerateCredentialReport", "GetCredentialReport", "ListVirtualMFADevices", "ListAccessKeys", "GetLoginProfile", "ListMFADevices", "GetAccessKeyLastUsed"],
-    "network.vpcs" => "ec2" ["DescribeVpcs"],
-    // A subnet's route table and NACL come from those tables' associations.
-    "network.subnets" => "ec2" ["DescribeSubnets", "DescribeRouteTables", "DescribeNetworkAcls"],
-    "network.route_tables" => "ec2" ["DescribeRouteTables"],
-    "network.internet_gateways" => "ec2" ["DescribeInternetGateways"],
-    "network.egress_only_internet_gateways" => "ec2" ["DescribeEgressOnlyInternetGateways"],
-    "network.nat_gateways" => "ec2" ["DescribeNatGateways"],
-    "network.network_acls" => "ec2" ["DescribeNetworkAcls"],
-    "network.security_groups" => "ec2" ["DescribeSecurityGroups", "DescribeSecurityGroupRules"],
-    "network.network_interfaces" => "ec2" ["DescribeNetworkInterfaces"],
-    "network.instances" => "ec2" ["DescribeInstances"],
-    "network.vpc_peering_connections" => "ec2" ["DescribeVpcPeeringConnections"],
-    "network.vpc_endpoints" => "ec2" ["DescribeVpcEndpoints"],
-    "network.flow_logs" => "ec2" ["DescribeFlowLogs"],
-    "network.load_balancers" => "elasticloadbalancing" ["DescribeLoadBalancers", "DescribeListeners", "DescribeTags"],
-    "network.transit_gateways" => "ec2" ["DescribeTransitGateways", "DescribeTransitGatewayAttachments", "DescribeTransitGatewayRouteTables", "SearchTransitGatewayRoutes"],
-    "network.prefix_lists" => "ec2" ["DescribeManagedPrefixLists", "GetManagedPrefixListEntries"],
-    "storage.kms_keys" => "kms" ["ListKeys", "DescribeKey", "GetKeyRotationStatus", "GetKeyPolicy", "ListAliases", "ListResourceTags"],
-    "storage.ebs_volumes" => "ec2" ["DescribeVolumes"],
-    "storage.ebs_snapshots" => "ec2" ["DescribeSnapshots", "DescribeSnapshotAttribute"],
-    "storage.ebs_encryption_by_default" => "ec2" ["GetEbsEncryptionByDefault", "GetEbsDefaultKmsKeyId"],
-    "storage.s3_buckets" => "s3" ["ListBuckets", "GetBucketLocation", "GetBucketEncryption", "GetPublicAccessBlock", "GetBucketPolicy", "GetBucketAcl", "GetBucketVersioning", "GetBucketLogging", "GetBucketOwnershipControls", "GetBucketTagging"],
-    "storage.s3_account_public_access_blocks" => "s3control" ["GetPublicAccessBlock"],
-    "storage.rds_instances" => "rds" ["DescribeDBInstances"],
-    "storage.rds_clusters" => "rds" ["DescribeDBClusters"],
-    "storage.rds_snapshots" => "rds" ["DescribeDBSnapshots", "DescribeDBClusterSnapshots", "DescribeDBSnapshotAttributes", "DescribeDBClusterSnapshotAttributes"],
-    "logging.trails" => "cloudtrail" ["DescribeTrails", "GetTrailStatus", "GetEventSelectors"],
-    "logging.config_recorders" => "config" ["DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus"],
-    "logging.guardduty_detectors" => "guardduty" ["ListDetectors", "GetDetector"],
-}
-
+/// Whether `path` is a registered inventory collection a policy may name.
 pub fn is_collection(path: &str) -> bool {
-    COLLECTIONS.iter().any(|c| c.path == path)
+    collections::get(path).is_some()
 }
 
-/// Does this gap leave `collection` incomplete? An operation we do not know for the gap's
-/// service blinds every collection of that service: unknown means unknown, never complete.
+/// Does this gap leave `collection` incomplete? An operation the registry does not know
+/// blinds every collection of its service: unknown means unknown, never complete.
 pub fn gap_affects(gap: &Gap, collection: &str) -> bool {
-    let Some(c) = COLLECTIONS.iter().find(|c| c.path == collection) else {
-        return false;
-    };
-    if !gap.service.eq_ignore_ascii_case(c.service) {
-        return false;
-    }
-    let known = COLLECTIONS
-        .iter()
-        .filter(|o| o.service.eq_ignore_ascii_case(&gap.service))
-        .any(|o| {
-            o.operations
-                .iter()
-                .any(|op| op.eq_ignore_ascii_case(&gap.operation))
-        });
-    !known
-        || c.operations
-            .iter()
-            .any(|op| op.eq_ignore_ascii_case(&gap.operation))
+    collections::get(collection).is_some_and(|c| c.blinded_by(&gap.service, &gap.operation))
 }
 
 #[derive(Serialize)]
@@ -223,7 +149,7 @@ mod tests {
         let inv = Inventory::empty(chrono::Utc::now());
         let input = build(&inv, &Facts::default()).unwrap();
         let mut seen = std::collections::BTreeSet::new();
-        for c in COLLECTIONS {
+        for c in collections::COLLECTIONS {
             assert!(seen.insert(c.path), "duplicate {}", c.path);
             let mut v = &input;
             for key in c.path.split('.') {

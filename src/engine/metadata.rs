@@ -135,6 +135,11 @@ pub fn parse(rego: &str) -> Result<PolicyMeta, String> {
                 "`needs` entry {n:?} is not `service:Operation` (e.g. `s3:GetBucketPolicy`)"
             ));
         }
+        if crate::inventory::collections::operation(n).is_none() {
+            return Err(format!(
+                "`needs` entry {n:?} is not an operation Palisade calls (see `palisade collections`)"
+            ));
+        }
     }
     for (framework, controls) in &custom.frameworks {
         if controls.is_empty() {

@@ -219,7 +219,7 @@ fn attached(list: Vec<Attached>) -> Vec<AttachedPolicy> {
         .collect()
 }
 
-fn tags(list: Vec<Tag>) -> super::Tags {
+fn tags(list: Vec<Tag>) -> super::tags::Tags {
     list.into_iter().map(|t| (t.key, t.value)).collect()
 }
 

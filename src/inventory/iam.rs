@@ -3,7 +3,7 @@
 //! Policy documents are stored parsed (`serde_json::Value`); the collector decodes the
 //! URL-encoded strings AWS returns before they get here.
 
-use super::Tags;
+use super::tags::Tags;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;

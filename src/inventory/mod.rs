@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod auth_details;
+pub mod collections;
 pub mod gaps;
 pub mod iam;
 pub mod logging;
@@ -12,17 +13,19 @@ pub mod network;
 mod resources;
 pub mod snapshot;
 pub mod storage;
+mod tags;
 
 pub use account::Account;
 pub use gaps::Gap;
 pub use resources::{ResourceIndex, ResourceRef};
-pub use snapshot::{load_snapshot, load_snapshot_str, SnapshotError, SCHEMA_VERSION};
+pub use snapshot::{load_snapshot, load_snapshot_str, SnapshotError};
+pub use tags::Tags;
+
+/// The snapshot format this build writes. Readers accept any `1.x`.
+pub const SCHEMA_VERSION: &str = "1.1";
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-
-/// Tags as AWS returns them, kept in key order so output is deterministic.
-pub type Tags = std::collections::BTreeMap<String, String>;
 
 /// Everything collected in one pass over one or more accounts.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

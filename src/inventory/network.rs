@@ -1,6 +1,6 @@
 //! Network: VPCs and everything that decides what can reach what.
 
-use super::Tags;
+use super::tags::Tags;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]

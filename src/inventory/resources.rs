@@ -1,6 +1,7 @@
 //! The resource index: every resource in an inventory by ARN, with the type, account, region
 //! and name that findings report.
 
+use super::collections::COLLECTIONS;
 use super::{Inventory, Tags};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -56,102 +57,27 @@ pub struct ResourceIndex {
 }
 
 impl ResourceIndex {
+    /// Every resource of every registered collection (settings collections have none).
     pub fn build(inv: &Inventory) -> Self {
         let mut index = ResourceIndex::default();
-        let mut add =
-            |arn: &str, ty: &str, account: &str, region: &str, name: &str, tags: &Tags| {
+        for c in COLLECTIONS {
+            let Some(resource_type) = c.resource_type else {
+                continue;
+            };
+            c.for_each_item(inv, &mut |item| {
                 let r = ResourceRef {
-                    arn: arn.to_string(),
-                    resource_type: ty.to_string(),
-                    account_id: account.to_string(),
-                    region: region.to_string(),
-                    name: name.to_string(),
-                    tags: tags.clone(),
+                    arn: item.arn.to_string(),
+                    resource_type: resource_type.to_string(),
+                    account_id: item.account_id.to_string(),
+                    region: item.region.to_string(),
+                    name: item.name.to_string(),
+                    tags: item.tags.cloned().unwrap_or_default(),
                 };
-                index.by_arn.insert(Arc::from(arn), Arc::new(r));
-            };
-        const G: &str = "global";
-        let none = Tags::new();
-        for a in &inv.accounts {
-            let arn = format!("arn:{}:iam::{}:root", a.partition, a.id);
-            let name = a.alias.as_deref().unwrap_or(&a.id);
-            add(&arn, "AWS::Account", &a.id, G, name, &none);
+                index
+                    .by_arn
+                    .insert(Arc::from(item.arn.as_ref()), Arc::new(r));
+            });
         }
-        let iam = &inv.iam;
-        for u in &iam.users {
-            add(&u.arn, "AWS::IAM::User", &u.account_id, G, &u.name, &u.tags);
-        }
-        for g in &iam.groups {
-            add(&g.arn, "AWS::IAM::Group", &g.account_id, G, &g.name, &none);
-        }
-        for r in &iam.roles {
-            add(&r.arn, "AWS::IAM::Role", &r.account_id, G, &r.name, &r.tags);
-        }
-        for p in &iam.policies {
-            let ty = "AWS::IAM::ManagedPolicy";
-            add(&p.arn, ty, &p.account_id, G, &p.name, &none);
-        }
-        let n = &inv.network;
-        // `tagged` for the types whose inventory records carry tags.
-        macro_rules! regional {
-            ($items:expr, $ty:literal, $name:ident) => {
-                for x in &$items {
-                    add(&x.arn, $ty, &x.account_id, &x.region, &x.$name, &none);
-                }
-            };
-            ($items:expr, $ty:literal, $name:ident, tagged) => {
-                for x in &$items {
-                    add(&x.arn, $ty, &x.account_id, &x.region, &x.$name, &x.tags);
-                }
-            };
-        }
-        regional!(n.vpcs, "AWS::EC2::VPC", id, tagged);
-        regional!(n.subnets, "AWS::EC2::Subnet", id, tagged);
-        regional!(n.route_tables, "AWS::EC2::RouteTable", id, tagged);
-        regional!(n.internet_gateways, "AWS::EC2::InternetGateway", id, tagged);
-        regional!(
-            n.egress_only_internet_gateways,
-            "AWS::EC2::EgressOnlyInternetGateway",
-            id,
-            tagged
-        );
-        regional!(n.nat_gateways, "AWS::EC2::NatGateway", id);
-        regional!(n.network_acls, "AWS::EC2::NetworkAcl", id, tagged);
-        regional!(n.security_groups, "AWS::EC2::SecurityGroup", id, tagged);
-        regional!(n.network_interfaces, "AWS::EC2::NetworkInterface", id);
-        regional!(n.instances, "AWS::EC2::Instance", id, tagged);
-        regional!(
-            n.vpc_peering_connections,
-            "AWS::EC2::VPCPeeringConnection",
-            id,
-            tagged
-        );
-        regional!(n.vpc_endpoints, "AWS::EC2::VPCEndpoint", id);
-        regional!(n.flow_logs, "AWS::EC2::FlowLog", id);
-        regional!(
-            n.load_balancers,
-            "AWS::ElasticLoadBalancingV2::LoadBalancer",
-            name,
-            tagged
-        );
-        regional!(n.transit_gateways, "AWS::EC2::TransitGateway", id, tagged);
-        regional!(n.prefix_lists, "AWS::EC2::PrefixList", id);
-        let s = &inv.storage;
-        regional!(s.kms_keys, "AWS::KMS::Key", id, tagged);
-        regional!(s.ebs_volumes, "AWS::EC2::Volume", id, tagged);
-        regional!(s.ebs_snapshots, "AWS::EC2::Snapshot", id, tagged);
-        regional!(s.s3_buckets, "AWS::S3::Bucket", name, tagged);
-        regional!(s.rds_instances, "AWS::RDS::DBInstance", id, tagged);
-        regional!(s.rds_clusters, "AWS::RDS::DBCluster", id, tagged);
-        regional!(s.rds_snapshots, "AWS::RDS::DBSnapshot", id, tagged);
-        let l = &inv.logging;
-        regional!(l.trails, "AWS::CloudTrail::Trail", name);
-        regional!(
-            l.config_recorders,
-            "AWS::Config::ConfigurationRecorder",
-            name
-        );
-        regional!(l.guardduty_detectors, "AWS::GuardDuty::Detector", id);
         index
     }
 

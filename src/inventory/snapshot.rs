@@ -4,8 +4,6 @@ use super::Inventory;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-/// The snapshot format this build writes. Readers accept any `1.x`.
-pub const SCHEMA_VERSION: &str = "1.1";
 const SUPPORTED_MAJOR: &str = "1";
 
 #[derive(Debug, thiserror::Error)]

@@ -1,6 +1,6 @@
 //! Storage and encryption: KMS keys, EBS, S3 and RDS.
 
-use super::Tags;
+use super::tags::Tags;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;

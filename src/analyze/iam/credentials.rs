@@ -1,6 +1,5 @@
 //! IAM credential facts: console access, MFA, and how old and how stale each credential is.
 
-use crate::analyze::days_between;
 use crate::inventory::iam::User;
 use crate::inventory::Inventory;
 use chrono::{DateTime, Utc};
@@ -86,6 +85,11 @@ fn user_facts(u: &User, now: DateTime<Utc>) -> UserFacts {
         access_keys,
         days_since_last_activity: last_activity.map(|t| days_between(t, now)),
     }
+}
+
+/// Whole days from `then` to `now`, never negative (clock skew in a snapshot is not an age).
+fn days_between(then: chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> i64 {
+    (now - then).num_days().max(0)
 }
 
 #[cfg(test)]

@@ -1,0 +1,11 @@
+//! Why a collection run could not produce a snapshot at all (everything less is a gap).
+
+#[derive(Debug, thiserror::Error)]
+pub enum CollectError {
+    #[error("cannot identify the AWS account (sts:GetCallerIdentity failed: {code}: {message}); check credentials (environment, --profile, SSO login) and network access")]
+    Identity { code: String, message: String },
+    #[error("no region given and none configured: pass --region REGION (or --regions all), or set AWS_REGION")]
+    NoRegion,
+    #[error("nothing could be collected: every API call failed (first: {first})")]
+    Nothing { first: String },
+}
