@@ -328,77 +328,72 @@ fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<F
         checked.extend(out.checked);
         errors.extend(out.error);
     }
-    let ty = &policy.meta.resource_type;
     let mut findings = Vec::with_capacity(fails.len() + checked.len());
-    for (arn, mut results) in fails {
-        results.sort_by(|a, b| a.0.cmp(&b.0));
-        results.dedup_by(|a, b| a.0 == b.0);
-        let severity = results
-            .iter()
-            .map(|r| r.2)
-            .max()
-            .unwrap_or(policy.rule.severity);
-        let message = results
-            .iter()
-            .map(|(m, _, _)| m.as_str())
-            .collect::<Vec<_>>()
-            .join("; ");
-        let evidence = match results.len() {
-            1 => results.pop().map(|r| r.1).unwrap_or_default(),
-            _ => serde_json::Value::Array(results.into_iter().map(|r| r.1).collect()),
-        };
+    for (arn, results) in fails {
         checked.remove(&arn);
-        findings.push(Finding {
-            rule: policy.rule.clone(),
-            status: Status::Fail,
-            severity,
-            resource: index.resolve(&arn, ty),
-            message,
-            evidence,
-            suppression: None,
-            baseline: None,
-        });
+        findings.push(failing(policy, &arn, results, index));
     }
     if !errors.is_empty() {
-        findings.push(Finding {
-            rule: policy.rule.clone(),
-            status: Status::Error,
-            severity: policy.rule.severity,
-            resource: Arc::new(ResourceRef {
-                arn: format!("palisade:policy/{}", policy.meta.id),
-                resource_type: "Palisade::Policy".into(),
-                account_id: String::new(),
-                region: "global".into(),
-                name: policy.meta.id.clone(),
-                tags: Default::default(),
-            }),
-            message: format!(
-                "policy {} ({}) failed to evaluate: {}",
-                policy.meta.id,
-                policy.file.path,
-                errors.into_iter().collect::<Vec<_>>().join("; ")
-            ),
-            evidence: serde_json::Value::Null,
-            suppression: None,
-            baseline: None,
-        });
+        findings.push(policy_error(policy, errors));
         return findings;
     }
-    for arn in checked {
+    let ty = &policy.meta.resource_type;
+    findings.extend(checked.into_iter().map(|arn| {
         let resource = index.resolve(&arn, ty);
-        findings.push(Finding {
-            rule: policy.rule.clone(),
-            status: Status::Pass,
-            severity: policy.rule.severity,
-            message: format!(
-                "{} {} passes: {}",
-                resource.resource_type, resource.name, policy.meta.title
-            ),
-            resource,
-            evidence: serde_json::Value::Null,
-            suppression: None,
-            baseline: None,
-        });
-    }
+        let message = format!(
+            "{} {} passes: {}",
+            resource.resource_type, resource.name, policy.meta.title
+        );
+        Finding::new(policy.rule.clone(), Status::Pass, resource, message)
+    }));
     findings
+}
+
+/// One failing finding for every deny result on one resource: distinct messages joined, the
+/// highest severity among them, the evidence alone or as a list.
+fn failing(
+    policy: &Policy,
+    arn: &str,
+    mut results: Vec<(String, serde_json::Value, Severity)>,
+    index: &ResourceIndex,
+) -> Finding {
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    results.dedup_by(|a, b| a.0 == b.0);
+    let severity = results
+        .iter()
+        .map(|r| r.2)
+        .max()
+        .unwrap_or(policy.rule.severity);
+    let message = results
+        .iter()
+        .map(|(m, _, _)| m.as_str())
+        .collect::<Vec<_>>()
+        .join("; ");
+    let evidence = match results.len() {
+        1 => results.pop().map(|r| r.1).unwrap_or_default(),
+        _ => serde_json::Value::Array(results.into_iter().map(|r| r.1).collect()),
+    };
+    let resource = index.resolve(arn, &policy.meta.resource_type);
+    Finding::new(policy.rule.clone(), Status::Fail, resource, message)
+        .with_severity(severity)
+        .with_evidence(evidence)
+}
+
+/// The one result of a policy that failed to evaluate: on the policy itself, naming its file.
+fn policy_error(policy: &Policy, errors: BTreeSet<String>) -> Finding {
+    let resource = Arc::new(ResourceRef {
+        arn: format!("palisade:policy/{}", policy.meta.id),
+        resource_type: "Palisade::Policy".into(),
+        account_id: String::new(),
+        region: "global".into(),
+        name: policy.meta.id.clone(),
+        tags: Default::default(),
+    });
+    let message = format!(
+        "policy {} ({}) failed to evaluate: {}",
+        policy.meta.id,
+        policy.file.path,
+        errors.into_iter().collect::<Vec<_>>().join("; ")
+    );
+    Finding::new(policy.rule.clone(), Status::Error, resource, message)
 }

@@ -88,6 +88,38 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A result of `rule` on `resource` at the rule's severity, without evidence: every
+    /// finding starts here.
+    pub fn new(
+        rule: Arc<RuleInfo>,
+        status: Status,
+        resource: Arc<ResourceRef>,
+        message: String,
+    ) -> Finding {
+        Finding {
+            severity: rule.severity,
+            rule,
+            status,
+            resource,
+            message,
+            evidence: serde_json::Value::Null,
+            suppression: None,
+            baseline: None,
+        }
+    }
+
+    /// The same result at `severity`: never above the rule's (a policy may only lower it).
+    pub fn with_severity(mut self, severity: Severity) -> Finding {
+        self.severity = severity.min(self.rule.severity);
+        self
+    }
+
+    /// The same result with what the policy looked at to decide.
+    pub fn with_evidence(mut self, evidence: serde_json::Value) -> Finding {
+        self.evidence = evidence;
+        self
+    }
+
     pub fn policy_id(&self) -> &str {
         &self.rule.id
     }
@@ -112,22 +144,15 @@ impl Finding {
 impl Finding {
     /// A high-severity result of `policy` on an S3 bucket ARN, for unit tests.
     pub fn example(policy: &str, arn: &str, status: Status) -> Finding {
-        Finding {
-            rule: Arc::new(RuleInfo {
-                id: policy.into(),
-                title: policy.into(),
-                severity: Severity::High,
-                remediation: String::new(),
-                frameworks: Default::default(),
-            }),
-            status,
-            resource: Arc::new(ResourceRef::from_arn(arn, "AWS::S3::Bucket")),
-            message: String::new(),
+        let rule = Arc::new(RuleInfo {
+            id: policy.into(),
+            title: policy.into(),
             severity: Severity::High,
-            evidence: serde_json::Value::Null,
-            suppression: None,
-            baseline: None,
-        }
+            remediation: String::new(),
+            frameworks: Default::default(),
+        });
+        let resource = Arc::new(ResourceRef::from_arn(arn, "AWS::S3::Bucket"));
+        Finding::new(rule, status, resource, String::new())
     }
 }
 

@@ -92,19 +92,18 @@ pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Gap]) {
             });
             let mut resource = ResourceRef::from_arn(&arn, "Palisade::CollectionGap");
             resource.name = format!("{} {}", gap.service, gap.operation);
-            findings.push(Finding {
-                severity: policy.rule.severity,
-                rule: policy.rule.clone(),
-                status: Status::NotEvaluated,
-                resource: Arc::new(resource),
-                message: format!(
-                    "not evaluated: {why}, so {} could not check this scope",
-                    policy.meta.id
-                ),
-                evidence: serde_json::to_value(gap).unwrap_or_default(),
-                suppression: None,
-                baseline: None,
-            });
+            let message = format!(
+                "not evaluated: {why}, so {} could not check this scope",
+                policy.meta.id
+            );
+            let evidence = serde_json::to_value(gap).unwrap_or_default();
+            let scope = Finding::new(
+                policy.rule.clone(),
+                Status::NotEvaluated,
+                Arc::new(resource),
+                message,
+            );
+            findings.push(scope.with_evidence(evidence));
             if let Some(index) = by_arn.as_mut() {
                 index.entry(arn).or_default().push(findings.len() - 1);
             }

@@ -7,7 +7,8 @@
 //! it. Those are recorded as collection gaps, so the checks that need them say
 //! `not-evaluated` instead of judging data that is not there.
 
-use super::iam::{AttachedPolicy, Group, InlinePolicy, ManagedPolicy, Role, User};
+use super::collections::op;
+use super::iam::{AttachedPolicy, Group, Iam, InlinePolicy, ManagedPolicy, Role, User};
 use super::{Account, Gap, Inventory};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -252,138 +253,26 @@ pub fn parse(
         }
     })?;
     let mut inv = Inventory::empty(collected_at);
-    for u in file.user_detail_list {
-        inv.iam.users.push(User {
-            account_id: account_of(&u.arn),
-            name: u.user_name,
-            user_id: u.user_id,
-            path: u.path,
-            created: date(&u.create_date).unwrap_or(collected_at),
-            login_profile: None,
-            password_last_used: None,
-            mfa_devices: Vec::new(),
-            access_keys: Vec::new(),
-            groups: u.group_list,
-            inline_policies: inline(u.user_policy_list),
-            attached_policies: attached(u.attached_managed_policies),
-            permissions_boundary: u
-                .permissions_boundary
-                .and_then(|b| b.permissions_boundary_arn),
-            tags: tags(u.tags),
-            arn: u.arn,
-        });
-    }
-    for g in file.group_detail_list {
-        inv.iam.groups.push(Group {
-            account_id: account_of(&g.arn),
-            name: g.group_name,
-            path: g.path,
-            inline_policies: inline(g.group_policy_list),
-            attached_policies: attached(g.attached_managed_policies),
-            arn: g.arn,
-        });
-    }
-    for r in file.role_detail_list {
-        let service_linked = r
-            .path
-            .as_deref()
-            .is_some_and(|p| p.starts_with("/aws-service-role/"));
-        let last_used = r.role_last_used.as_ref();
-        inv.iam.roles.push(Role {
-            account_id: account_of(&r.arn),
-            name: r.role_name,
-            path: r.path,
-            created: date(&r.create_date).unwrap_or(collected_at),
-            trust_policy: r.assume_role_policy_document,
-            instance_profiles: r
-                .instance_profile_list
-                .into_iter()
-                .filter_map(|p| p.arn.or(p.instance_profile_name))
-                .collect(),
-            last_used: last_used.and_then(|l| date(&l.last_used_date)),
-            last_used_region: last_used.and_then(|l| l.region.clone()),
-            inline_policies: inline(r.role_policy_list),
-            attached_policies: attached(r.attached_managed_policies),
-            permissions_boundary: r
-                .permissions_boundary
-                .and_then(|b| b.permissions_boundary_arn),
-            service_linked,
-            tags: tags(r.tags),
-            arn: r.arn,
-        });
-    }
-    for p in file.policies {
-        let aws_managed = p.arn.contains(":iam::aws:policy/");
-        let default = p
-            .policy_version_list
-            .iter()
-            .find(|v| v.is_default_version)
-            .or_else(|| {
-                p.policy_version_list
-                    .iter()
-                    .find(|v| v.version_id.is_some() && v.version_id == p.default_version_id)
-            });
-        inv.iam.policies.push(ManagedPolicy {
-            account_id: if aws_managed {
-                "aws".into()
-            } else {
-                account_of(&p.arn)
-            },
-            name: p
-                .policy_name
-                .unwrap_or_else(|| p.arn.rsplit('/').next().unwrap_or_default().into()),
-            aws_managed,
-            default_version_id: p.default_version_id.clone(),
-            document: default.map(|v| v.document.clone()).unwrap_or(Value::Null),
-            attachment_count: p.attachment_count.unwrap_or(0).max(0) as u32,
-            arn: p.arn,
-        });
-    }
-    let mut accounts: Vec<String> = inv
-        .iam
-        .users
-        .iter()
-        .map(|u| u.account_id.clone())
-        .chain(inv.iam.roles.iter().map(|r| r.account_id.clone()))
-        .chain(inv.iam.groups.iter().map(|g| g.account_id.clone()))
-        .chain(
-            inv.iam
-                .policies
-                .iter()
-                .filter(|p| !p.aws_managed)
-                .map(|p| p.account_id.clone()),
-        )
-        .filter(|a| !a.is_empty())
+    inv.iam.users = file
+        .user_detail_list
+        .into_iter()
+        .map(|u| user(u, collected_at))
         .collect();
-    accounts.sort();
-    accounts.dedup();
+    inv.iam.groups = file.group_detail_list.into_iter().map(group).collect();
+    inv.iam.roles = file
+        .role_detail_list
+        .into_iter()
+        .map(|r| role(r, collected_at))
+        .collect();
+    inv.iam.policies = file.policies.into_iter().map(managed_policy).collect();
+    let accounts = accounts_of(&inv.iam);
     if accounts.is_empty() {
         return Err(AuthDetailsError::Empty {
             file: path.to_path_buf(),
         });
     }
     for id in accounts {
-        // What the file cannot tell: every credential and account-wide IAM setting.
-        for (operation, what) in [
-            (
-                "GenerateCredentialReport",
-                "console passwords, MFA and access keys",
-            ),
-            ("GetAccountPasswordPolicy", "the password policy"),
-            ("GetAccountSummary", "root account MFA and keys"),
-        ] {
-            inv.gaps.push(Gap {
-                service: "iam".into(),
-                region: "global".into(),
-                operation: operation.into(),
-                error: "NotInInput".into(),
-                account_id: Some(id.clone()),
-                resource: None,
-                message: Some(format!(
-                    "an authorization-details file does not contain {what}"
-                )),
-            });
-        }
+        inv.gaps.extend(not_in_file(&id));
         inv.accounts.push(Account {
             id,
             alias: None,
@@ -393,6 +282,145 @@ pub fn parse(
         });
     }
     Ok(inv)
+}
+
+fn user(u: UserDetail, collected_at: DateTime<Utc>) -> User {
+    User {
+        account_id: account_of(&u.arn),
+        name: u.user_name,
+        user_id: u.user_id,
+        path: u.path,
+        created: date(&u.create_date).unwrap_or(collected_at),
+        login_profile: None,
+        password_last_used: None,
+        mfa_devices: Vec::new(),
+        access_keys: Vec::new(),
+        groups: u.group_list,
+        inline_policies: inline(u.user_policy_list),
+        attached_policies: attached(u.attached_managed_policies),
+        permissions_boundary: u
+            .permissions_boundary
+            .and_then(|b| b.permissions_boundary_arn),
+        tags: tags(u.tags),
+        arn: u.arn,
+    }
+}
+
+fn group(g: GroupDetail) -> Group {
+    Group {
+        account_id: account_of(&g.arn),
+        name: g.group_name,
+        path: g.path,
+        inline_policies: inline(g.group_policy_list),
+        attached_policies: attached(g.attached_managed_policies),
+        arn: g.arn,
+    }
+}
+
+fn role(r: RoleDetail, collected_at: DateTime<Utc>) -> Role {
+    let service_linked = r
+        .path
+        .as_deref()
+        .is_some_and(|p| p.starts_with("/aws-service-role/"));
+    let last_used = r.role_last_used.as_ref();
+    Role {
+        account_id: account_of(&r.arn),
+        name: r.role_name,
+        path: r.path,
+        created: date(&r.create_date).unwrap_or(collected_at),
+        trust_policy: r.assume_role_policy_document,
+        instance_profiles: r
+            .instance_profile_list
+            .into_iter()
+            .filter_map(|p| p.arn.or(p.instance_profile_name))
+            .collect(),
+        last_used: last_used.and_then(|l| date(&l.last_used_date)),
+        last_used_region: last_used.and_then(|l| l.region.clone()),
+        inline_policies: inline(r.role_policy_list),
+        attached_policies: attached(r.attached_managed_policies),
+        permissions_boundary: r
+            .permissions_boundary
+            .and_then(|b| b.permissions_boundary_arn),
+        service_linked,
+        tags: tags(r.tags),
+        arn: r.arn,
+    }
+}
+
+/// A managed policy with its default version's document (the version marked default, else the
+/// one the policy names).
+fn managed_policy(p: PolicyDetail) -> ManagedPolicy {
+    let aws_managed = p.arn.contains(":iam::aws:policy/");
+    let default = p
+        .policy_version_list
+        .iter()
+        .find(|v| v.is_default_version)
+        .or_else(|| {
+            p.policy_version_list
+                .iter()
+                .find(|v| v.version_id.is_some() && v.version_id == p.default_version_id)
+        });
+    ManagedPolicy {
+        account_id: if aws_managed {
+            "aws".into()
+        } else {
+            account_of(&p.arn)
+        },
+        name: p
+            .policy_name
+            .unwrap_or_else(|| p.arn.rsplit('/').next().unwrap_or_default().into()),
+        aws_managed,
+        default_version_id: p.default_version_id.clone(),
+        document: default.map(|v| v.document.clone()).unwrap_or(Value::Null),
+        attachment_count: p.attachment_count.unwrap_or(0).max(0) as u32,
+        arn: p.arn,
+    }
+}
+
+/// The accounts the file's principals and customer policies belong to, sorted.
+fn accounts_of(iam: &Iam) -> Vec<String> {
+    let mut accounts: Vec<String> = iam
+        .users
+        .iter()
+        .map(|u| u.account_id.clone())
+        .chain(iam.roles.iter().map(|r| r.account_id.clone()))
+        .chain(iam.groups.iter().map(|g| g.account_id.clone()))
+        .chain(
+            iam.policies
+                .iter()
+                .filter(|p| !p.aws_managed)
+                .map(|p| p.account_id.clone()),
+        )
+        .filter(|a| !a.is_empty())
+        .collect();
+    accounts.sort();
+    accounts.dedup();
+    accounts
+}
+
+/// What the file cannot tell about an account: every credential and account-wide IAM setting.
+fn not_in_file(account: &str) -> Vec<Gap> {
+    [
+        (
+            op::iam::GENERATE_CREDENTIAL_REPORT,
+            "console passwords, MFA and access keys",
+        ),
+        (op::iam::GET_ACCOUNT_PASSWORD_POLICY, "the password policy"),
+        (op::iam::GET_ACCOUNT_SUMMARY, "root account MFA and keys"),
+    ]
+    .into_iter()
+    .map(|(operation, what)| Gap {
+        service: operation.service.into(),
+        region: "global".into(),
+        operation: operation.name.into(),
+        error: "NotInInput".into(),
+        account_id: Some(account.to_string()),
+        resource: None,
+        message: Some(format!(
+            "an authorization-details file does not contain {what}"
+        )),
+    })
+    .collect()
 }
 
 #[cfg(test)]

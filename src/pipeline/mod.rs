@@ -16,7 +16,7 @@ use crate::config::Config;
 use crate::engine::{self, EvalOptions, Finding, Status};
 use crate::findings::baseline::{self, Baseline, BaselineError};
 use crate::findings::suppress::{self, SuppressionUse};
-use crate::inventory::{ResourceIndex, SnapshotHeader};
+use crate::inventory::{Inventory, ResourceIndex, SnapshotHeader};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -131,49 +131,12 @@ pub fn scan(request: ScanRequest) -> Result<ScanOutcome, ScanError> {
     } = source.load()?;
     watch.lap("load");
 
-    let mut catalog = match policies {
-        Policies::Load { builtin, dirs } => Catalog::load(builtin, &dirs)?,
-        Policies::Loaded(catalog) => catalog,
-    };
-    check_suppressions(&catalog, &config)?;
-    if iam_only {
-        let before = catalog.policies.policies.len();
-        catalog.policies.policies.retain(|p| {
-            p.meta
-                .collections()
-                .all(|c| c == "accounts" || c.starts_with("iam."))
-        });
-        let kept = catalog.policies.policies.len();
-        notices.push(format!(
-            "an authorization-details file holds IAM data only: running the {kept} IAM policies, not the other {}",
-            before - kept
-        ));
-    }
-    tracing::info!(
-        policies = catalog.policies.policies.len(),
-        "policies loaded"
-    );
+    let catalog = load_catalog(policies, &config, iam_only, &mut notices)?;
     let frameworks = catalog.select(&frameworks)?;
     let baseline = baseline.as_deref().map(Baseline::load).transpose()?;
     watch.lap("policies");
 
-    let (facts, index) = rayon::join(
-        || crate::analyze::analyze_with(&inventory, settings, &config),
-        || ResourceIndex::build(&inventory),
-    );
-    // From here on reports need only the snapshot's header; the policy input takes the rest.
-    let mut header = inventory.header();
-    // Analysis that the data did not allow (a policy attached but absent) is a gap too.
-    header.gaps.extend(facts.iam.gaps.iter().cloned());
-    header.gaps.extend(facts.network.gaps.iter().cloned());
-    // What neutralised each method is for people (`palisade iam analyze`); no policy reads it,
-    // and at a million resources it is hundreds of megabytes of input.
-    let mut facts = facts;
-    for p in facts.iam.principals.values_mut() {
-        p.neutralised = Vec::new();
-    }
-    let input = engine::input::build_owned(inventory, &facts)?;
-    drop(facts);
+    let (input, header, index) = prepare(inventory, settings, &config)?;
     watch.lap("input");
 
     let mut findings = engine::evaluate(&catalog.policies, &input, &header.gaps, &index, eval);
@@ -185,25 +148,16 @@ pub fn scan(request: ScanRequest) -> Result<ScanOutcome, ScanError> {
     let scanned_at = chrono::Utc::now();
     let suppressions =
         suppress::apply(&mut findings, &config.suppressions, scanned_at.date_naive());
-    for u in suppressions.iter().filter(|u| u.expired) {
-        notices.push(format!(
+    notices.extend(suppressions.iter().filter(|u| u.expired).map(|u| {
+        format!(
             "suppression {} (policy `{}`) expired on {}: it suppresses nothing; {} matching result(s) are reported as failing",
             u.rule.index,
             u.rule.policy,
             u.rule.expires.map(|d| d.to_string()).unwrap_or_default(),
             u.matched
-        ));
-    }
-    let baseline = baseline.map(|b| {
-        let absent = baseline::apply(&mut findings, &b, &index, |id| {
-            catalog.policies.get(id).is_some()
-        });
-        baseline::Summary {
-            path: b.path.display().to_string(),
-            new: baseline::new_count(&findings),
-            absent,
-        }
-    });
+        )
+    }));
+    let baseline = baseline.map(|b| compare(&mut findings, &b, &index, &catalog));
     let ran: BTreeSet<&str> = catalog
         .policies
         .policies
@@ -226,6 +180,80 @@ pub fn scan(request: ScanRequest) -> Result<ScanOutcome, ScanError> {
         notices,
         timings: watch.timings,
     })
+}
+
+/// The policies and frameworks; only the IAM policies for an IAM-only source (said in a
+/// notice), and every suppression must name a loaded policy.
+fn load_catalog(
+    policies: Policies,
+    config: &Config,
+    iam_only: bool,
+    notices: &mut Vec<String>,
+) -> Result<Catalog, ScanError> {
+    let mut catalog = match policies {
+        Policies::Load { builtin, dirs } => Catalog::load(builtin, &dirs)?,
+        Policies::Loaded(catalog) => catalog,
+    };
+    check_suppressions(&catalog, config)?;
+    if iam_only {
+        let before = catalog.policies.policies.len();
+        catalog.policies.policies.retain(|p| {
+            p.meta
+                .collections()
+                .all(|c| c == "accounts" || c.starts_with("iam."))
+        });
+        let kept = catalog.policies.policies.len();
+        notices.push(format!(
+            "an authorization-details file holds IAM data only: running the {kept} IAM policies, not the other {}",
+            before - kept
+        ));
+    }
+    tracing::info!(
+        policies = catalog.policies.policies.len(),
+        "policies loaded"
+    );
+    Ok(catalog)
+}
+
+/// Analysis, the resource index and the policy input. The inventory is consumed: from here on
+/// reports need only the snapshot's header, with the analysis gaps added to it.
+fn prepare(
+    inventory: Inventory,
+    settings: Settings,
+    config: &Config,
+) -> Result<(regorus::Value, SnapshotHeader, ResourceIndex), ScanError> {
+    let (facts, index) = rayon::join(
+        || crate::analyze::analyze_with(&inventory, settings, config),
+        || ResourceIndex::build(&inventory),
+    );
+    let mut header = inventory.header();
+    // Analysis that the data did not allow (a policy attached but absent) is a gap too.
+    header.gaps.extend(facts.iam.gaps.iter().cloned());
+    header.gaps.extend(facts.network.gaps.iter().cloned());
+    // What neutralised each method is for people (`palisade iam analyze`); no policy reads it,
+    // and at a million resources it is hundreds of megabytes of input.
+    let mut facts = facts;
+    for p in facts.iam.principals.values_mut() {
+        p.neutralised = Vec::new();
+    }
+    let input = engine::input::build_owned(inventory, &facts)?;
+    Ok((input, header, index))
+}
+
+/// Marks each failing result new or unchanged against the baseline, and lists the baseline's
+/// results that no longer fail.
+fn compare(
+    findings: &mut [Finding],
+    b: &Baseline,
+    index: &ResourceIndex,
+    catalog: &Catalog,
+) -> baseline::Summary {
+    let absent = baseline::apply(findings, b, index, |id| catalog.policies.get(id).is_some());
+    baseline::Summary {
+        path: b.path.display().to_string(),
+        new: baseline::new_count(findings),
+        absent,
+    }
 }
 
 impl ScanOutcome {

@@ -57,6 +57,18 @@ pub fn render(r: &ScanReport, color: bool) -> String {
 /// Writes the terminal report. `color` is decided by the caller (TTY and `NO_COLOR`).
 pub fn write(r: &ScanReport, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let style = Style { color };
+    write_failing(r, &style, out)?;
+    write_undecided(r, &style, out)?;
+    write_suppressions(r, &style, out)?;
+    write_baseline(r, &style, out)?;
+    for fw in r.compliance {
+        write_controls(fw, &style, out)?;
+    }
+    write_summary(r, &style, out)
+}
+
+/// Failing findings, most severe first, one section per severity.
+fn write_failing(r: &ScanReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
     let fails: Vec<&Finding> = r
         .findings
         .iter()
@@ -67,79 +79,63 @@ pub fn write(r: &ScanReport, color: bool, out: &mut dyn Write) -> io::Result<()>
         if group.is_empty() {
             continue;
         }
-        heading(
-            out,
-            &style,
-            "1",
-            &format!("{} ({})", sev.as_str().to_uppercase(), group.len()),
-        )?;
+        let title = format!("{} ({})", sev.as_str().to_uppercase(), group.len());
+        heading(out, style, "1", &title)?;
         for f in group {
-            write_finding(out, &style, f)?;
+            write_finding(out, style, f)?;
         }
         writeln!(out)?;
     }
-    let not_evaluated: Vec<&Finding> = r
-        .findings
-        .iter()
-        .filter(|f| f.status == Status::NotEvaluated)
-        .collect();
+    Ok(())
+}
+
+/// What could not be decided: results not evaluated, policy errors, collection gaps.
+fn write_undecided(r: &ScanReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let with =
+        |status| -> Vec<&Finding> { r.findings.iter().filter(|f| f.status == status).collect() };
+    let not_evaluated = with(Status::NotEvaluated);
     if !not_evaluated.is_empty() {
-        heading(
-            out,
-            &style,
-            "1;35",
-            &format!("NOT EVALUATED ({})", not_evaluated.len()),
-        )?;
+        let title = format!("NOT EVALUATED ({})", not_evaluated.len());
+        heading(out, style, "1;35", &title)?;
         for f in not_evaluated {
-            writeln!(
-                out,
-                "  {}  {}",
-                style.paint("1", &f.rule.id),
-                printable(&f.resource.arn)
-            )?;
+            let (id, arn) = (style.paint("1", &f.rule.id), printable(&f.resource.arn));
+            writeln!(out, "  {id}  {arn}")?;
             writeln!(out, "           {}", printable(&f.message))?;
         }
         writeln!(out)?;
     }
-    let errors: Vec<&Finding> = r
-        .findings
-        .iter()
-        .filter(|f| f.status == Status::Error)
-        .collect();
+    let errors = with(Status::Error);
     if !errors.is_empty() {
         heading(
             out,
-            &style,
+            style,
             "1;31",
             &format!("POLICY ERRORS ({})", errors.len()),
         )?;
         for f in errors {
-            writeln!(
-                out,
-                "  {}  {}",
-                style.paint("1", &f.rule.id),
-                printable(&f.message)
-            )?;
+            let (id, message) = (style.paint("1", &f.rule.id), printable(&f.message));
+            writeln!(out, "  {id}  {message}")?;
         }
         writeln!(out)?;
     }
-    if !r.snapshot.gaps.is_empty() {
+    let gaps = &r.snapshot.gaps;
+    if !gaps.is_empty() {
         heading(
             out,
-            &style,
+            style,
             "1;35",
-            &format!("COLLECTION GAPS ({})", r.snapshot.gaps.len()),
+            &format!("COLLECTION GAPS ({})", gaps.len()),
         )?;
-        for g in &r.snapshot.gaps {
+        for g in gaps {
             writeln!(out, "  {}", printable(&g.describe()))?;
         }
         writeln!(out)?;
     }
-    write_suppressions(r, &style, out)?;
-    write_baseline(r, &style, out)?;
-    for fw in r.compliance {
-        write_controls(fw, &style, out)?;
-    }
+    Ok(())
+}
+
+/// The last line: counts by status and severity, policies, resources, baseline changes.
+fn write_summary(r: &ScanReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
     let c = Counts::of(r.findings);
     let by_sev = failing_by_severity(r.findings);
     let breakdown: Vec<String> = Severity::ALL
