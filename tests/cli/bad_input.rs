@@ -157,14 +157,41 @@ fn missing_config_file_is_named_once() {
 }
 
 #[test]
-fn bad_config_names_the_mistake() {
-    for (text, expect) in [
-        ("[segments.cde]\nkind = \"cde\"\n", "segment `cde` selects nothing"),
-        ("[segments.a]\ncidrs = [\"10.0.0.0/8\"]\n[[flows]]\nfrom = \"a\"\nto = \"b\"\nservices = [\"tcp/443\"]\n", "there is no segment `b`"),
-        ("[segments.a]\ncidrs = [\"10.0.0.0/8\"]\nkind = \"pci\"\n", "unknown variant `pci`"),
-        ("[segments.a\n", "palisade.toml"),
+fn bad_config_names_the_mistake_and_where() {
+    for (text, expect, at) in [
+        ("[segments.cde]\nkind = \"cde\"\n", "segment `cde` selects nothing", "palisade.toml:1:11"),
+        ("[segments.a]\ncidrs = [\"10.0.0.0/8\"]\n[[flows]]\nfrom = \"a\"\nto = \"b\"\nservices = [\"tcp/443\"]\n", "there is no segment `b`", "palisade.toml:5:6"),
+        ("[segments.a]\ncidrs = [\"10.0.0.0/8\"]\nkind = \"pci\"\n", "unknown variant `pci`", "palisade.toml:3:8"),
+        ("[segments.a\n", "unclosed table", "palisade.toml:1:12"),
     ] {
         let (_d, p) = temp_file("palisade.toml", text);
-        assert_error(&["reach", "--demo", "--from", "internet", "--to", "cde", "--config", p.to_str().unwrap()], &["palisade.toml", expect]);
+        assert_error(&["reach", "--demo", "--from", "internet", "--to", "cde", "--config", p.to_str().unwrap()], &[expect, &format!("{at}\n"), "palisade.toml has 1 error\n"]);
     }
+}
+
+/// Two mistakes in `palisade.toml` are two located messages (rustc style: message, `-->`, the
+/// line, a caret under the value), then one summary line; exit 2.
+#[test]
+fn every_config_mistake_is_reported_in_one_run() {
+    let text = "[segments.cde]\nkind = \"cde\"\n\n[segments.app]\ncidrs = [\"10.0.0.0/8\"]\n\n[[flows]]\nfrom = \"app\"\nto = \"vault\"\nservices = [\"tcp/443\"]\n";
+    let (_d, p) = temp_file("palisade.toml", text);
+    let path = p.to_str().unwrap();
+    let (code, out, err) = run(palisade().args(["scan", "--demo", "--config", path]));
+    assert_eq!(code, 2, "stdout: {out}\nstderr: {err}");
+    let first = format!(
+        "error: segment `cde` selects nothing: give it `tags`, `subnets` or `cidrs`\n --> {path}:1:11\n  |\n1 | [segments.cde]\n  |           ^^^\n"
+    );
+    let second = format!(
+        "error: flow 1 (app -> vault): there is no segment `vault`; segments are: app, cde\n --> {path}:9:6\n  |\n9 | to = \"vault\"\n  |      ^^^^^^^\n"
+    );
+    assert!(err.contains(&first), "{err}");
+    assert!(err.contains(&second), "{err}");
+    assert!(
+        err.find(&first) < err.find(&second),
+        "in the order of the file: {err}"
+    );
+    assert!(
+        err.ends_with(&format!("palisade: error: {path} has 2 errors\n")),
+        "{err}"
+    );
 }
