@@ -98,7 +98,7 @@ fn duplicate_policy_id_names_both_files() {
         &[
             "duplicate policy id `ec2-security-group-ssh-open-to-internet`",
             "policies/ec2/ec2-security-group-ssh-open-to-internet.rego",
-            "duplicate-id/",
+            "duplicate-id/ec2-security-group-ssh-open-to-internet.rego:8:5\n",
         ],
     );
 }
@@ -108,7 +108,33 @@ fn missing_metadata_field_names_the_policy() {
     let dir = fixture("policies/missing-metadata");
     assert_error(
         &["policies", "list", "--policies", dir.to_str().unwrap()],
-        &["ec2-no-severity.rego", "missing `custom.severity`"],
+        &[
+            "missing `custom.severity`",
+            "ec2-no-severity.rego:7:3\n",
+            "ec2-no-severity.rego has 1 error",
+        ],
+    );
+}
+
+/// Two broken policies in one `--policies` directory: both reported, each at the line of its
+/// METADATA at fault, then one summary; exit 2.
+#[test]
+fn every_broken_policy_is_reported_in_one_run() {
+    let dir = fixture("policies/two-broken");
+    let (code, _, err) =
+        run(palisade().args(["scan", "--demo", "--policies", dir.to_str().unwrap()]));
+    assert_eq!(code, 2, "{err}");
+    let severity =
+        "error: unknown severity \"severe\": expected critical, high, medium, low or info\n --> ";
+    let at_severity = "two-broken/ec2-vpc-bad-severity.rego:7:15\n  |\n7 | #   severity: severe\n  |               ^^^^^^\n";
+    let scope = "error: `network.vpc` is not an inventory collection (see docs/policy-authoring.md for the list)\n --> ";
+    let at_scope = "two-broken/ec2-vpc-unknown-collection.rego:9:12\n  |\n9 | #   scope: network.vpc\n  |            ^^^^^^^^^^^\n";
+    for expected in [severity, at_severity, scope, at_scope] {
+        assert!(err.contains(expected), "stderr lacks {expected:?}:\n{err}");
+    }
+    assert!(
+        err.ends_with("palisade: error: cannot load the policies: 2 errors in 2 files\n"),
+        "{err}"
     );
 }
 
