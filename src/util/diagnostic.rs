@@ -31,16 +31,24 @@ pub struct Position {
 
 impl Position {
     /// Line and column (both 1-based, the column in characters) in `text`. A line past the end
-    /// is clamped to the last line, so a caller's approximation never loses the message.
+    /// (a parser's "unexpected end of file") points just after the last character, as rustc does.
     pub fn at(text: &str, line: usize, column: usize, width: usize) -> Position {
         let count = text.lines().count().max(1);
-        let line = line.clamp(1, count);
-        let source = text.lines().nth(line - 1).unwrap_or_default().to_string();
+        let source = |n: usize| text.lines().nth(n - 1).unwrap_or_default().to_string();
+        if line > count {
+            let last = source(count);
+            return Position {
+                line: count,
+                column: last.chars().count() + 1,
+                width: 1,
+                source: last,
+            };
+        }
         Position {
-            line,
+            line: line.max(1),
             column: column.max(1),
             width: width.max(1),
-            source,
+            source: source(line.max(1)),
         }
     }
 
@@ -243,10 +251,12 @@ mod tests {
     }
 
     #[test]
-    fn positions_by_line_are_clamped_to_the_file() {
+    fn a_line_past_the_end_points_after_the_last_character() {
         let p = Position::at(TEXT, 9, 3, 0);
-        assert_eq!((p.line, p.column, p.width), (3, 3, 1));
+        assert_eq!((p.line, p.column, p.width), (3, 16, 1));
         assert_eq!(p.source, "\tto = \"nowhere\"");
+        let p = Position::at(TEXT, 2, 3, 0);
+        assert_eq!((p.line, p.column, p.width), (2, 3, 1));
     }
 
     #[test]

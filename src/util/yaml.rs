@@ -159,16 +159,18 @@ fn place(line: &Line, byte: usize, width: usize) -> Place {
     }
 }
 
-/// serde_yaml's message without the ` at line L column C` it appends, and that position
+/// serde_yaml's message without the ` at line L column C` it puts in it, and that position
 /// (1-based line and column) when it has one.
 pub fn error_parts(e: &serde_yaml::Error) -> (String, Option<(usize, usize)>) {
     let text = e.to_string();
     let Some(loc) = e.location() else {
         return (text, None);
     };
-    let suffix = format!(" at line {} column {}", loc.line(), loc.column());
-    let message = text.strip_suffix(&suffix).unwrap_or(&text).to_string();
-    (message, Some((loc.line(), loc.column())))
+    let mark = format!(" at line {} column {}", loc.line(), loc.column());
+    (
+        text.replacen(&mark, "", 1),
+        Some((loc.line(), loc.column())),
+    )
 }
 
 #[cfg(test)]
@@ -229,5 +231,13 @@ mod tests {
         let (message, at) = error_parts(&e);
         assert_eq!(message, "mapping values are not allowed in this context");
         assert_eq!(at, Some((1, 5)));
+        // libyaml puts the position mid-sentence, before its context.
+        let e = serde_yaml::from_str::<serde_yaml::Value>("a: [\n").unwrap_err();
+        let (message, at) = error_parts(&e);
+        assert_eq!(
+            message,
+            "did not find expected node content, while parsing a flow node"
+        );
+        assert_eq!(at, Some((2, 1)));
     }
 }

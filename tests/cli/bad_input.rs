@@ -138,6 +138,59 @@ fn every_broken_policy_is_reported_in_one_run() {
     );
 }
 
+/// Two mistakes in a custom framework (`DIR/frameworks/acme.yaml`): both reported at the line of
+/// their control; with broken policies beside it, those are reported in the same run.
+#[test]
+fn every_framework_mistake_is_reported_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("frameworks")).unwrap();
+    let fw = "id: acme\ntitle: ACME baseline\nversion: \"1\"\ndescription: In-house.\ncontrols:\n  - id: A-1\n    title: No public buckets\n    description: d\n    policies: [s3-bucket-public]\n  - id: A-2\n    titel: Training\n    description: d\n    manual: Check the records.\n  - id: A-1\n    title: Again\n    description: d\n    manual: Ask.\n";
+    let file = dir.path().join("frameworks/acme.yaml");
+    std::fs::write(&file, fw).unwrap();
+    let path = file.to_str().unwrap();
+    let d = dir.path().to_str().unwrap();
+    let (code, _, err) = run(palisade().args(["frameworks", "list", "--policies", d]));
+    assert_eq!(code, 2, "{err}");
+    let unknown = format!(
+        "error: control A-2: unknown field `titel`, expected one of `id`, `title`, `section`, `description`, `policies`, `manual`\n  --> {path}:11:5\n   |\n11 |     titel: Training\n   |     ^^^^^\n"
+    );
+    let twice = format!(
+        "error: control A-1 is listed twice: give each control its own id\n  --> {path}:14:5\n   |\n14 |   - id: A-1\n   |     ^^\n"
+    );
+    assert!(err.contains(&unknown), "{err}");
+    assert!(err.contains(&twice), "{err}");
+    assert!(
+        err.ends_with(&format!(
+            "palisade: error: cannot load the frameworks: {path} has 2 errors\n"
+        )),
+        "{err}"
+    );
+
+    for f in [
+        "ec2-vpc-bad-severity.rego",
+        "ec2-vpc-unknown-collection.rego",
+    ] {
+        let from = fixture("policies/two-broken").join(f);
+        std::fs::copy(from, dir.path().join(f)).unwrap();
+    }
+    let (code, _, err) = run(palisade().args(["frameworks", "list", "--policies", d]));
+    assert_eq!(code, 2, "{err}");
+    for expected in [
+        "ec2-vpc-bad-severity.rego:7:15\n",
+        "ec2-vpc-unknown-collection.rego:9:12\n",
+        "acme.yaml:11:5\n",
+        "acme.yaml:14:5\n",
+    ] {
+        assert!(err.contains(expected), "stderr lacks {expected:?}:\n{err}");
+    }
+    assert!(
+        err.ends_with(
+            "palisade: error: cannot load the policies and frameworks: 4 errors in 3 files\n"
+        ),
+        "{err}"
+    );
+}
+
 #[test]
 fn missing_policy_directory() {
     assert_error(
