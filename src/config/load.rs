@@ -59,13 +59,13 @@ impl Config {
             d.push(located(file, text, e.message(), e.span().unwrap_or(0..0)));
             d
         })?;
-        let mut read = Read::default();
+        let mut parsed = Parsed::default();
         for (k, value) in doc.get_ref() {
             match k.get_ref().as_ref() {
-                "segments" => read.segments(value),
-                "flows" => read.flows(value),
-                "suppressions" => read.suppressions(value),
-                other => read.shape.push((
+                "segments" => parsed.segments(value),
+                "flows" => parsed.flows(value),
+                "suppressions" => parsed.suppressions(value),
+                other => parsed.shape.push((
                     k.span(),
                     format!(
                         "unknown field `{other}`, expected `segments`, `flows` or `suppressions`"
@@ -74,12 +74,12 @@ impl Config {
             }
         }
         let problems = check::problems(&Entries {
-            names: &read.names,
-            segments: &read.segments,
-            flows: &read.flows,
-            suppressions: &read.suppressions,
+            names: &parsed.names,
+            segments: &parsed.segments,
+            flows: &parsed.flows,
+            suppressions: &parsed.suppressions,
         });
-        let mut diagnostics: Diagnostics = read
+        let mut diagnostics: Diagnostics = parsed
             .shape
             .into_iter()
             .map(|(span, message)| located(file, text, &message, span))
@@ -90,9 +90,9 @@ impl Config {
             .collect();
         diagnostics.sort();
         diagnostics.into_result(Config {
-            segments: read.segments,
-            flows: read.flows.into_iter().map(|(_, f)| f).collect(),
-            suppressions: read.suppressions,
+            segments: parsed.segments,
+            flows: parsed.flows.into_iter().map(|(_, f)| f).collect(),
+            suppressions: parsed.suppressions,
         })
     }
 }
@@ -101,10 +101,10 @@ fn located(file: &str, text: &str, message: &str, span: Range<usize>) -> Diagnos
     Diagnostic::at(file, Position::of_span(text, span), message)
 }
 
-/// The entries read so far, and the shape mistakes (wrong type, unknown or missing field) of
+/// The entries parsed so far, and the shape mistakes (wrong type, unknown or missing field) of
 /// those that could not be read, by span.
 #[derive(Default)]
-struct Read {
+struct Parsed {
     names: BTreeSet<String>,
     segments: BTreeMap<String, Segment>,
     flows: Vec<(usize, Flow)>,
@@ -112,7 +112,7 @@ struct Read {
     shape: Vec<(Range<usize>, String)>,
 }
 
-impl Read {
+impl Parsed {
     fn segments(&mut self, value: &Spanned<DeValue>) {
         let Some(table) = value.get_ref().as_table() else {
             return self.not_a(
