@@ -1,7 +1,7 @@
 //! Arguments and exit codes shared by several commands.
 
 use crate::compliance::Catalog;
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
 use clap::ValueEnum;
 use std::path::PathBuf;
 
@@ -57,8 +57,11 @@ impl ConfigArg {
             return Ok(Config::load(path)?);
         }
         if demo {
-            return Config::parse(crate::config::DEMO)
-                .map_err(|e| anyhow::anyhow!("the embedded demo config is invalid: {e}"));
+            let parsed = Config::parse_file("<embedded demo>/palisade.toml", crate::config::DEMO);
+            return Ok(parsed.map_err(|diagnostics| ConfigError::Invalid {
+                path: "<embedded demo>/palisade.toml".into(),
+                diagnostics,
+            })?);
         }
         let default = PathBuf::from("palisade.toml");
         if default.is_file() {

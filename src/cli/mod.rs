@@ -11,6 +11,7 @@ mod reference;
 mod scan;
 mod source;
 
+use crate::util::diagnostic::Diagnostics;
 use args::{EXIT_ERROR, EXIT_OK};
 use clap::{Parser, Subcommand};
 
@@ -104,8 +105,22 @@ pub fn main() -> i32 {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("palisade: error: {e:#}");
+            report(&e);
             EXIT_ERROR
         }
     }
+}
+
+/// One line, `palisade: error: ` and the chain of causes; located mistakes in the user's files
+/// (config, policies, frameworks) come first, one block each, and the line sums them up.
+fn report(e: &anyhow::Error) {
+    let mut causes = Vec::new();
+    for cause in e.chain() {
+        if let Some(diagnostics) = cause.downcast_ref::<Diagnostics>() {
+            eprint!("{diagnostics}");
+            break;
+        }
+        causes.push(cause.to_string());
+    }
+    eprintln!("palisade: error: {}", causes.join(": "));
 }

@@ -2,8 +2,11 @@
 //! each other (every policy a control names exists; every control a custom policy declares
 //! exists), with each policy's rule carrying the controls it evidences.
 
-use super::framework::{self, Framework, FrameworkError};
+use super::bind::{bind, Declared};
+use super::framework::{controls_by_policy, Framework, FrameworkError};
+use super::parse;
 use crate::engine::{source, PolicyError, PolicySet};
+use crate::util::diagnostic::Diagnostics;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -23,15 +26,26 @@ pub enum CatalogError {
     Policy(#[from] PolicyError),
     #[error(transparent)]
     Framework(#[from] FrameworkError),
+    /// Broken policies and broken framework files, found in the same load.
+    #[error("cannot load the policies and frameworks: {}", .0.summary())]
+    Invalid(#[source] Diagnostics),
 }
 
 impl Catalog {
     /// Loads the built-in policies (unless `builtin` is false), every `--policies` directory,
     /// the built-in frameworks and each directory's `frameworks/`, and binds them.
+    /// Policies and frameworks are both read before either is refused, so that one run shows
+    /// the mistakes in both.
     pub fn load(builtin: bool, dirs: &[PathBuf]) -> Result<Catalog, CatalogError> {
-        let policies = PolicySet::load(builtin, dirs)?;
-        let frameworks = framework::load(dirs)?;
-        Catalog::bind(policies, frameworks)
+        match (PolicySet::load(builtin, dirs), parse::load(dirs)) {
+            (Ok(policies), Ok(frameworks)) => Catalog::bind(policies, frameworks),
+            (Err(PolicyError::Invalid(mut found)), Err(FrameworkError::Invalid(in_frameworks))) => {
+                found.extend(in_frameworks.0);
+                Err(CatalogError::Invalid(found))
+            }
+            (Err(e), _) => Err(e.into()),
+            (_, Err(e)) => Err(e.into()),
+        }
     }
 
     /// Checks the frameworks against the policies (every referenced id exists, among the loaded
@@ -57,15 +71,14 @@ impl Catalog {
                     .map(|f| f.file_stem().to_string()),
             );
         }
-        framework::bind(
-            &mut frameworks,
-            &known,
-            policies
-                .policies
-                .iter()
-                .map(|p| (p.meta.id.as_str(), &p.meta.frameworks)),
-        )?;
-        let mut by_policy = framework::controls_by_policy(&frameworks);
+        let declared = policies.policies.iter().map(|p| Declared {
+            policy: &p.meta.id,
+            controls: &p.meta.frameworks,
+            file: &p.file.path,
+            rego: &p.file.text,
+        });
+        bind(&mut frameworks, &known, declared)?;
+        let mut by_policy = controls_by_policy(&frameworks);
         for p in &mut policies.policies {
             let mut rule = (*p.rule).clone();
             rule.frameworks = by_policy.remove(p.meta.id.as_str()).unwrap_or_default();

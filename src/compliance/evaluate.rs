@@ -213,7 +213,7 @@ fn control_result(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compliance::framework::parse;
+    use crate::compliance::parse::parse;
 
     const FW: &str = "id: t\ntitle: T\nversion: \"1\"\ndescription: d\ncontrols:\n  - {id: a, title: A, description: d, policies: [p-fail, p-pass]}\n  - {id: b, title: B, description: d, policies: [p-pass]}\n  - {id: c, title: C, description: d, policies: [p-gap]}\n  - {id: d, title: D, description: d, policies: [p-pass, p-missing]}\n  - {id: e, title: E, description: d, policies: [p-empty]}\n  - {id: f, title: F, description: d, manual: Read the training records.}\n  - {id: g, title: G, description: d, policies: [p-suppressed]}\n";
 

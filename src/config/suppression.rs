@@ -2,6 +2,7 @@
 //! resources it covers (ARN globs or tags), a justification and an optional expiry date. What a
 //! suppression does to results is `findings::suppress`.
 
+use super::problem::{key, Problem, Step};
 use crate::util::glob::glob;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -56,26 +57,43 @@ fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> 
 }
 
 impl Suppression {
-    /// Checks what serde cannot: a justification, and something to select resources by.
-    pub fn validate(&self) -> Result<(), String> {
+    /// What serde cannot check: a policy, a justification, and something to select resources
+    /// by. Paths are inside the entry.
+    pub fn problems(&self) -> Vec<Problem> {
         let at = format!("suppression {} (policy `{}`)", self.index, self.policy);
+        let mut out = Vec::new();
         if self.policy.trim().is_empty() {
-            return Err(format!("suppression {} names no policy", self.index));
+            out.push(Problem::new(
+                vec![key("policy")],
+                format!(
+                    "suppression {} names no policy: give a policy id or a glob of ids",
+                    self.index
+                ),
+            ));
         }
         if self.justification.trim().is_empty() {
-            return Err(format!(
-                "{at} has an empty justification: say why the risk is accepted"
+            out.push(Problem::new(
+                vec![key("justification")],
+                format!("{at} has an empty justification: say why the risk is accepted"),
             ));
         }
         if self.resources.is_empty() && self.tags.is_empty() {
-            return Err(format!(
-                "{at} selects no resources: give `resources` (ARN globs; \"*\" for all) or `tags`"
+            out.push(Problem::new(
+                vec![],
+                format!(
+                    "{at} selects no resources: give `resources` (ARN globs; \"*\" for all) or `tags`"
+                ),
             ));
         }
-        if let Some(r) = self.resources.iter().find(|r| r.trim().is_empty()) {
-            return Err(format!("{at} has an empty resource pattern {r:?}"));
+        for (i, r) in self.resources.iter().enumerate() {
+            if r.trim().is_empty() {
+                out.push(Problem::new(
+                    vec![key("resources"), Step::Index(i)],
+                    format!("{at} has an empty resource pattern {r:?}"),
+                ));
+            }
         }
-        Ok(())
+        out
     }
 
     /// Whether the suppression is past its expiry date on `today`.
@@ -112,7 +130,9 @@ mod tests {
                 Err(e) => return e.to_string(),
             };
             s.index = 3;
-            s.validate().unwrap_err()
+            let problems = s.problems();
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            problems[0].message.clone()
         };
         assert!(
             bad("policy = \"a-b\"\nresources = [\"*\"]\njustification = \" \"\n")

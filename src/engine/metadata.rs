@@ -1,8 +1,11 @@
-//! The `# METADATA` block of a policy: parsed from YAML, validated in one step, with errors that
-//! name the file.
+//! The `# METADATA` block of a policy: parsed from YAML and validated in one step, every mistake
+//! reported at its line and column in the `.rego` file.
 
+use super::annotation::Block;
 use super::finding::Controls;
 use super::severity::Severity;
+use crate::util::diagnostic::Diagnostic;
+use crate::util::yaml::{self, Step};
 use serde::{Deserialize, Serialize};
 
 /// Everything Palisade knows about a policy besides its Rego.
@@ -82,48 +85,122 @@ struct RawCustom {
     frameworks: Controls,
 }
 
-/// Extracts the first `# METADATA` comment block of a Rego file, without the comment markers.
-pub fn extract_block(rego: &str) -> Option<String> {
-    let mut lines = rego.lines().skip_while(|l| l.trim() != "# METADATA");
-    lines.next()?;
-    let mut yaml = String::new();
-    for line in lines {
-        let t = line.trim_start();
-        let Some(rest) = t.strip_prefix('#') else {
-            break;
-        };
-        yaml.push_str(rest.strip_prefix(' ').unwrap_or(rest));
-        yaml.push('\n');
+/// Parses and validates a policy's metadata, reporting every mistake at its line in `file`.
+pub fn parse(file: &str, rego: &str) -> Result<PolicyMeta, Vec<Diagnostic>> {
+    let Some(block) = Block::find(rego) else {
+        return Err(vec![Diagnostic::file(
+            file,
+            "no `# METADATA` annotation block: put one above the package (see docs/policy-authoring.md)",
+        )]);
+    };
+    let raw: RawMeta = serde_yaml::from_str(&block.yaml()).map_err(|e| {
+        let (message, at) = yaml::error_parts(&e);
+        let message = format!("METADATA is not valid: {message}");
+        vec![match at {
+            Some((line, column)) => {
+                Diagnostic::at(file, block.position(rego, line, column, 1), message)
+            }
+            None => block.diagnostic(file, rego, &[], message),
+        }]
+    })?;
+    let mut problems = Problems::default();
+    let meta = validate(raw, &mut problems);
+    match meta {
+        Some(meta) if problems.0.is_empty() => Ok(meta),
+        _ => Err(problems
+            .0
+            .into_iter()
+            .map(|(path, message)| {
+                let path: Vec<Step> = path.iter().map(|s| s.step()).collect();
+                block.diagnostic(file, rego, &path, message)
+            })
+            .collect()),
     }
-    Some(yaml)
 }
 
-/// Parses and validates a policy's metadata. Errors are plain sentences; the caller adds the file.
-pub fn parse(rego: &str) -> Result<PolicyMeta, String> {
-    let block = extract_block(rego).ok_or("no `# METADATA` annotation block")?;
-    let raw: RawMeta =
-        serde_yaml::from_str(&block).map_err(|e| format!("METADATA is not valid: {e}"))?;
-    let custom = raw.custom.ok_or("METADATA has no `custom` section")?;
-    let missing = |field: &str| format!("METADATA is missing `{field}`");
-    let nonempty = |v: Option<String>, field: &str| match v {
-        Some(s) if !s.trim().is_empty() => Ok(s.trim().to_string()),
-        _ => Err(missing(field)),
+/// A diagnostic at `path` of the policy's METADATA (e.g. `custom.id`), for checks made by the
+/// caller (the id matches the file name, ids are unique), else at its first line.
+pub fn diagnostic(file: &str, rego: &str, path: &[Step], message: String) -> Diagnostic {
+    match Block::find(rego) {
+        Some(block) => block.diagnostic(file, rego, path, message),
+        None => Diagnostic::file(file, message),
+    }
+}
+
+/// One step of a path to the value at fault, owning its text (a collection name, say).
+enum At {
+    Key(&'static str),
+    Text(String),
+}
+
+impl At {
+    fn step(&self) -> Step<'_> {
+        match self {
+            At::Key(k) => Step::Key(k),
+            At::Text(t) => Step::Text(t),
+        }
+    }
+}
+
+/// The mistakes of one policy, each with the path it is at.
+#[derive(Default)]
+struct Problems(Vec<(Vec<At>, String)>);
+
+impl Problems {
+    fn add(&mut self, path: Vec<At>, message: String) {
+        self.0.push((path, message));
+    }
+
+    /// The trimmed value, or a "missing" problem at `path` (as deep as the file goes).
+    fn required(&mut self, v: Option<String>, path: &[&'static str]) -> Option<String> {
+        match v {
+            Some(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            _ => {
+                self.add(
+                    path.iter().map(|k| At::Key(k)).collect(),
+                    format!("METADATA is missing `{}`", path.join(".")),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// Every check on a parsed block, all mistakes recorded; `None` when a required field is absent.
+fn validate(raw: RawMeta, problems: &mut Problems) -> Option<PolicyMeta> {
+    use At::{Key, Text};
+    let title = problems.required(raw.title, &["title"]);
+    let description = problems.required(raw.description, &["description"]);
+    let Some(custom) = raw.custom else {
+        problems.add(vec![], "METADATA has no `custom` section: it holds the policy's id, severity and scope (see docs/policy-authoring.md)".into());
+        return None;
     };
-    let id = nonempty(custom.id, "custom.id")?;
-    if !is_policy_id(&id) {
-        return Err(format!(
+    let id = problems.required(custom.id, &["custom", "id"]);
+    if let Some(id) = id.as_deref().filter(|id| !is_policy_id(id)) {
+        problems.add(vec![Key("custom"), Key("id")], format!(
             "policy id {id:?} is not a kebab-case slug prefixed by its service (e.g. `ec2-security-group-ssh-open-to-internet`)"
         ));
     }
-    let severity = nonempty(custom.severity, "custom.severity")?
-        .parse::<Severity>()
-        .map_err(|e| e.to_string())?;
-    let scope = nonempty(custom.scope, "custom.scope")?;
-    for c in std::iter::once(&scope).chain(&custom.inputs) {
+    let severity = problems
+        .required(custom.severity, &["custom", "severity"])
+        .and_then(|s| match s.parse::<Severity>() {
+            Ok(s) => Some(s),
+            Err(e) => {
+                problems.add(vec![Key("custom"), Key("severity"), Text(s)], e.to_string());
+                None
+            }
+        });
+    let scope = problems.required(custom.scope, &["custom", "scope"]);
+    let collections = scope
+        .iter()
+        .map(|c| ("scope", c))
+        .chain(custom.inputs.iter().map(|c| ("inputs", c)));
+    for (key, c) in collections {
         if !crate::engine::input::is_collection(c) {
-            return Err(format!(
-                "`{c}` is not an inventory collection (see docs/policy-authoring.md for the list)"
-            ));
+            problems.add(
+                vec![Key("custom"), Key(key), Text(c.clone())],
+                format!("`{c}` is not an inventory collection (see docs/policy-authoring.md for the list)"),
+            );
         }
     }
     for n in &custom.needs {
@@ -131,9 +208,12 @@ pub fn parse(rego: &str) -> Result<PolicyMeta, String> {
             !svc.is_empty() && !op.is_empty() && op.starts_with(|c: char| c.is_ascii_uppercase())
         });
         if !valid {
-            return Err(format!(
-                "`needs` entry {n:?} is not `service:Operation` (e.g. `s3:GetBucketPolicy`)"
-            ));
+            problems.add(
+                vec![Key("custom"), Key("needs"), Text(n.clone())],
+                format!(
+                    "`needs` entry {n:?} is not `service:Operation` (e.g. `s3:GetBucketPolicy`)"
+                ),
+            );
         }
         if crate::inventory::collections::operation(n).is_none() {
             return Err(format!(
@@ -143,19 +223,24 @@ pub fn parse(rego: &str) -> Result<PolicyMeta, String> {
     }
     for (framework, controls) in &custom.frameworks {
         if controls.is_empty() {
-            return Err(format!("framework `{framework}` lists no controls"));
+            problems.add(
+                vec![Key("custom"), Key("frameworks"), Text(framework.clone())],
+                format!("framework `{framework}` lists no controls"),
+            );
         }
     }
-    Ok(PolicyMeta {
-        id,
-        title: nonempty(raw.title, "title")?,
-        description: nonempty(raw.description, "description")?,
-        severity,
-        resource_type: nonempty(custom.resource_type, "custom.resource_type")?,
-        scope,
+    let resource_type = problems.required(custom.resource_type, &["custom", "resource_type"]);
+    let remediation = problems.required(custom.remediation, &["custom", "remediation"]);
+    Some(PolicyMeta {
+        id: id?,
+        title: title?,
+        description: description?,
+        severity: severity?,
+        resource_type: resource_type?,
+        scope: scope?,
         inputs: custom.inputs,
         needs: custom.needs,
-        remediation: nonempty(custom.remediation, "custom.remediation")?,
+        remediation: remediation?,
         references: custom.references,
         frameworks: custom.frameworks,
     })
@@ -192,9 +277,17 @@ mod tests {
 package palisade.ec2.example_thing
 "#;
 
+    fn errors(rego: &str) -> Vec<String> {
+        parse("p.rego", rego)
+            .unwrap_err()
+            .iter()
+            .map(|d| format!("{}: {}", d.location(), d.message))
+            .collect()
+    }
+
     #[test]
     fn parses_a_complete_block() {
-        let m = parse(GOOD).unwrap();
+        let m = parse("p.rego", GOOD).unwrap();
         assert_eq!(m.id, "ec2-example-thing");
         assert_eq!(m.severity, Severity::High);
         assert_eq!(m.description, "Checks a thing.");
@@ -202,27 +295,65 @@ package palisade.ec2.example_thing
     }
 
     #[test]
-    fn names_the_missing_field() {
+    fn a_missing_field_is_reported_at_its_section() {
         let text = GOOD.replace("#   remediation: Fix it.\n", "");
         assert_eq!(
-            parse(&text).unwrap_err(),
-            "METADATA is missing `custom.remediation`"
+            errors(&text),
+            ["p.rego:5:3: METADATA is missing `custom.remediation`"]
         );
-        assert!(parse("package x").unwrap_err().contains("no `# METADATA`"));
+        let text = GOOD.replace("# title: Example\n", "");
+        assert_eq!(
+            errors(&text),
+            ["p.rego:1:1: METADATA is missing `title`"],
+            "no section to point at: the METADATA line"
+        );
+        let none = errors("package x");
+        assert_eq!(none.len(), 1);
+        assert!(none[0].starts_with("p.rego: no `# METADATA`"), "{none:?}");
     }
 
     #[test]
-    fn rejects_bad_ids_severities_and_collections() {
-        assert!(parse(&GOOD.replace("ec2-example-thing", "Bad_Id"))
-            .unwrap_err()
-            .contains("kebab"));
-        assert!(parse(&GOOD.replace("severity: high", "severity: severe")).is_err());
+    fn every_mistake_of_a_policy_is_located_in_the_rego_file() {
+        let text = format!("package before\n\n{GOOD}")
+            .replace("severity: high", "severity: severe")
+            .replace("network.security_groups", "network.nope")
+            .replace("ec2-example-thing", "Bad_Id");
+        let found = errors(&text);
+        assert_eq!(found.len(), 3, "{found:#?}");
         assert!(
-            parse(&GOOD.replace("network.security_groups", "network.nope"))
-                .unwrap_err()
-                .contains("not an inventory collection")
+            found[0].starts_with("p.rego:8:5: policy id \"Bad_Id\" is not a kebab-case slug"),
+            "{}",
+            found[0]
         );
-        assert!(parse(&GOOD.replace("  frameworks:", "  frameworkz:")).is_err());
+        assert_eq!(
+            found[1],
+            "p.rego:9:15: unknown severity \"severe\": expected critical, high, medium, low or info"
+        );
+        assert_eq!(
+            found[2],
+            "p.rego:11:12: `network.nope` is not an inventory collection (see docs/policy-authoring.md for the list)"
+        );
+    }
+
+    #[test]
+    fn yaml_errors_point_into_the_rego_file() {
+        let found = errors(&GOOD.replace("  frameworks:", "  frameworkz:"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].starts_with("p.rego:11:5: METADATA is not valid: "),
+            "{}",
+            found[0]
+        );
+        assert!(
+            found[0].contains("unknown field `frameworkz`"),
+            "{}",
+            found[0]
+        );
+        let found = errors(&GOOD.replace("#   severity: high", "#   severity: [high]"));
+        assert_eq!(
+            found,
+            ["p.rego:7:15: METADATA is not valid: custom.severity: invalid type: sequence, expected a string"]
+        );
     }
 
     #[test]

@@ -4,10 +4,12 @@
 //! defines `deny` (a set of `{"arn", "message", "evidence"?}` objects, one per failing resource)
 //! and `checked` (the set of ARNs it judged), and a `_test.rego` beside it.
 
+mod annotation;
 mod eval;
 pub mod finding;
 mod gaps;
 pub mod input;
+mod load;
 pub mod metadata;
 mod set;
 mod severity;

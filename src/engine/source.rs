@@ -1,6 +1,7 @@
 //! Policy sources: the embedded built-ins and `--policies DIR` directories, sorted into
 //! policies, their tests, and shared library modules.
 
+use crate::util::diagnostic::Position;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -26,6 +27,17 @@ impl RegoFile {
 
     pub fn is_test(&self) -> bool {
         self.file_stem().ends_with("_test")
+    }
+
+    /// Where the package name is declared, for messages about it; else the first line.
+    pub fn package_position(&self) -> Position {
+        let found = self.text.lines().enumerate().find_map(|(i, l)| {
+            let name = l.trim().strip_prefix("package ")?.trim();
+            let column = l.find(name).map_or(0, |c| l[..c].chars().count());
+            Some((i + 1, column + 1, name.chars().count()))
+        });
+        let (line, column, width) = found.unwrap_or((1, 1, 1));
+        Position::at(&self.text, line, column, width)
     }
 
     /// Library modules (`package palisade.lib.*` or `lib.*`) hold helpers shared by policies.

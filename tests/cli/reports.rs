@@ -122,6 +122,10 @@ fn custom_frameworks_and_declared_controls() {
         err.contains("framework `acme` control A-1: there is no policy `s3-bucket-publik`"),
         "{err}"
     );
+    assert!(
+        err.contains("frameworks/acme.yaml:9:16\n"),
+        "at the policy's mention in the control: {err}"
+    );
 }
 
 struct Outputs {
