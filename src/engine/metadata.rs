@@ -214,11 +214,13 @@ fn validate(raw: RawMeta, problems: &mut Problems) -> Option<PolicyMeta> {
                     "`needs` entry {n:?} is not `service:Operation` (e.g. `s3:GetBucketPolicy`)"
                 ),
             );
-        }
-        if crate::inventory::collections::operation(n).is_none() {
-            return Err(format!(
-                "`needs` entry {n:?} is not an operation Palisade calls (see `palisade collections`)"
-            ));
+        } else if crate::inventory::collections::operation(n).is_none() {
+            problems.add(
+                vec![Key("custom"), Key("needs"), Text(n.clone())],
+                format!(
+                    "`needs` entry {n:?} is not an operation Palisade calls (see `palisade collections`)"
+                ),
+            );
         }
     }
     for (framework, controls) in &custom.frameworks {
@@ -353,6 +355,24 @@ package palisade.ec2.example_thing
         assert_eq!(
             found,
             ["p.rego:7:15: METADATA is not valid: custom.severity: invalid type: sequence, expected a string"]
+        );
+    }
+
+    #[test]
+    fn needs_names_operations_of_the_registry() {
+        let with = |needs: &str| {
+            GOOD.replace(
+                "#   remediation: Fix it.\n",
+                &format!("#   remediation: Fix it.\n#   needs: [{needs}]\n"),
+            )
+        };
+        assert!(parse("p.rego", &with("ec2:DescribeSecurityGroups")).is_ok());
+        let found = errors(&with("ec2:DescribeSecurityGroup"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].starts_with("p.rego:11:")
+                && found[0].contains("not an operation Palisade calls"),
+            "{found:#?}"
         );
     }
 
