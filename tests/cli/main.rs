@@ -14,6 +14,7 @@ mod layering;
 mod live;
 mod moto;
 mod permissions;
+mod pipeline;
 mod policies;
 mod reach;
 mod registry;
