@@ -37,17 +37,19 @@ pub struct Principal {
     pub missing_policies: Vec<String>,
 }
 
-/// A customer-managed policy document, compiled or with the reason it could not be.
+/// A customer-managed or inline policy document, compiled or with the reason it could not be.
 #[derive(Debug)]
 pub struct DocumentRecord {
-    /// The policy's ARN.
+    /// The managed policy's ARN, or the ARN of the user, group or role an inline policy is in.
     pub resource: String,
+    /// The inline policy's name; `None` for a managed policy.
+    pub inline: Option<String>,
     pub policy: Result<Arc<Policy>, String>,
 }
 
 pub struct Model {
     pub principals: Vec<Principal>,
-    /// Customer-managed policy documents.
+    /// Customer-managed policy documents, and the inline documents of users, groups and roles.
     pub documents: Vec<DocumentRecord>,
     /// Group ARNs by account, for AddUserToGroup.
     pub groups: BTreeMap<String, Vec<String>>,
@@ -120,6 +122,7 @@ impl Builder {
                     if !p.aws_managed {
                         self.documents.push(DocumentRecord {
                             resource: p.arn.clone(),
+                            inline: None,
                             policy: Ok(policy),
                         });
                     }
@@ -128,6 +131,7 @@ impl Builder {
                     broken.insert(p.arn.clone(), e.0.clone());
                     self.documents.push(DocumentRecord {
                         resource: p.arn.clone(),
+                        inline: None,
                         policy: Err(e.0),
                     });
                 }
@@ -145,6 +149,7 @@ impl Builder {
         for g in groups {
             let own = self.own(
                 &format!("group/{}", g.name),
+                &g.arn,
                 &g.inline_policies,
                 &g.attached_policies,
             );
@@ -192,18 +197,37 @@ impl Builder {
         scps
     }
 
-    /// The inline and attached policies of one principal or group, compiled (managed ones
-    /// shared); what cannot be used is listed in `missing` (the analysis is then incomplete).
-    fn own(&mut self, owner: &str, inline: &[InlinePolicy], attached: &[AttachedPolicy]) -> Own {
+    /// The inline and attached policies of one principal or group (`owner` names it in
+    /// messages, `owner_arn` keys its inline documents), compiled (managed ones shared); what
+    /// cannot be used is listed in `missing` (the analysis is then incomplete).
+    fn own(
+        &mut self,
+        owner: &str,
+        owner_arn: &str,
+        inline: &[InlinePolicy],
+        attached: &[AttachedPolicy],
+    ) -> Own {
         let mut own = Own::default();
         for p in inline {
             let label = format!("{owner} inline policy {:?}", p.name);
-            match self.compiler.compile(label.clone(), &p.document) {
-                Ok(policy) => own.policies.push(Arc::new(policy)),
-                Err(e) => own
-                    .missing
-                    .push(format!("{label} could not be parsed ({e})")),
-            }
+            let policy = match self.compiler.compile(label.clone(), &p.document) {
+                Ok(policy) => {
+                    let policy = Arc::new(policy);
+                    own.policies.push(policy.clone());
+                    Ok(policy)
+                }
+                Err(e) => {
+                    own.missing
+                        .push(format!("{label} could not be parsed ({e})"));
+                    Err(e.0)
+                }
+            };
+            // The document checks judge an inline document like a customer-managed one.
+            self.documents.push(DocumentRecord {
+                resource: owner_arn.to_string(),
+                inline: Some(p.name.clone()),
+                policy,
+            });
         }
         for a in attached {
             match self.managed.get(&a.arn) {
@@ -233,6 +257,7 @@ impl Builder {
     fn user(&mut self, u: &User, groups: &Groups, scps: &Scps) -> Principal {
         let mut own = self.own(
             &format!("user/{}", u.name),
+            &u.arn,
             &u.inline_policies,
             &u.attached_policies,
         );
@@ -282,6 +307,7 @@ impl Builder {
             mut missing,
         } = self.own(
             &format!("role/{}", r.name),
+            &r.arn,
             &r.inline_policies,
             &r.attached_policies,
         );
