@@ -1,5 +1,6 @@
 //! The principals of an inventory with every policy that governs them, compiled once: each
-//! managed policy is parsed and expanded a single time however many principals use it.
+//! managed policy is parsed and expanded a single time however many principals use it. The
+//! customer-managed and inline documents are kept too, for the checks that judge a document.
 
 use super::document::{self, Document};
 use super::eval::{Compiler, Policy, PolicySet};
