@@ -135,3 +135,62 @@ fn a_file_that_is_not_authorization_details_is_a_clear_error() {
     assert_eq!(code, 2);
     assert!(err.contains("get-account-authorization-details"), "{err}");
 }
+
+/// The held-out case of issue 12: the same NotAction allow in a customer-managed policy and in
+/// the inline policies of a user, a group and a role is reported four times, each inline one on
+/// its owner and naming the policy, with or without chunked evaluation.
+#[test]
+fn inline_not_action_allows_are_reported_like_managed_ones() {
+    let not_iam = serde_json::json!({"Version": "2012-10-17", "Statement": [
+        {"Sid": "AllButIam", "Effect": "Allow", "NotAction": "iam:*", "Resource": "arn:aws:s3:::logs/*"}
+    ]});
+    let inline = |name: &str| serde_json::json!([{"PolicyName": name, "PolicyDocument": not_iam}]);
+    let arn = |what: &str| format!("arn:aws:iam::111122223333:{what}");
+    let file = serde_json::json!({
+        "UserDetailList": [{"UserName": "ann", "Arn": arn("user/ann"), "UserPolicyList": inline("ann-extra")}],
+        "GroupDetailList": [{"GroupName": "ops", "Arn": arn("group/ops"), "GroupPolicyList": inline("ops-extra")}],
+        "RoleDetailList": [{"RoleName": "etl", "Arn": arn("role/etl"), "RolePolicyList": inline("etl-extra"),
+            "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [
+                {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}],
+        "Policies": [{"PolicyName": "broad", "Arn": arn("policy/broad"), "DefaultVersionId": "v1",
+            "PolicyVersionList": [{"VersionId": "v1", "IsDefaultVersion": true, "Document": not_iam}]}]
+    });
+    let (_dir, path) = crate::common::temp_file("auth.json", &file.to_string());
+    for chunking in [&[][..], &["--chunk-size", "1"][..]] {
+        let (_, out, err) = run(palisade()
+            .args(["scan", "--iam-auth-details", path.to_str().unwrap()])
+            .args(["--format", "json"])
+            .args(chunking));
+        let report = json(&out);
+        let fails: Vec<(&str, &str)> =
+            crate::common::findings_of(&report, "iam-policy-not-action-or-not-resource-allow")
+                .into_iter()
+                .filter(|f| f["status"] == "fail")
+                .map(|f| {
+                    (
+                        f["resource"]["arn"].as_str().unwrap(),
+                        f["message"].as_str().unwrap(),
+                    )
+                })
+                .collect();
+        let arns: Vec<&str> = fails.iter().map(|f| f.0).collect();
+        assert_eq!(
+            arns,
+            [
+                arn("group/ops"),
+                arn("policy/broad"),
+                arn("role/etl"),
+                arn("user/ann")
+            ],
+            "{chunking:?}: {err}"
+        );
+        for (owner, policy) in [("role etl", "etl-extra"), ("user ann", "ann-extra")] {
+            assert!(
+                fails.iter().any(|f| f.1.starts_with(&format!(
+                    "Inline policy {policy} of {owner} (account 111122223333) has Allow statements"
+                ))),
+                "{fails:?}"
+            );
+        }
+    }
+}

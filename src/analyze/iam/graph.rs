@@ -3,7 +3,7 @@
 //! credentials). A principal that reaches an admin-equivalent or self-escalating principal
 //! through it has an escalation path, found by one breadth-first search from all of those.
 
-use super::catalog::Catalog;
+use super::catalog::{ActionSet, Catalog};
 use super::condition::{self, Context, Tri};
 use super::document::{Document, Effect, Match, Principal as P};
 use super::eval::Resource;
@@ -164,6 +164,116 @@ struct Source {
     patterns: Vec<String>,
 }
 
+/// An edge method's actions as catalog ids, resolved once for all principals.
+struct MethodActions {
+    on_target: Vec<u32>,
+    on_any: Vec<u32>,
+    /// Actions the method itself grants the caller, so no identity allow is needed for them.
+    implied: Vec<u32>,
+}
+
+impl MethodActions {
+    /// `None` when the catalog lacks one of its actions: nobody can be allowed it.
+    fn of(m: &EdgeMethod, catalog: &Catalog) -> Option<MethodActions> {
+        let ids =
+            |list: &[&str]| -> Option<Vec<u32>> { list.iter().map(|a| catalog.id(a)).collect() };
+        Some(MethodActions {
+            on_target: ids(m.on_target)?,
+            on_any: ids(m.on_any)?,
+            implied: IMPLIED
+                .iter()
+                .filter(|(name, _)| *name == m.name)
+                .filter_map(|(_, a)| catalog.id(a))
+                .collect(),
+        })
+    }
+}
+
+/// What one principal's policies make of one edge method.
+enum Holds {
+    /// Its allow statements do not name every action the method needs.
+    Not,
+    /// They name them, but not on new resources: a deny, boundary or SCP takes them away, or
+    /// the allows name specific resources only.
+    Neutralised(Neutralised),
+    Source(Source),
+}
+
+/// Whether principal `p` (at index `at`) holds method `m`; what does not depend on the target
+/// is decided here, once, rather than for every target.
+fn holds(
+    p: &Principal,
+    at: usize,
+    m: &EdgeMethod,
+    actions: &MethodActions,
+    may: &ActionSet,
+    ctx: &Context,
+) -> Holds {
+    if !actions
+        .on_target
+        .iter()
+        .chain(&actions.on_any)
+        .all(|id| may.contains(*id) || actions.implied.contains(id))
+    {
+        return Holds::Not;
+    }
+    let decide = |id: u32| Tri::from(p.policies.decide(id, Resource::Any, ctx).access);
+    let base = actions
+        .on_any
+        .iter()
+        .fold(Tri::Yes, |acc, id| acc.and(decide(*id)));
+    if base == Tri::No {
+        let by = actions
+            .on_any
+            .iter()
+            .find_map(|id| p.policies.decide(*id, Resource::Any, ctx).blocked_by)
+            .unwrap_or_else(|| "its allow statements name specific resources only".into());
+        return Holds::Neutralised(Neutralised {
+            method: m.name.into(),
+            by,
+        });
+    }
+    let wild = actions
+        .on_target
+        .iter()
+        .fold(Tri::Yes, |acc, id| acc.and(decide(*id)));
+    Holds::Source(Source {
+        at,
+        base,
+        wild,
+        patterns: target_patterns(p, &actions.on_target),
+    })
+}
+
+/// Resource patterns (other than `*`) of the statements about the method's target actions,
+/// in any of the principal's policies: a target matching one needs a decision of its own.
+fn target_patterns(p: &Principal, on_target: &[u32]) -> Vec<String> {
+    let mut patterns = Vec::new();
+    let policies = p
+        .policies
+        .identity
+        .iter()
+        .chain(&p.policies.boundary)
+        .chain(p.policies.scp_levels.iter().flatten());
+    for policy in policies {
+        for st in &policy.statements {
+            if !on_target.iter().any(|id| st.actions.contains(*id)) {
+                continue;
+            }
+            if let Match::Only(list) | Match::AllBut(list) = &st.resources {
+                patterns.extend(
+                    list.iter()
+                        .filter(|r| !r.chars().all(|c| c == '*'))
+                        .cloned(),
+                );
+            }
+        }
+    }
+    patterns.sort();
+    patterns.dedup();
+    patterns
+}
+
 struct Search<'a> {
     /// Edge methods a principal's allow statements name but that lead nowhere, and why.
     blocked: Vec<Vec<Neutralised>>,
@@ -181,6 +291,10 @@ impl<'a> Search<'a> {
     fn new(model: &'a Model, catalog: &'a Catalog, goal: &[bool]) -> Search<'a> {
         let ps = &model.principals;
         let contexts: Vec<Context> = ps.iter().map(context).collect();
+        let actions: Vec<Option<MethodActions>> = EDGE_METHODS
+            .iter()
+            .map(|m| MethodActions::of(m, catalog))
+            .collect();
         let mut sources: Vec<HashMap<&str, Vec<Source>>> =
             EDGE_METHODS.iter().map(|_| HashMap::new()).collect();
         let mut blocked: Vec<Vec<Neutralised>> = vec![Vec::new(); ps.len()];
@@ -190,83 +304,16 @@ impl<'a> Search<'a> {
                 continue;
             }
             let may = p.policies.may(catalog);
-            for (mi, m) in EDGE_METHODS.iter().enumerate() {
-                let ids = |list: &[&str]| -> Option<Vec<u32>> {
-                    list.iter().map(|a| catalog.id(a)).collect()
-                };
-                let (Some(on_target), Some(on_any)) = (ids(m.on_target), ids(m.on_any)) else {
-                    continue;
-                };
-                let implied = |id: &u32| {
-                    IMPLIED
-                        .iter()
-                        .any(|(name, a)| *name == m.name && catalog.id(a) == Some(*id))
-                };
-                if !on_target
-                    .iter()
-                    .chain(&on_any)
-                    .all(|id| may.contains(*id) || implied(id))
-                {
-                    continue;
+            for (mi, (m, actions)) in EDGE_METHODS.iter().zip(&actions).enumerate() {
+                let Some(actions) = actions else { continue };
+                match holds(p, at, m, actions, &may, &contexts[at]) {
+                    Holds::Not => {}
+                    Holds::Neutralised(n) => blocked[at].push(n),
+                    Holds::Source(src) => sources[mi]
+                        .entry(p.account_id.as_str())
+                        .or_default()
+                        .push(src),
                 }
-                let decide = |id: u32, r: Resource| {
-                    Tri::from(p.policies.decide(id, r, &contexts[at]).access)
-                };
-                let base = on_any
-                    .iter()
-                    .fold(Tri::Yes, |acc, id| acc.and(decide(*id, Resource::Any)));
-                if base == Tri::No {
-                    let by = on_any
-                        .iter()
-                        .find_map(|id| {
-                            p.policies
-                                .decide(*id, Resource::Any, &contexts[at])
-                                .blocked_by
-                        })
-                        .unwrap_or_else(|| {
-                            "its allow statements name specific resources only".into()
-                        });
-                    blocked[at].push(Neutralised {
-                        method: m.name.into(),
-                        by,
-                    });
-                    continue;
-                }
-                let wild = on_target
-                    .iter()
-                    .fold(Tri::Yes, |acc, id| acc.and(decide(*id, Resource::Any)));
-                let mut patterns = Vec::new();
-                let policies = p
-                    .policies
-                    .identity
-                    .iter()
-                    .chain(&p.policies.boundary)
-                    .chain(p.policies.scp_levels.iter().flatten());
-                for policy in policies {
-                    for st in &policy.statements {
-                        if !on_target.iter().any(|id| st.actions.contains(*id)) {
-                            continue;
-                        }
-                        if let Match::Only(list) | Match::AllBut(list) = &st.resources {
-                            patterns.extend(
-                                list.iter()
-                                    .filter(|r| !r.chars().all(|c| c == '*'))
-                                    .cloned(),
-                            );
-                        }
-                    }
-                }
-                patterns.sort();
-                patterns.dedup();
-                sources[mi]
-                    .entry(p.account_id.as_str())
-                    .or_default()
-                    .push(Source {
-                        at,
-                        base,
-                        wild,
-                        patterns,
-                    });
             }
         }
         Search {
@@ -388,25 +435,13 @@ impl<'a> Search<'a> {
         reached: &[bool],
         mut found: impl FnMut(usize, &'static EdgeMethod, Tri),
     ) {
-        let ps = &self.model.principals;
-        let t = &ps[to];
+        let t = &self.model.principals[to];
         let trusted = &self.trusted[to];
         for (mi, m) in EDGE_METHODS.iter().enumerate() {
             let by_account = &self.sources[mi];
             let local = || by_account.get(t.account_id.as_str()).into_iter().flatten();
             let mut consider = |src: &Source, trust: Tri, names_caller: bool| {
-                if reached[src.at] || src.at == to {
-                    return;
-                }
-                let mut r = src.base.and(trust);
-                if r == Tri::No {
-                    return;
-                }
-                r = r.and(self.on_target(m, src, to, names_caller));
-                if matches!(m.target, EdgeTarget::RunningAs(_)) {
-                    r = r.and(Tri::Maybe);
-                }
-                if r > Tri::No {
+                if let Some(r) = self.edge(m, src, to, trust, names_caller, reached) {
                     found(src.at, m, r);
                 }
             };
@@ -423,55 +458,99 @@ impl<'a> Search<'a> {
                         && trusted.services.iter().any(|s| s == svc)
                         && (!m.needs_instance_profile || t.has_instance_profile) =>
                 {
-                    let Some(doc) = &t.trust else { continue };
-                    let (trust, _) = trusts(doc, &Caller::Service(svc, &t.account_id));
-                    local().for_each(|s| consider(s, trust, false));
+                    if let Some(doc) = &t.trust {
+                        let (trust, _) = trusts(doc, &Caller::Service(svc, &t.account_id));
+                        local().for_each(|s| consider(s, trust, false));
+                    }
                 }
                 EdgeTarget::TrustedRole if t.kind == Kind::Role => {
-                    let Some(doc) = &t.trust else { continue };
-                    let mut judge = |s: &Source| {
-                        if reached[s.at] {
-                            return;
-                        }
-                        let (trust, names) = trusts(doc, &Caller::Principal(&ps[s.at]));
-                        consider(s, trust, names);
-                    };
-                    if trusted.anyone {
-                        by_account.values().flatten().for_each(&mut judge);
-                    } else {
-                        for account in &trusted.accounts {
-                            by_account
-                                .get(account.as_str())
-                                .into_iter()
-                                .flatten()
-                                .for_each(&mut judge);
-                        }
-                    }
-                    // Principals the trust names by ARN need no identity allow of their own.
-                    for arn in &trusted.arns {
-                        let Some(&at) = self.by_arn.get(arn.as_str()) else {
-                            continue;
-                        };
-                        if ps[at].service_linked || reached[at] {
-                            continue;
-                        }
-                        // Its own entry when it has one (its identity policies may allow or
-                        // deny the assumption); otherwise the trust alone decides.
-                        let listed = by_account
-                            .get(ps[at].account_id.as_str())
-                            .and_then(|v| v.iter().find(|s| s.at == at));
-                        match listed {
-                            Some(src) => judge(src),
-                            None => judge(&Source {
-                                at,
-                                base: Tri::Yes,
-                                wild: Tri::No,
-                                patterns: Vec::new(),
-                            }),
-                        }
+                    if let Some(doc) = &t.trust {
+                        self.assuming(doc, to, by_account, reached, &mut consider);
                     }
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// How the source becomes `to` by method `m`, given what the target's trust policy says
+    /// (`None` when it cannot, or was already reached): code running as a role is only
+    /// conditionally the role's, since Palisade does not see which code runs as which role.
+    fn edge(
+        &self,
+        m: &EdgeMethod,
+        src: &Source,
+        to: usize,
+        trust: Tri,
+        names_caller: bool,
+        reached: &[bool],
+    ) -> Option<Tri> {
+        if reached[src.at] || src.at == to {
+            return None;
+        }
+        let mut r = src.base.and(trust);
+        if r == Tri::No {
+            return None;
+        }
+        r = r.and(self.on_target(m, src, to, names_caller));
+        if matches!(m.target, EdgeTarget::RunningAs(_)) {
+            r = r.and(Tri::Maybe);
+        }
+        (r > Tri::No).then_some(r)
+    }
+
+    /// Sources that may call `sts:AssumeRole` on role `to`: the principals of every account its
+    /// trust policy admits, and those it names by ARN, each judged by the trust policy with
+    /// the caller's own ARN and account.
+    fn assuming(
+        &self,
+        trust: &Document,
+        to: usize,
+        by_account: &HashMap<&'a str, Vec<Source>>,
+        reached: &[bool],
+        consider: &mut impl FnMut(&Source, Tri, bool),
+    ) {
+        let ps = &self.model.principals;
+        let trusted = &self.trusted[to];
+        let mut judge = |s: &Source| {
+            if reached[s.at] {
+                return;
+            }
+            let (admits, names) = trusts(trust, &Caller::Principal(&ps[s.at]));
+            consider(s, admits, names);
+        };
+        if trusted.anyone {
+            by_account.values().flatten().for_each(&mut judge);
+        } else {
+            for account in &trusted.accounts {
+                by_account
+                    .get(account.as_str())
+                    .into_iter()
+                    .flatten()
+                    .for_each(&mut judge);
+            }
+        }
+        // Principals the trust names by ARN need no identity allow of their own.
+        for arn in &trusted.arns {
+            let Some(&at) = self.by_arn.get(arn.as_str()) else {
+                continue;
+            };
+            if ps[at].service_linked || reached[at] {
+                continue;
+            }
+            // Its own entry when it has one (its identity policies may allow or deny the
+            // assumption); otherwise the trust alone decides.
+            let listed = by_account
+                .get(ps[at].account_id.as_str())
+                .and_then(|v| v.iter().find(|s| s.at == at));
+            match listed {
+                Some(src) => judge(src),
+                None => judge(&Source {
+                    at,
+                    base: Tri::Yes,
+                    wild: Tri::No,
+                    patterns: Vec::new(),
+                }),
             }
         }
     }

@@ -36,9 +36,11 @@ pub struct IamFacts {
     /// Effective-permission analysis by user or role ARN.
     pub principals: BTreeMap<String, PrincipalFacts>,
     /// Customer-managed policy documents by policy ARN, with what the document checks read.
-    /// (Inline documents count in their owners' effective permissions; one that cannot be
-    /// parsed makes its owner's analysis a gap.)
     pub documents: BTreeMap<String, DocumentFacts>,
+    /// Inline policy documents by the ARN of the user, group or role they are in, then by
+    /// policy name: the same facts, since an inline statement grants what a managed one does.
+    /// (One that cannot be parsed also makes its owner's effective-permission analysis a gap.)
+    pub inline_documents: BTreeMap<String, BTreeMap<String, DocumentFacts>>,
     /// Parts of the analysis the data did not allow (policies attached but not present).
     #[serde(skip)]
     pub gaps: Vec<Gap>,
@@ -110,13 +112,7 @@ pub fn analyze(inv: &Inventory) -> IamFacts {
         .collect();
     let graph::Reach { paths, dead_ends } = graph::paths(&model, catalog, &goals);
     tracing::debug!(elapsed = ?started.elapsed(), "iam escalation paths found");
-    let documents = model
-        .documents
-        .par_iter()
-        .map(|d| (d.resource.clone(), document_facts(d)))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect();
+    let (documents, inline_documents) = documents(&model.documents);
     let principals = model
         .principals
         .iter()
@@ -147,8 +143,32 @@ pub fn analyze(inv: &Inventory) -> IamFacts {
         roles,
         principals,
         documents,
+        inline_documents,
         gaps: model.gaps,
     }
+}
+
+type Documents = BTreeMap<String, DocumentFacts>;
+type InlineDocuments = BTreeMap<String, BTreeMap<String, DocumentFacts>>;
+
+/// Document facts by managed policy ARN, and by owner ARN then name for inline policies.
+fn documents(records: &[model::DocumentRecord]) -> (Documents, InlineDocuments) {
+    let facts: Vec<DocumentFacts> = records.par_iter().map(document_facts).collect();
+    let (mut managed, mut inline) = (Documents::new(), InlineDocuments::new());
+    for (d, f) in records.iter().zip(facts) {
+        match &d.inline {
+            None => {
+                managed.insert(d.resource.clone(), f);
+            }
+            Some(name) => {
+                inline
+                    .entry(d.resource.clone())
+                    .or_default()
+                    .insert(name.clone(), f);
+            }
+        }
+    }
+    (managed, inline)
 }
 
 fn document_facts(d: &model::DocumentRecord) -> DocumentFacts {

@@ -768,6 +768,56 @@ fn document_checks() {
     assert!(tight.write_on_all_resources.is_empty() && tight.error.is_none());
 }
 
+/// An inline document gets the facts a customer-managed one gets, keyed by its owner's ARN
+/// and its name: a NotAction allow in a user's, a group's or a role's own policy is no less
+/// broad than in a managed policy.
+#[test]
+fn inline_document_checks() {
+    let not_iam =
+        json!({"Sid": "NotIam", "Effect": "Allow", "NotAction": "iam:*", "Resource": "*"});
+    let not_secret = json!({"Sid": "NotSecret", "Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::secret/*"});
+    let f = Account::default()
+        .user("loose", vec![not_iam.clone()])
+        .group("loose", vec![not_secret])
+        .role(
+            "loose",
+            trust(json!({"Service": "lambda.amazonaws.com"})),
+            vec![not_iam, allow(&["s3:PutObject"], "*")],
+        )
+        .user("tight", vec![allow(&["s3:PutObject"], "arn:aws:s3:::b/*")])
+        .user_with(
+            "broken",
+            json!({"UserPolicyList": [{"PolicyName": "bad", "PolicyDocument": {"Statement": [{"Effect": "Perhaps", "Action": "*"}]}}]}),
+        )
+        .analyze();
+    let inline =
+        |kind: &str, name: &str, policy: &str| &f.inline_documents[&arn(kind, name)][policy];
+    assert_eq!(
+        inline("user", "loose", "inline").not_action_allows,
+        ["NotIam"]
+    );
+    assert_eq!(
+        inline("group", "loose", "inline").not_resource_allows,
+        ["NotSecret"]
+    );
+    let role = inline("role", "loose", "inline");
+    assert_eq!(role.not_action_allows, ["NotIam"]);
+    let writes: Vec<&str> = role
+        .write_on_all_resources
+        .iter()
+        .map(|w| w.statement.as_str())
+        .collect();
+    assert_eq!(writes, ["NotIam", "#1"]);
+    let tight = inline("user", "tight", "inline");
+    assert!(tight.not_action_allows.is_empty() && tight.write_on_all_resources.is_empty());
+    assert!(inline("user", "broken", "bad")
+        .error
+        .as_deref()
+        .is_some_and(|e| e.contains("Effect")));
+    // Inline documents are not customer-managed policies.
+    assert!(f.documents.is_empty());
+}
+
 mod properties {
     use super::super::catalog::Catalog;
     use super::super::condition::Context;
