@@ -28,6 +28,11 @@ struct Analysis<'a> {
     catalog: &'a str,
     principals: &'a std::collections::BTreeMap<String, crate::analyze::iam::PrincipalFacts>,
     documents: &'a std::collections::BTreeMap<String, crate::analyze::iam::DocumentFacts>,
+    /// Inline policies' document facts, by owner (user, group or role) ARN and policy name.
+    inline_documents: &'a std::collections::BTreeMap<
+        String,
+        std::collections::BTreeMap<String, crate::analyze::iam::DocumentFacts>,
+    >,
     gaps: Vec<&'a crate::inventory::Gap>,
 }
 
@@ -40,6 +45,7 @@ pub fn run(cmd: IamCommand) -> anyhow::Result<i32> {
         catalog: &crate::analyze::iam::catalog::Catalog::get().version,
         principals: &facts.principals,
         documents: &facts.documents,
+        inline_documents: &facts.inline_documents,
         gaps: inventory.gaps.iter().chain(&facts.gaps).collect(),
     };
     write_json(args.output.as_deref(), &analysis)?;
