@@ -6,12 +6,24 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 /// Writes a report to `path` through a temporary file in the same directory, so a failed run
-/// never leaves half a report behind.
+/// never leaves half a report behind. A path that is not a regular file (`/dev/null`,
+/// `/dev/stdout`, a named pipe) is written directly: renaming over it would replace the device
+/// or pipe with a file.
 pub fn write_file(
     path: &Path,
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> anyhow::Result<()> {
     let context = || format!("cannot write {}", path.display());
+    let special = std::fs::metadata(path).is_ok_and(|m| !m.file_type().is_file());
+    if special {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(context)?;
+        let mut w = std::io::BufWriter::new(file);
+        render(&mut w).with_context(context)?;
+        return w.flush().with_context(context);
+    }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

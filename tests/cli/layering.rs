@@ -11,7 +11,8 @@
 //!    using it is the module's public face, not a dependency on the child.
 //!
 //! It is a source scan, not a compiler pass: a path named only through a glob import or a
-//! macro is not seen. Every failure says which file and line names what.
+//! macro is not seen, and an inline `mod x { ... }` is read as part of its file (so `super::`
+//! inside one is taken as the file's parent: name such paths from `crate::`). Every failure says which file and line names what.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

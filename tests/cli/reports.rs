@@ -599,3 +599,25 @@ fn suppressed_results_against_a_sarif_and_a_json_baseline() {
         }
     }
 }
+
+#[test]
+fn a_report_written_to_a_pipe_stays_a_pipe() {
+    // `--json /dev/stdout` or a named pipe must be written to, not replaced by a renamed
+    // temporary file (which, run as root on /dev/null, would replace the device itself).
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("report.pipe");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path and a plain mode.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let (code, _, err) = run(palisade().args(["scan", "--demo", "--json"]).arg(&fifo));
+    assert_eq!(code, 0, "{err}");
+    let received = reader.join().unwrap();
+    assert!(json(&received)["findings"].is_array());
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced by a {kind:?}");
+}

@@ -1,0 +1,373 @@
+//! The rows of the registry: one per inventory collection, `accounts` first.
+
+use super::collection::{Collection, Item};
+use super::operation::op;
+use std::borrow::Cow;
+
+fn identity<T: serde::Serialize>(x: &T) -> String {
+    serde_json::to_string(x).unwrap_or_default()
+}
+/// One row per collection: `domain.field { service, description, reads, resource }`.
+macro_rules! collections {
+    ($(
+        $domain:ident . $field:ident {
+            service: $service:literal,
+            description: $description:literal,
+            reads: [$($op:expr),* $(,)?],
+            $(resource: $rtype:literal named $name:ident $(in $region:ident)? $(, $tags:ident)?,)?
+        }
+    )*) => {
+        /// Every collection, `accounts` first.
+        pub static COLLECTIONS: &[Collection] = &[
+            ACCOUNTS,
+            $(Collection {
+                path: concat!(stringify!($domain), ".", stringify!($field)),
+                service: $service,
+                description: $description,
+                operations: &[$($op),*],
+                enrichments: &[],
+                resource_type: collections!(@some $($rtype)?),
+                name_field: collections!(@some $(stringify!($name))?),
+                len: |inv| inv.$domain.$field.len(),
+                absorb: |into, part| into.$domain.$field.append(&mut part.$domain.$field),
+                sort: |inv| inv.$domain.$field.sort_by_cached_key(identity),
+                items: collections!(@items $domain.$field $(, $name $(, $region)? $(, $tags)?)?),
+            },)*
+        ];
+    };
+    (@some) => { None };
+    (@some $x:expr) => { Some($x) };
+    (@items $d:ident.$f:ident) => { |_, _| {} };
+    (@items $d:ident.$f:ident, $name:ident) => {
+        collections!(@each $d.$f, |x| (x.region.as_str(), &x.$name, None))
+    };
+    (@items $d:ident.$f:ident, $name:ident, tagged) => {
+        collections!(@each $d.$f, |x| (x.region.as_str(), &x.$name, Some(&x.tags)))
+    };
+    (@items $d:ident.$f:ident, $name:ident, global) => {
+        collections!(@each $d.$f, |x| ("global", &x.$name, None))
+    };
+    (@items $d:ident.$f:ident, $name:ident, global, tagged) => {
+        collections!(@each $d.$f, |x| ("global", &x.$name, Some(&x.tags)))
+    };
+    (@each $d:ident.$f:ident, |$x:ident| $fields:expr) => {
+        |inv, f| {
+            for $x in &inv.$d.$f {
+                let (region, name, tags) = $fields;
+                f(Item {
+                    arn: Cow::Borrowed(&$x.arn),
+                    account_id: &$x.account_id,
+                    region,
+                    name,
+                    tags,
+                });
+            }
+        }
+    };
+}
+
+/// The audited accounts: who they are, and the organization facts that come with them.
+const ACCOUNTS: Collection = Collection {
+    path: "accounts",
+    service: "sts",
+    description: "`id`, `alias`, `partition`, `regions` (scanned), `organization` (id, management account, service control policies)",
+    operations: &[op::sts::GET_CALLER_IDENTITY, op::sts::ASSUME_ROLE],
+    // The alias and organization are optional fields (`null` when unread; the IAM analysis
+    // ignores SCPs it could not read, which only reports more). The account and region lists
+    // decide what is read at all: their gaps say what was left out.
+    enrichments: &[
+        op::iam::LIST_ACCOUNT_ALIASES,
+        op::organizations::DESCRIBE_ORGANIZATION,
+        op::organizations::LIST_PARENTS,
+        op::organizations::LIST_POLICIES_FOR_TARGET,
+        op::organizations::DESCRIBE_POLICY,
+        op::organizations::LIST_ACCOUNTS,
+        op::ec2::DESCRIBE_REGIONS,
+    ],
+    resource_type: Some("AWS::Account"),
+    name_field: Some("alias"),
+    len: |inv| inv.accounts.len(),
+    absorb: |into, part| into.accounts.append(&mut part.accounts),
+    sort: |inv| {
+        inv.accounts.sort_by(|a, b| a.id.cmp(&b.id));
+        inv.accounts.dedup_by(|a, b| a.id == b.id);
+    },
+    // Accounts have no ARN of their own: the root user's stands for the account.
+    items: |inv, f| {
+        for a in &inv.accounts {
+            f(Item {
+                arn: Cow::Owned(format!("arn:{}:iam::{}:root", a.partition, a.id)),
+                account_id: &a.id,
+                region: "global",
+                name: a.alias.as_deref().unwrap_or(&a.id),
+                tags: None,
+            });
+        }
+    },
+};
+
+collections! {
+    iam.users {
+        service: "iam",
+        description: "users with inline and attached policies (documents parsed), groups, permissions boundary, tags",
+        reads: [op::iam::GET_ACCOUNT_AUTHORIZATION_DETAILS, op::iam::LIST_USERS],
+        resource: "AWS::IAM::User" named name in global, tagged,
+    }
+    iam.groups {
+        service: "iam",
+        description: "groups with inline and attached policies",
+        reads: [op::iam::GET_ACCOUNT_AUTHORIZATION_DETAILS],
+        resource: "AWS::IAM::Group" named name in global,
+    }
+    iam.roles {
+        service: "iam",
+        description: "roles with trust policy, inline and attached policies, last use, tags",
+        reads: [op::iam::GET_ACCOUNT_AUTHORIZATION_DETAILS],
+        resource: "AWS::IAM::Role" named name in global, tagged,
+    }
+    iam.policies {
+        service: "iam",
+        description: "customer-managed and attached AWS-managed policies with their default version's document",
+        reads: [op::iam::GET_ACCOUNT_AUTHORIZATION_DETAILS],
+        resource: "AWS::IAM::ManagedPolicy" named name in global,
+    }
+    iam.password_policies {
+        service: "iam",
+        description: "`{account_id, policy}` per account; `policy: null` means none is set",
+        reads: [op::iam::GET_ACCOUNT_PASSWORD_POLICY],
+    }
+    iam.account_summaries {
+        service: "iam",
+        description: "per account: root MFA, root access keys, quotas",
+        reads: [op::iam::GET_ACCOUNT_SUMMARY],
+    }
+    // Users' credentials: console access, MFA and key dates come from the credential report,
+    // MFA devices and keys from their own listings. Policies that judge credentials name this
+    // collection, so a missing report does not blind the permission analysis of users.
+    iam.credential_reports {
+        service: "iam",
+        description: "per account: the credential report's rows (console, MFA, keys and their last use), virtual MFA devices, access keys",
+        reads: [
+            op::iam::GENERATE_CREDENTIAL_REPORT,
+            op::iam::GET_CREDENTIAL_REPORT,
+            op::iam::LIST_VIRTUAL_MFA_DEVICES,
+            op::iam::LIST_ACCESS_KEYS,
+        ],
+    }
+    network.vpcs {
+        service: "ec2",
+        description: "CIDR blocks (IPv4, IPv6), default flag, tags",
+        reads: [op::ec2::DESCRIBE_VPCS],
+        resource: "AWS::EC2::VPC" named id, tagged,
+    }
+    // A subnet's route table and NACL come from those tables' associations.
+    network.subnets {
+        service: "ec2",
+        description: "CIDR blocks, VPC, availability zone, public IP on launch, route table and NACL",
+        reads: [
+            op::ec2::DESCRIBE_SUBNETS,
+            op::ec2::DESCRIBE_ROUTE_TABLES,
+            op::ec2::DESCRIBE_NETWORK_ACLS,
+        ],
+        resource: "AWS::EC2::Subnet" named id, tagged,
+    }
+    network.route_tables {
+        service: "ec2",
+        description: "routes with their target kind, subnet associations, main flag",
+        reads: [op::ec2::DESCRIBE_ROUTE_TABLES],
+        resource: "AWS::EC2::RouteTable" named id, tagged,
+    }
+    network.internet_gateways {
+        service: "ec2",
+        description: "attached VPCs",
+        reads: [op::ec2::DESCRIBE_INTERNET_GATEWAYS],
+        resource: "AWS::EC2::InternetGateway" named id, tagged,
+    }
+    network.egress_only_internet_gateways {
+        service: "ec2",
+        description: "attached VPCs (IPv6 egress only)",
+        reads: [op::ec2::DESCRIBE_EGRESS_ONLY_INTERNET_GATEWAYS],
+        resource: "AWS::EC2::EgressOnlyInternetGateway" named id, tagged,
+    }
+    network.nat_gateways {
+        service: "ec2",
+        description: "subnet, VPC, public or private connectivity",
+        reads: [op::ec2::DESCRIBE_NAT_GATEWAYS],
+        resource: "AWS::EC2::NatGateway" named id,
+    }
+    network.network_acls {
+        service: "ec2",
+        description: "numbered entries both ways, subnet associations, default flag",
+        reads: [op::ec2::DESCRIBE_NETWORK_ACLS],
+        resource: "AWS::EC2::NetworkAcl" named id, tagged,
+    }
+    network.security_groups {
+        service: "ec2",
+        description: "ingress and egress rules (CIDRs, prefix lists, referenced groups), VPC, tags",
+        reads: [op::ec2::DESCRIBE_SECURITY_GROUPS],
+        resource: "AWS::EC2::SecurityGroup" named id, tagged,
+    }
+    network.network_interfaces {
+        service: "ec2",
+        description: "addresses, security groups, subnet, what owns the interface",
+        reads: [op::ec2::DESCRIBE_NETWORK_INTERFACES],
+        resource: "AWS::EC2::NetworkInterface" named id,
+    }
+    network.instances {
+        service: "ec2",
+        description: "state, interfaces, public addresses, instance profile, metadata options (IMDSv2), tags",
+        reads: [op::ec2::DESCRIBE_INSTANCES],
+        resource: "AWS::EC2::Instance" named id, tagged,
+    }
+    network.vpc_peering_connections {
+        service: "ec2",
+        description: "requester and accepter VPCs, accounts and CIDRs, status",
+        reads: [op::ec2::DESCRIBE_VPC_PEERING_CONNECTIONS],
+        resource: "AWS::EC2::VPCPeeringConnection" named id, tagged,
+    }
+    network.vpc_endpoints {
+        service: "ec2",
+        description: "service, type, VPC, subnets, route tables, policy",
+        reads: [op::ec2::DESCRIBE_VPC_ENDPOINTS],
+        resource: "AWS::EC2::VPCEndpoint" named id,
+    }
+    network.flow_logs {
+        service: "ec2",
+        description: "the resource logged, traffic type, destination, status",
+        reads: [op::ec2::DESCRIBE_FLOW_LOGS],
+        resource: "AWS::EC2::FlowLog" named id,
+    }
+    network.load_balancers {
+        service: "elasticloadbalancing",
+        description: "ELBv2 load balancers: scheme, subnets, security groups, `listeners` (protocol, port, TLS policy), tags",
+        reads: [
+            op::elbv2::DESCRIBE_LOAD_BALANCERS,
+            op::elbv2::DESCRIBE_LISTENERS,
+            op::elbv2::DESCRIBE_TAGS,
+        ],
+        resource: "AWS::ElasticLoadBalancingV2::LoadBalancer" named name, tagged,
+    }
+    network.transit_gateways {
+        service: "ec2",
+        description: "attachments and route tables with their routes",
+        reads: [
+            op::ec2::DESCRIBE_TRANSIT_GATEWAYS,
+            op::ec2::DESCRIBE_TRANSIT_GATEWAY_ATTACHMENTS,
+            op::ec2::DESCRIBE_TRANSIT_GATEWAY_ROUTE_TABLES,
+            op::ec2::SEARCH_TRANSIT_GATEWAY_ROUTES,
+        ],
+        resource: "AWS::EC2::TransitGateway" named id, tagged,
+    }
+    network.prefix_lists {
+        service: "ec2",
+        description: "managed prefix lists with their CIDR entries",
+        reads: [
+            op::ec2::DESCRIBE_MANAGED_PREFIX_LISTS,
+            op::ec2::GET_MANAGED_PREFIX_LIST_ENTRIES,
+        ],
+        resource: "AWS::EC2::PrefixList" named id,
+    }
+    storage.kms_keys {
+        service: "kms",
+        description: "key state, manager, spec, rotation, key policy (parsed), aliases, tags",
+        reads: [
+            op::kms::LIST_KEYS,
+            op::kms::DESCRIBE_KEY,
+            op::kms::GET_KEY_ROTATION_STATUS,
+            op::kms::GET_KEY_POLICY,
+            op::kms::LIST_ALIASES,
+            op::kms::LIST_RESOURCE_TAGS,
+        ],
+        resource: "AWS::KMS::Key" named id, tagged,
+    }
+    storage.ebs_volumes {
+        service: "ec2",
+        description: "encryption, KMS key, attachments, tags",
+        reads: [op::ec2::DESCRIBE_VOLUMES],
+        resource: "AWS::EC2::Volume" named id, tagged,
+    }
+    storage.ebs_snapshots {
+        service: "ec2",
+        description: "encryption, KMS key, who may create volumes from it (public, accounts), tags",
+        reads: [op::ec2::DESCRIBE_SNAPSHOTS, op::ec2::DESCRIBE_SNAPSHOT_ATTRIBUTE],
+        resource: "AWS::EC2::Snapshot" named id, tagged,
+    }
+    storage.ebs_encryption_by_default {
+        service: "ec2",
+        description: "per account and region: encryption by default and its KMS key",
+        reads: [
+            op::ec2::GET_EBS_ENCRYPTION_BY_DEFAULT,
+            op::ec2::GET_EBS_DEFAULT_KMS_KEY_ID,
+        ],
+    }
+    storage.s3_buckets {
+        service: "s3",
+        description: "region, default encryption, public access block, policy (parsed), ACL grants, versioning, logging, object ownership, tags",
+        reads: [
+            op::s3::LIST_BUCKETS,
+            op::s3::GET_BUCKET_LOCATION,
+            op::s3::GET_BUCKET_ENCRYPTION,
+            op::s3::GET_PUBLIC_ACCESS_BLOCK,
+            op::s3::GET_BUCKET_POLICY,
+            op::s3::GET_BUCKET_ACL,
+            op::s3::GET_BUCKET_VERSIONING,
+            op::s3::GET_BUCKET_LOGGING,
+            op::s3::GET_BUCKET_OWNERSHIP_CONTROLS,
+            op::s3::GET_BUCKET_TAGGING,
+        ],
+        resource: "AWS::S3::Bucket" named name, tagged,
+    }
+    storage.s3_account_public_access_blocks {
+        service: "s3control",
+        description: "per account: the account-level S3 public access block",
+        reads: [op::s3control::GET_PUBLIC_ACCESS_BLOCK],
+    }
+    storage.rds_instances {
+        service: "rds",
+        description: "engine, storage encryption and key, public accessibility, subnets, security groups, backups, deletion protection, tags",
+        reads: [op::rds::DESCRIBE_DB_INSTANCES],
+        resource: "AWS::RDS::DBInstance" named id, tagged,
+    }
+    storage.rds_clusters {
+        service: "rds",
+        description: "engine, storage encryption and key, backups, deletion protection, members, tags",
+        reads: [op::rds::DESCRIBE_DB_CLUSTERS],
+        resource: "AWS::RDS::DBCluster" named id, tagged,
+    }
+    storage.rds_snapshots {
+        service: "rds",
+        description: "instance and cluster snapshots: encryption, who may restore them (public, accounts), tags",
+        reads: [
+            op::rds::DESCRIBE_DB_SNAPSHOTS,
+            op::rds::DESCRIBE_DB_CLUSTER_SNAPSHOTS,
+            op::rds::DESCRIBE_DB_SNAPSHOT_ATTRIBUTES,
+            op::rds::DESCRIBE_DB_CLUSTER_SNAPSHOT_ATTRIBUTES,
+        ],
+        resource: "AWS::RDS::DBSnapshot" named id, tagged,
+    }
+    logging.trails {
+        service: "cloudtrail",
+        description: "multi-region and organization flags, logging status, log file validation, KMS key, event selectors",
+        reads: [
+            op::cloudtrail::DESCRIBE_TRAILS,
+            op::cloudtrail::GET_TRAIL_STATUS,
+            op::cloudtrail::GET_EVENT_SELECTORS,
+        ],
+        resource: "AWS::CloudTrail::Trail" named name,
+    }
+    logging.config_recorders {
+        service: "config",
+        description: "what each recorder records and whether it is recording",
+        reads: [
+            op::config::DESCRIBE_CONFIGURATION_RECORDERS,
+            op::config::DESCRIBE_CONFIGURATION_RECORDER_STATUS,
+        ],
+        resource: "AWS::Config::ConfigurationRecorder" named name,
+    }
+    logging.guardduty_detectors {
+        service: "guardduty",
+        description: "per region: detector status and features",
+        reads: [op::guardduty::LIST_DETECTORS, op::guardduty::GET_DETECTOR],
+        resource: "AWS::GuardDuty::Detector" named id,
+    }
+}
