@@ -8,6 +8,7 @@
 use super::endpoint::{Endpoint, Kind};
 use super::flow::{from_internet, Admission, Blocked, Stage};
 use super::topology::{Block, Topology};
+use super::undescribed::Undescribed;
 use crate::util::addr::{to_cidrs, AddrSet, Family};
 use crate::util::service::Services;
 use foldhash::HashMap;
@@ -109,7 +110,12 @@ fn atoms(family: Family, blocks: &[Block]) -> Vec<(u128, u128)> {
 }
 
 impl Cache {
-    fn answer(&mut self, topo: &Topology, ep: &Endpoint, family: Family) -> Result<Answer, String> {
+    fn answer(
+        &mut self,
+        topo: &Topology,
+        ep: &Endpoint,
+        family: Family,
+    ) -> Result<Answer, Undescribed> {
         let mut groups: Vec<String> = ep.groups.iter().map(|g| g.to_string()).collect();
         groups.sort();
         let key = (
@@ -164,7 +170,7 @@ pub fn expose(
     topo: &Topology,
     cache: &mut Cache,
     resource_eps: &[&Endpoint],
-) -> Result<Exposure, String> {
+) -> Result<Exposure, Undescribed> {
     let first = resource_eps[0];
     let mut reachable: Vec<Reach> = Vec::new();
     let mut blocked: Vec<(Stage, String)> = Vec::new();

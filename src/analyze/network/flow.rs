@@ -7,7 +7,8 @@
 //! on ephemeral ports, and which needs a route back.
 
 use super::endpoint::Endpoint;
-use super::topology::{NaclSide, SgRule, SubnetInfo, Topology};
+use super::topology::{Nacl, NaclSide, SgRule, SubnetInfo, Table, Topology};
+use super::undescribed::{Layer, Undescribed};
 use crate::util::addr::{AddrSet, Family};
 use crate::util::service::Services;
 use serde::Serialize;
@@ -60,29 +61,23 @@ fn union(side: &[(Services, u32)]) -> Services {
         .fold(Services::default(), |a, (s, _)| a.union(s))
 }
 
-/// The subnet's route table and NACL, or why the analysis cannot judge it.
+/// The subnet's route table and NACL, or which of them the data leaves out.
 pub fn subnet_parts<'t, 'a>(
     topo: &'t Topology<'a>,
     subnet: &str,
-) -> Result<
-    (
-        &'t SubnetInfo<'a>,
-        &'t super::topology::Table<'a>,
-        &'t super::topology::Nacl<'a>,
-    ),
-    String,
-> {
+) -> Result<(&'t SubnetInfo<'a>, &'t Table<'a>, &'t Nacl<'a>), Undescribed> {
     let info = topo
         .subnets
         .get(subnet)
-        .ok_or_else(|| format!("subnet {subnet} is not in the data"))?;
-    let table = info.table.map(|i| &topo.tables[i]).ok_or_else(|| {
-        format!("subnet {subnet} has no route table in the data (and its VPC no main table)")
-    })?;
+        .ok_or_else(|| Undescribed::new(subnet, Layer::Subnet))?;
+    let table = info
+        .table
+        .map(|i| &topo.tables[i])
+        .ok_or_else(|| Undescribed::new(subnet, Layer::RouteTable))?;
     let nacl = info
         .nacl
         .map(|i| &topo.nacls[i])
-        .ok_or_else(|| format!("subnet {subnet} has no network ACL in the data"))?;
+        .ok_or_else(|| Undescribed::new(subnet, Layer::NetworkAcl))?;
     Ok((info, table, nacl))
 }
 
@@ -93,7 +88,7 @@ pub fn from_internet(
     ep: &Endpoint,
     family: Family,
     a: u128,
-) -> Result<Result<Vec<Admission>, Blocked>, String> {
+) -> Result<Result<Vec<Admission>, Blocked>, Undescribed> {
     let (_, table, nacl) = subnet_parts(topo, ep.subnet)?;
     let block = |stage, why| Ok(Err(Blocked { stage, why }));
     let route = match table.lookup(family, a) {
@@ -237,7 +232,7 @@ pub fn between(
     src: &Endpoint,
     dst: &Endpoint,
     family: Family,
-) -> Result<Result<Admission, Blocked>, String> {
+) -> Result<Result<Admission, Blocked>, Undescribed> {
     judge(topo, src, dst, family, true, Layers::All)
 }
 
@@ -260,7 +255,7 @@ pub fn services_between(
     dst: &Endpoint,
     family: Family,
     layers: Layers,
-) -> Result<Services, String> {
+) -> Result<Services, Undescribed> {
     Ok(match judge(topo, src, dst, family, false, layers)? {
         Ok(a) => a.services,
         Err(_) => Services::default(),
@@ -274,7 +269,7 @@ fn judge(
     family: Family,
     explain: bool,
     layers: Layers,
-) -> Result<Result<Admission, Blocked>, String> {
+) -> Result<Result<Admission, Blocked>, Undescribed> {
     let network = layers != Layers::Groups;
     let groups = layers != Layers::Network;
     let (Some(sa), Some(da)) = (src.address(family), dst.address(family)) else {

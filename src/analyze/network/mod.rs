@@ -16,6 +16,7 @@ pub mod flow;
 pub mod query;
 pub mod segments;
 pub mod topology;
+pub mod undescribed;
 
 #[cfg(test)]
 mod tests;
@@ -29,6 +30,7 @@ use segments::{SegmentFacts, SegmentFlow};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use topology::Topology;
+use undescribed::Undescribed;
 
 #[derive(Debug, Default, Clone, Serialize, PartialEq)]
 pub struct NetworkFacts {
@@ -60,23 +62,12 @@ pub struct GroupFacts {
     pub exposed: Vec<String>,
 }
 
-fn gap_for(ep: &Endpoint, why: String) -> Gap {
-    let operation = if why.contains("network ACL") {
-        "DescribeNetworkAcls"
-    } else if why.contains("route table") {
-        "DescribeRouteTables"
-    } else {
-        "DescribeSubnets"
-    };
-    Gap {
-        service: "ec2".into(),
-        region: ep.region.to_string(),
-        operation: operation.into(),
-        error: "NotInInput".into(),
-        account_id: Some(ep.account_id.to_string()),
-        resource: Some(ep.resource.to_string()),
-        message: Some(format!("reachability of {} not analysed: {why}", ep.name)),
-    }
+/// The gap for a resource whose internet exposure the data does not allow judging.
+fn exposure_gap(ep: &Endpoint, why: &Undescribed) -> Gap {
+    why.gap(
+        ep,
+        format!("reachability of {} not analysed: {why}", ep.name),
+    )
 }
 
 pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
@@ -140,7 +131,7 @@ pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
                 }
                 facts.exposures.insert(resource.to_string(), x);
             }
-            Err(why) => facts.gaps.push(gap_for(first, why)),
+            Err(why) => facts.gaps.push(exposure_gap(first, &why)),
         }
     }
     for (name, seg) in &m.segments {

@@ -104,7 +104,7 @@ pub fn reach(inv: &Inventory, config: &Config, from: &str, to: &str) -> Result<A
         None => {
             let mut cache = Cache::default();
             for t in &targets {
-                let x = expose(&topo, &mut cache, &[t])?;
+                let x = expose(&topo, &mut cache, &[t]).map_err(|e| e.to_string())?;
                 for r in &x.reachable {
                     answer.services = answer.services.union(&r.services);
                     answer.paths.push(Path {
@@ -132,7 +132,7 @@ pub fn reach(inv: &Inventory, config: &Config, from: &str, to: &str) -> Result<A
                         continue;
                     }
                     for family in [Family::V4, Family::V6] {
-                        match between(&topo, s, t, family)? {
+                        match between(&topo, s, t, family).map_err(|e| e.to_string())? {
                             Ok(a) => {
                                 answer.services = answer.services.union(&a.services);
                                 answer.paths.push(Path {

@@ -3,6 +3,7 @@
 use super::endpoint::{Endpoint, Kind};
 use super::flow::{between, services_between, Layers};
 use super::topology::Topology;
+use super::undescribed::Undescribed;
 use crate::config::{Config, Segment, SegmentKind};
 use crate::inventory::Tags;
 use crate::util::addr::{cidr, Family};
@@ -258,7 +259,7 @@ pub fn flows(
     config: &Config,
     eps: &[Endpoint],
     m: &Membership,
-) -> (Vec<SegmentFlow>, Vec<String>) {
+) -> (Vec<SegmentFlow>, Vec<Undescribed>) {
     let links = connected(topo);
     let mut sources: Vec<(String, SegmentKind, &Vec<usize>)> = m
         .endpoints
@@ -350,7 +351,7 @@ pub fn flows(
                     || matches!(m.segments[to].kind, SegmentKind::Cde | SegmentKind::Phi))
         })
         .collect();
-    type Found<'f> = (Vec<((usize, &'f str, &'f str), Gathered)>, Vec<String>);
+    type Found<'f> = (Vec<((usize, &'f str, &'f str), Gathered)>, Vec<Undescribed>);
     let results: Vec<Found> = pairs
         .par_iter()
         .map(|&(to, to_idx, fi)| {
@@ -361,9 +362,9 @@ pub fn flows(
             // Keyed by the subnets and which families each end has an address in.
             type NetKey<'k> = (&'k str, &'k str, [bool; 4]);
             let mut network: HashMap<NetKey, [Services; 2]> = HashMap::new();
-            let mut judge = |si: usize, di: usize, errors: &mut Vec<String>| -> Services {
+            let mut judge = |si: usize, di: usize, errors: &mut Vec<Undescribed>| -> Services {
                 let (src, dst) = (&eps[si], &eps[di]);
-                let net = |family, errors: &mut Vec<String>| {
+                let net = |family, errors: &mut Vec<Undescribed>| {
                     services_between(topo, src, dst, family, Layers::Network).unwrap_or_else(|e| {
                         errors.push(e);
                         Services::default()

@@ -400,6 +400,48 @@ fn missing_nacl_is_a_gap_not_a_pass() {
     assert_eq!(gap.operation, "DescribeNetworkAcls");
 }
 
+#[test]
+fn the_gap_blames_the_operation_of_the_undescribed_layer() {
+    // No route table: neither associated nor a main table of the VPC.
+    let mut v = estate();
+    find(&mut v, "network.subnets", "subnet-pub")["route_table_id"] = Value::Null;
+    find(&mut v, "network.route_tables", "rtb-pub")["subnet_ids"] = json!([]);
+    find(&mut v, "network.route_tables", "rtb-priv")["main"] = json!(false);
+    let facts = analyze(&inventory(&v), &Config::default());
+    let gap = facts
+        .gaps
+        .iter()
+        .find(|g| g.resource.as_deref() == Some(web().as_str()))
+        .unwrap();
+    assert_eq!(
+        (
+            gap.service.as_str(),
+            gap.operation.as_str(),
+            gap.error.as_str()
+        ),
+        ("ec2", "DescribeRouteTables", "NotInInput")
+    );
+    assert_eq!(
+        gap.message.as_deref(),
+        Some("reachability of i-web not analysed: subnet subnet-pub has no route table in the data (and its VPC no main table)")
+    );
+    // An interface in a subnet the data does not have at all.
+    let mut v = estate();
+    find(&mut v, "network.network_interfaces", "eni-web")["subnet_id"] = json!("subnet-gone");
+    let facts = analyze(&inventory(&v), &Config::default());
+    let gap = facts
+        .gaps
+        .iter()
+        .find(|g| g.resource.as_deref() == Some(web().as_str()))
+        .unwrap();
+    assert_eq!(gap.operation, "DescribeSubnets");
+    assert!(gap
+        .message
+        .as_deref()
+        .unwrap()
+        .ends_with("subnet subnet-gone is not in the data"));
+}
+
 /// Two VPCs: vpc-1 (10.0.0.0/16) and vpc-2 (10.9.0.0/16) with a CDE database in vpc-2.
 fn two_vpcs(link: &str) -> Value {
     let mut v = estate();
