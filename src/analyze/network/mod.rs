@@ -4,16 +4,19 @@
 //! - [`exposure`]: what the internet reaches of every instance, interface, database and load
 //!   balancer, with the path (internet gateway, route, NACL rules both ways, security group
 //!   rule, public address);
-//! - [`segments`]: which configured segments reach which resources of other segments, on
-//!   which services, and whether the config's flows allow it.
+//! - [`segments`]: which resources each configured segment holds;
+//! - [`segment_flows`]: which segments reach which resources of other segments, on which
+//!   services, and whether the config's flows allow it.
 //!
 //! Port and address sets are interval sets (`crate::util::interval`), never per-port or
 //! per-address loops. See `docs/network-analysis.md` for the model and its limits.
 
+pub mod classes;
 pub mod endpoint;
 pub mod exposure;
 pub mod flow;
 pub mod query;
+pub mod segment_flows;
 pub mod segments;
 pub mod topology;
 pub mod undescribed;
@@ -26,7 +29,8 @@ use crate::inventory::{Gap, Inventory};
 use crate::util::service::Services;
 use endpoint::Endpoint;
 use exposure::{Cache, Exposure};
-use segments::{SegmentFacts, SegmentFlow};
+use segment_flows::SegmentFlow;
+use segments::SegmentFacts;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use topology::Topology;
@@ -112,7 +116,7 @@ pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
         },
         || {
             let m = segments::membership(&topo, config, &eps);
-            let flows = segments::flows(&topo, config, &eps, &m);
+            let flows = segment_flows::flows(&topo, config, &eps, &m);
             (m, flows)
         },
     );
