@@ -11,6 +11,7 @@ mod hostile;
 mod iam;
 mod live;
 mod moto;
+mod network;
 mod permissions;
 mod policies;
 mod reach;

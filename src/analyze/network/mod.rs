@@ -29,7 +29,7 @@ use crate::inventory::{Gap, Inventory};
 use crate::util::service::Services;
 use endpoint::Endpoint;
 use exposure::{Cache, Exposure};
-use segment_flows::SegmentFlow;
+use segment_flows::{SegmentFlow, Unjudged};
 use segments::SegmentFacts;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -74,6 +74,25 @@ fn exposure_gap(ep: &Endpoint, why: &Undescribed) -> Gap {
     )
 }
 
+/// The gap for a target resource whose flows from a source segment the data does not allow
+/// judging: its segmentation results become `not-evaluated` rather than pass.
+fn flow_gap(target: &Endpoint, u: &Unjudged) -> Gap {
+    let from = if u.from == segments::PUBLIC_SUBNETS {
+        u.from.clone()
+    } else {
+        format!("segment {}", u.from)
+    };
+    u.why.gap(
+        target,
+        format!(
+            "traffic from {from} to {} (segment {}) not analysed: {}",
+            target.label(),
+            u.to,
+            u.why
+        ),
+    )
+}
+
 pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
     let topo = Topology::build(inventory);
     let eps = endpoint::endpoints(&topo);
@@ -100,7 +119,7 @@ pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
         }
     }
     // Internet exposure and segment flows are independent: one thread each.
-    let (exposures, (m, (flows, errors))) = rayon::join(
+    let (exposures, (m, (flows, unjudged))) = rayon::join(
         || {
             let mut cache = Cache::default();
             by_resource
@@ -148,9 +167,9 @@ pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
         }
     }
     facts.flows = flows;
-    if !errors.is_empty() {
-        tracing::debug!(?errors, "segment flows the data does not describe");
-    }
+    facts
+        .gaps
+        .extend(unjudged.iter().map(|u| flow_gap(&eps[u.target], u)));
     facts.segments = m.segments;
     facts.public_subnets = m.public_subnets.into_iter().collect();
     facts.public_subnets.sort();

@@ -41,14 +41,29 @@ pub struct SegmentFlow {
     pub path: String,
 }
 
+/// Flows into a target resource from a source segment that could not be judged, because the
+/// data leaves a subnet on the way (the source's or the target's) undescribed: a gap for the
+/// target, so that its segmentation results are `not-evaluated`, never a silent pass.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unjudged {
+    /// The source segment (or `(public subnets)`).
+    pub from: String,
+    /// The target's segment.
+    pub to: String,
+    /// The target endpoint, by index.
+    pub target: usize,
+    /// The first undescribed subnet met on the way.
+    pub why: Undescribed,
+}
+
 /// Every flow from one segment to a resource of another (and from public subnets to CDE and
-/// PHI resources). Errors are subnets the data does not describe, returned for gaps.
+/// PHI resources), and every (source segment, target resource) the data did not allow judging.
 pub fn flows(
     topo: &Topology,
     config: &Config,
     eps: &[Endpoint],
     m: &Membership,
-) -> (Vec<SegmentFlow>, Vec<Undescribed>) {
+) -> (Vec<SegmentFlow>, Vec<Unjudged>) {
     let public = public_members(eps, m);
     let sources = sources(m, &public);
     let estate = Estate::new(topo, config, eps, m, sources);
@@ -57,10 +72,10 @@ pub fn flows(
         .map(|pair| Judging::new(&estate, pair).run())
         .collect();
     let mut gathered: HashMap<Key, Gathered> = HashMap::new();
-    let mut errors = Vec::new();
-    for (found, errs) in results {
+    let mut unjudged = Vec::new();
+    for (found, missed) in results {
         gathered.extend(found);
-        errors.extend(errs);
+        unjudged.extend(missed);
     }
     // Paths are written for the examples only.
     let mut out: Vec<SegmentFlow> = gathered
@@ -68,9 +83,8 @@ pub fn flows(
         .map(|(key, g)| estate.flow(key, g))
         .collect();
     out.sort_by(|a, b| (&a.from, &a.to, &a.target).cmp(&(&b.from, &b.to, &b.target)));
-    errors.sort();
-    errors.dedup();
-    (out, errors)
+    unjudged.sort_by(|a, b| (&a.from, &a.to, a.target).cmp(&(&b.from, &b.to, b.target)));
+    (out, unjudged)
 }
 
 /// A segment traffic is judged from: a configured one, or the public subnets.
@@ -112,8 +126,8 @@ fn sources<'x>(m: &'x Membership, public: &'x [usize]) -> Vec<Source<'x>> {
 /// (source index, target segment, target resource): what one flow is about.
 type Key<'x> = (usize, &'x str, &'x str);
 
-/// What one pair of segments found, and the subnets it could not judge.
-type Found<'x> = (Vec<(Key<'x>, Gathered)>, Vec<Undescribed>);
+/// What one pair of segments found, and the targets it could not judge.
+type Found<'x> = (Vec<(Key<'x>, Gathered)>, Vec<Unjudged>);
 
 /// What every pair of segments is judged with: computed once, read by every thread.
 struct Estate<'x> {
@@ -310,6 +324,10 @@ type SourcesByVpc<'x> = BTreeMap<&'x str, BTreeMap<&'x str, BTreeMap<usize, Vec<
 /// A source class that gets through to a target class: (services, disallowed, its members).
 type Through<'s> = (Services, Services, &'s Vec<usize>);
 
+/// A source class whose traffic to a target class could not be judged: (index of the
+/// undescribed subnet in `Judging::errors`, its members).
+type Failed<'s> = (usize, &'s Vec<usize>);
+
 /// The network half (routes, NACLs) is the same for every pair of addresses of two subnets no
 /// rule splits: keyed by the subnets and which families each end has an address in.
 type NetKey<'x> = (&'x str, &'x str, [bool; 4]);
@@ -319,13 +337,17 @@ struct Judging<'p, 'x> {
     estate: &'p Estate<'x>,
     source: &'p Source<'x>,
     pair: &'p Pair<'x>,
-    /// The network half of each pair of unsplit subnets, both families.
-    network: HashMap<NetKey<'x>, [Services; 2]>,
+    /// The network half of each pair of unsplit subnets, both families, or the index in
+    /// `errors` of the subnet the data does not describe.
+    network: HashMap<NetKey<'x>, Result<[Services; 2], usize>>,
     /// What each source class may send: a source in several segments may send what any of
     /// them is allowed to, and every member of a class is in the same segments.
     allowed_by_class: HashMap<usize, Services>,
     found: HashMap<Key<'x>, Gathered>,
+    /// Undescribed subnets met, each once per cache entry.
     errors: Vec<Undescribed>,
+    /// Targets with a flow that could not be judged: (index in `errors`, target endpoint).
+    unjudged: HashMap<Key<'x>, (usize, usize)>,
 }
 
 impl<'p, 'x> Judging<'p, 'x> {
@@ -338,6 +360,7 @@ impl<'p, 'x> Judging<'p, 'x> {
             allowed_by_class: HashMap::new(),
             found: HashMap::new(),
             errors: Vec::new(),
+            unjudged: HashMap::new(),
         }
     }
 
@@ -355,12 +378,25 @@ impl<'p, 'x> Judging<'p, 'x> {
         }
         for (&dc, dmembers) in &dst_classes {
             let vpc = eps[self.estate.classes.reps[dc]].vpc;
-            let through = self.through(dc, vpc, &by_vpc);
+            let (through, failed) = self.through(dc, vpc, &by_vpc);
             if !through.is_empty() {
                 self.gather(dmembers, &through, &from_resources);
             }
+            if !failed.is_empty() {
+                self.unjudge(dmembers, &failed, &from_resources);
+            }
         }
-        (self.found.into_iter().collect(), self.errors)
+        let unjudged = self
+            .unjudged
+            .into_values()
+            .map(|(why, target)| Unjudged {
+                from: self.source.name.to_string(),
+                to: self.pair.to.to_string(),
+                target,
+                why: self.errors[why].clone(),
+            })
+            .collect();
+        (self.found.into_iter().collect(), unjudged)
     }
 
     /// The source's endpoints that are not also targets, grouped by VPC, subnet and class,
@@ -387,16 +423,18 @@ impl<'p, 'x> Judging<'p, 'x> {
     }
 
     /// Every source class in the target's VPC or a VPC linked to it that gets through to
-    /// target class `dc`, with what it sends and what of that is disallowed.
+    /// target class `dc`, with what it sends and what of that is disallowed; and those that
+    /// could not be judged.
     fn through<'s>(
         &mut self,
         dc: usize,
         vpc: &'x str,
         by_vpc: &'s SourcesByVpc<'x>,
-    ) -> Vec<Through<'s>> {
+    ) -> (Vec<Through<'s>>, Vec<Failed<'s>>) {
         let estate = self.estate;
         let reps = &estate.classes.reps;
         let mut through = Vec::new();
+        let mut failed = Vec::new();
         let own = [vpc];
         let linked = estate.sources_of.get(vpc).map_or(&[][..], Vec::as_slice);
         for vpc in own.iter().chain(linked) {
@@ -405,16 +443,20 @@ impl<'p, 'x> Judging<'p, 'x> {
             };
             for classes in subnets.values() {
                 for (&sc, smembers) in classes {
-                    let services = self.judge(reps[sc], reps[dc]);
-                    if services.is_empty() {
-                        continue;
-                    }
+                    let services = match self.judge(reps[sc], reps[dc]) {
+                        Ok(services) if services.is_empty() => continue,
+                        Ok(services) => services,
+                        Err(why) => {
+                            failed.push((why, smembers));
+                            continue;
+                        }
+                    };
                     let disallowed = services.subtract(self.allowed_for(smembers[0]));
                     through.push((services, disallowed, smembers));
                 }
             }
         }
-        through
+        (through, failed)
     }
 
     /// Records what each target of a class receives, with an example source. The target's
@@ -446,6 +488,26 @@ impl<'p, 'x> Judging<'p, 'x> {
                     continue;
                 };
                 self.receive(key, d, s, services, disallowed);
+            }
+        }
+    }
+
+    /// Records, for each target of a class, the first source class whose traffic could not be
+    /// judged; as in `gather`, the target's own interfaces are not its sources.
+    fn unjudge(&mut self, dmembers: &[usize], failed: &[Failed], from_resources: &HashSet<&str>) {
+        let eps = self.estate.eps;
+        for &d in dmembers {
+            let dst = &eps[d];
+            let first = if from_resources.contains(dst.resource) {
+                failed
+                    .iter()
+                    .find(|(_, smembers)| smembers.iter().any(|&s| eps[s].resource != dst.resource))
+            } else {
+                failed.first()
+            };
+            if let Some(&(why, _)) = first {
+                let key = (self.pair.from, self.pair.to, dst.resource);
+                self.unjudged.entry(key).or_insert((why, d));
             }
         }
     }
@@ -489,13 +551,14 @@ impl<'p, 'x> Judging<'p, 'x> {
     }
 
     /// What endpoint `si` gets through to endpoint `di`, both families: the network half
-    /// (cached per pair of unsplit subnets) intersected with the group half.
-    fn judge(&mut self, si: usize, di: usize) -> Services {
+    /// (cached per pair of unsplit subnets) intersected with the group half; `Err` with the
+    /// index in `errors` of a subnet on the way the data does not describe.
+    fn judge(&mut self, si: usize, di: usize) -> Result<Services, usize> {
         let (topo, eps) = (self.estate.topo, self.estate.eps);
         let (src, dst) = (&eps[si], &eps[di]);
         let errors = &mut self.errors;
         let own;
-        let halves: &[Services; 2] =
+        let halves: &Result<[Services; 2], usize> =
             if self.estate.split.contains(src.subnet) || self.estate.split.contains(dst.subnet) {
                 own = network_half(topo, src, dst, errors);
                 &own
@@ -510,6 +573,7 @@ impl<'p, 'x> Judging<'p, 'x> {
                     .entry((src.subnet, dst.subnet, families))
                     .or_insert_with(|| network_half(topo, src, dst, errors))
             };
+        let halves = halves.as_ref().map_err(|&why| why)?;
         let mut found = Services::default();
         for (family, n) in [Family::V4, Family::V6].into_iter().zip(halves) {
             if n.is_empty() {
@@ -519,23 +583,24 @@ impl<'p, 'x> Judging<'p, 'x> {
                 found = found.union(&n.intersect(&g));
             }
         }
-        found
+        Ok(found)
     }
 }
 
-/// Routes both ways and the NACLs, IPv4 then IPv6; a subnet the data does not describe admits
-/// nothing here and is recorded in `errors`.
+/// Routes both ways and the NACLs, IPv4 then IPv6; a subnet the data does not describe is
+/// recorded once in `errors`, and its index stands for the answer.
 fn network_half(
     topo: &Topology,
     src: &Endpoint,
     dst: &Endpoint,
     errors: &mut Vec<Undescribed>,
-) -> [Services; 2] {
-    let mut net = |family| {
-        services_between(topo, src, dst, family, Layers::Network).unwrap_or_else(|e| {
-            errors.push(e);
-            Services::default()
-        })
-    };
-    [net(Family::V4), net(Family::V6)]
+) -> Result<[Services; 2], usize> {
+    let net = |family| services_between(topo, src, dst, family, Layers::Network);
+    match net(Family::V4).and_then(|v4| Ok([v4, net(Family::V6)?])) {
+        Ok(halves) => Ok(halves),
+        Err(why) => {
+            errors.push(why);
+            Err(errors.len() - 1)
+        }
+    }
 }

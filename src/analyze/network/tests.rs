@@ -553,6 +553,98 @@ fn segment_unreachable_without_a_route_back_or_an_active_link() {
     assert!(!facts.flows.iter().any(|f| f.to == "cde"));
 }
 
+fn vault() -> String {
+    format!("arn:aws:rds:{R}:{ACCT}:db:vault")
+}
+
+/// The gaps the analysis records for `resource`.
+fn gaps_of<'f>(facts: &'f NetworkFacts, resource: &str) -> Vec<&'f Gap> {
+    facts
+        .gaps
+        .iter()
+        .filter(|g| g.resource.as_deref() == Some(resource))
+        .collect()
+}
+
+#[test]
+fn a_segment_flow_the_data_does_not_describe_is_a_gap_not_a_pass() {
+    // The source segment's subnet has no network ACL in the data: whether app reaches the
+    // vault cannot be told, so the vault gets a gap naming the pair and the subnet.
+    let mut v = two_vpcs("peering");
+    find(&mut v, "network.subnets", "subnet-priv")["network_acl_id"] = Value::Null;
+    find(&mut v, "network.network_acls", "acl-priv")["subnet_ids"] = json!([]);
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    assert!(
+        !facts.flows.iter().any(|f| f.to == "cde"),
+        "{:?}",
+        facts.flows
+    );
+    let gaps = gaps_of(&facts, &vault());
+    assert_eq!(gaps.len(), 1, "{gaps:?}");
+    let gap = gaps[0];
+    assert_eq!(
+        (
+            gap.service.as_str(),
+            gap.operation.as_str(),
+            gap.error.as_str()
+        ),
+        ("ec2", "DescribeNetworkAcls", "NotInInput")
+    );
+    assert_eq!(
+        (gap.region.as_str(), gap.account_id.as_deref()),
+        (R, Some(ACCT))
+    );
+    assert_eq!(
+        gap.message.as_deref(),
+        Some("traffic from segment app to vault (segment cde) not analysed: subnet subnet-priv has no network ACL in the data")
+    );
+    // The vault's own exposure was judged: the only gap is the flow's.
+    assert!(facts.exposures.contains_key(&vault()));
+
+    // The target's subnet without a route table: the flow's gap blames DescribeRouteTables.
+    let mut v = two_vpcs("peering");
+    find(&mut v, "network.subnets", "subnet-cde")["route_table_id"] = Value::Null;
+    find(&mut v, "network.route_tables", "rtb-cde")["subnet_ids"] = json!([]);
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    let flow_gap = gaps_of(&facts, &vault())
+        .into_iter()
+        .find(|g| {
+            g.message
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("traffic from segment app")
+        })
+        .unwrap_or_else(|| panic!("no flow gap in {:?}", facts.gaps));
+    assert_eq!(flow_gap.operation, "DescribeRouteTables");
+
+    // Described, the same estate has the flow and no gap.
+    let facts = analyze(&inventory(&two_vpcs("peering")), &segments_config(""));
+    assert!(facts.flows.iter().any(|f| f.from == "app" && f.to == "cde"));
+    assert!(facts.gaps.is_empty(), "{:?}", facts.gaps);
+}
+
+#[test]
+fn an_undescribed_target_subnet_is_one_gap_per_source_segment() {
+    // The vault's subnet has no NACL: neither app nor the public subnets (both in a VPC
+    // peered with the vault's) can be judged against it; each pair names itself, once.
+    let mut v = two_vpcs("peering");
+    find(&mut v, "network.subnets", "subnet-cde")["network_acl_id"] = Value::Null;
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    let mut flow_gaps: Vec<&str> = gaps_of(&facts, &vault())
+        .into_iter()
+        .filter_map(|g| g.message.as_deref())
+        .filter(|m| m.starts_with("traffic from"))
+        .collect();
+    flow_gaps.sort();
+    assert_eq!(
+        flow_gaps,
+        [
+            "traffic from (public subnets) to vault (segment cde) not analysed: subnet subnet-cde has no network ACL in the data",
+            "traffic from segment app to vault (segment cde) not analysed: subnet subnet-cde has no network ACL in the data",
+        ]
+    );
+}
+
 #[test]
 fn public_subnets_are_a_source_for_cde_and_phi() {
     let mut v = two_vpcs("peering");
