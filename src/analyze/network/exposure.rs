@@ -6,7 +6,8 @@
 //! groups and listeners share the answer.
 
 use super::endpoint::{Endpoint, Kind};
-use super::flow::{from_internet, Admission, Blocked, Stage};
+use super::flow::{Admission, Blocked, Stage};
+use super::internet::from_internet;
 use super::topology::{Block, Topology};
 use super::undescribed::Undescribed;
 use crate::util::addr::{to_cidrs, AddrSet, Family};

@@ -15,6 +15,7 @@ pub mod classes;
 pub mod endpoint;
 pub mod exposure;
 pub mod flow;
+pub mod internet;
 pub mod query;
 pub mod segment_flows;
 pub mod segments;

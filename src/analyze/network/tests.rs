@@ -4,7 +4,8 @@
 
 use super::endpoint::endpoints;
 use super::exposure::{expose, Cache};
-use super::flow::{between, from_internet};
+use super::flow::between;
+use super::internet::from_internet;
 use super::topology::Topology;
 use super::*;
 use crate::config::Config;
