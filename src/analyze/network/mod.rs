@@ -33,7 +33,7 @@ use exposure::{Cache, Exposure};
 use segment_flows::{SegmentFlow, Unjudged};
 use segments::SegmentFacts;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use topology::Topology;
 use undescribed::Undescribed;
 
@@ -94,46 +94,23 @@ fn flow_gap(target: &Endpoint, u: &Unjudged) -> Gap {
     )
 }
 
+/// The network facts of the estate: what the internet reaches of every resource, what each
+/// security group lets it reach, which segments reach which resources, and a gap for
+/// everything the data did not allow judging.
 pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
     let topo = Topology::build(inventory);
     let eps = endpoint::endpoints(&topo);
-    let mut facts = NetworkFacts::default();
-    let mut by_resource: BTreeMap<&str, Vec<&Endpoint>> = BTreeMap::new();
-    for e in &eps {
-        by_resource.entry(e.resource).or_default().push(e);
-    }
-    let sg_arn: std::collections::HashMap<&str, &str> = inventory
+    let sg_arn: HashMap<&str, &str> = inventory
         .network
         .security_groups
         .iter()
         .map(|g| (g.id.as_str(), g.arn.as_str()))
         .collect();
-    for e in &eps {
-        for g in &e.groups {
-            if let Some(arn) = sg_arn.get(g) {
-                let g = facts.security_groups.entry(arn.to_string()).or_default();
-                g.attached += 1;
-                if g.attached_to.last().map(String::as_str) != Some(e.resource) {
-                    g.attached_to.push(e.resource.to_string());
-                }
-            }
-        }
-    }
+    let mut facts = NetworkFacts::default();
+    count_attachments(&mut facts.security_groups, &eps, &sg_arn);
     // Internet exposure and segment flows are independent: one thread each.
     let (exposures, (m, (flows, unjudged))) = rayon::join(
-        || {
-            let mut cache = Cache::default();
-            by_resource
-                .iter()
-                .map(|(resource, list)| {
-                    (
-                        *resource,
-                        list[0],
-                        exposure::expose(&topo, &mut cache, list),
-                    )
-                })
-                .collect::<Vec<_>>()
-        },
+        || exposures(&topo, &eps),
         || {
             let m = segments::membership(&topo, config, &eps);
             let flows = segment_flows::flows(&topo, config, &eps, &m);
@@ -143,30 +120,13 @@ pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
     for (resource, first, found) in exposures {
         match found {
             Ok(x) => {
-                for r in x.reachable.iter().filter(|r| r.anywhere) {
-                    let Some(arn) = r.group.as_deref().and_then(|g| sg_arn.get(g)) else {
-                        continue;
-                    };
-                    let g = facts.security_groups.entry(arn.to_string()).or_default();
-                    g.open = g.open.union(&r.services);
-                    if g.exposed.last().map(String::as_str) != Some(resource) {
-                        g.exposed.push(resource.to_string());
-                    }
-                }
+                record_open_groups(&mut facts.security_groups, &sg_arn, resource, &x);
                 facts.exposures.insert(resource.to_string(), x);
             }
             Err(why) => facts.gaps.push(exposure_gap(first, &why)),
         }
     }
-    for (name, seg) in &m.segments {
-        for arn in &seg.members {
-            facts
-                .segment_of
-                .entry(arn.clone())
-                .or_default()
-                .push(name.clone());
-        }
-    }
+    facts.segment_of = segment_of(&m.segments);
     facts.flows = flows;
     facts
         .gaps
@@ -181,4 +141,75 @@ pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
     facts.gaps.sort();
     facts.gaps.dedup();
     facts
+}
+
+/// How many endpoints use each security group, and whose they are: a group attached to
+/// nothing reachable is reported at a lower severity.
+fn count_attachments(
+    groups: &mut BTreeMap<String, GroupFacts>,
+    eps: &[Endpoint],
+    sg_arn: &HashMap<&str, &str>,
+) {
+    for e in eps {
+        for g in &e.groups {
+            if let Some(arn) = sg_arn.get(g) {
+                let g = groups.entry(arn.to_string()).or_default();
+                g.attached += 1;
+                if g.attached_to.last().map(String::as_str) != Some(e.resource) {
+                    g.attached_to.push(e.resource.to_string());
+                }
+            }
+        }
+    }
+}
+
+/// The internet exposure of every resource over all its endpoints, in resource order, with
+/// one endpoint to blame a gap on; one cache for all, since many share subnet and groups.
+fn exposures<'e, 'a>(
+    topo: &Topology,
+    eps: &'e [Endpoint<'a>],
+) -> Vec<(&'a str, &'e Endpoint<'a>, Result<Exposure, Undescribed>)> {
+    let mut by_resource: BTreeMap<&str, Vec<&Endpoint>> = BTreeMap::new();
+    for e in eps {
+        by_resource.entry(e.resource).or_default().push(e);
+    }
+    let mut cache = Cache::default();
+    by_resource
+        .into_iter()
+        .map(|(resource, list)| {
+            let found = exposure::expose(topo, &mut cache, &list);
+            (resource, list[0], found)
+        })
+        .collect()
+}
+
+/// Credits each group whose rule admits most of the internet with what it lets through to
+/// `resource`.
+fn record_open_groups(
+    groups: &mut BTreeMap<String, GroupFacts>,
+    sg_arn: &HashMap<&str, &str>,
+    resource: &str,
+    x: &Exposure,
+) {
+    for r in x.reachable.iter().filter(|r| r.anywhere) {
+        let Some(arn) = r.group.as_deref().and_then(|g| sg_arn.get(g)) else {
+            continue;
+        };
+        let g = groups.entry(arn.to_string()).or_default();
+        g.open = g.open.union(&r.services);
+        if g.exposed.last().map(String::as_str) != Some(resource) {
+            g.exposed.push(resource.to_string());
+        }
+    }
+}
+
+/// Segment names by member resource, for policies that start from a resource.
+fn segment_of(segments: &BTreeMap<String, SegmentFacts>) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (name, seg) in segments {
+        for arn in &seg.members {
+            out.entry(arn.clone()).or_default().push(name.clone());
+        }
+    }
+    out
 }
