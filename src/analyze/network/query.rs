@@ -119,8 +119,8 @@ pub fn reach(inv: &Inventory, config: &Config, from: &str, to: &str) -> Result<A
         blocked: Vec::new(),
     };
     match sources {
-        None => answer.from_internet(&topo, &targets)?,
-        Some(sources) => answer.between(&topo, &sources, &targets)?,
+        None => answer.add_internet_paths(&topo, &targets)?,
+        Some(sources) => answer.add_paths_between(&topo, &sources, &targets)?,
     }
     answer.reachable = !answer.paths.is_empty();
     answer.blocked.truncate(20);
@@ -129,7 +129,11 @@ pub fn reach(inv: &Inventory, config: &Config, from: &str, to: &str) -> Result<A
 
 impl Answer {
     /// The internet exposure of each target, as paths from the internet.
-    fn from_internet(&mut self, topo: &Topology, targets: &[&Endpoint]) -> Result<(), ReachError> {
+    fn add_internet_paths(
+        &mut self,
+        topo: &Topology,
+        targets: &[&Endpoint],
+    ) -> Result<(), ReachError> {
         let mut cache = Cache::default();
         for t in targets {
             let x = expose(topo, &mut cache, &[t])?;
@@ -157,7 +161,7 @@ impl Answer {
 
     /// Every (source, target) pair of different resources, both families; a pair without
     /// addresses of a family is not a blocked path.
-    fn between(
+    fn add_paths_between(
         &mut self,
         topo: &Topology,
         sources: &[&Endpoint],
