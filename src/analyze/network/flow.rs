@@ -170,8 +170,12 @@ fn judge(
             why: String::new(),
         }));
     };
-    let (_, s_table, s_nacl) = subnet_parts(topo, src.subnet)?;
-    let (_, d_table, d_nacl) = subnet_parts(topo, dst.subnet)?;
+    // The groups half reads no route table or NACL: it can be judged in a subnet the data
+    // describes only in part.
+    let subnets = match layers {
+        Layers::Groups => None,
+        Layers::All | Layers::Network => Some(Subnets::of(topo, src, dst)?),
+    };
     let ends = Ends {
         topo,
         src,
@@ -179,16 +183,33 @@ fn judge(
         family,
         sa,
         da,
-        s_table,
-        s_nacl,
-        d_table,
-        d_nacl,
+        subnets,
         same_subnet: src.subnet == dst.subnet,
         explain,
-        network: layers != Layers::Groups,
         groups: layers != Layers::Network,
     };
     Ok(ends.judge())
+}
+
+/// The route tables and NACLs of the source's and the destination's subnets.
+struct Subnets<'j> {
+    s_table: &'j Table<'j>,
+    s_nacl: &'j Nacl<'j>,
+    d_table: &'j Table<'j>,
+    d_nacl: &'j Nacl<'j>,
+}
+
+impl<'j> Subnets<'j> {
+    fn of(topo: &'j Topology, src: &Endpoint, dst: &Endpoint) -> Result<Self, Undescribed> {
+        let (_, s_table, s_nacl) = subnet_parts(topo, src.subnet)?;
+        let (_, d_table, d_nacl) = subnet_parts(topo, dst.subnet)?;
+        Ok(Subnets {
+            s_table,
+            s_nacl,
+            d_table,
+            d_nacl,
+        })
+    }
 }
 
 /// Two endpoints of one family and what every layer between them reads: their addresses and
@@ -200,15 +221,11 @@ struct Ends<'j> {
     family: Family,
     sa: u128,
     da: u128,
-    s_table: &'j Table<'j>,
-    s_nacl: &'j Nacl<'j>,
-    d_table: &'j Table<'j>,
-    d_nacl: &'j Nacl<'j>,
+    /// The routes and NACLs to judge; none when only the groups are.
+    subnets: Option<Subnets<'j>>,
     /// Traffic within one subnet meets no route and no NACL.
     same_subnet: bool,
     explain: bool,
-    /// Judge the routes and NACLs.
-    network: bool,
     /// Judge the security groups and the listener.
     groups: bool,
 }
@@ -243,9 +260,9 @@ impl<'j> Ends<'j> {
             .intersect(&union(&nacls.d_in));
         if services.is_empty() {
             return Err(self.blocked(Stage::NaclIn, || {
+                let (s_acl, d_acl) = self.acls();
                 format!(
-                    "network ACLs {} (outbound) and {} (inbound) admit nothing it sends",
-                    self.s_nacl.acl.id, self.d_nacl.acl.id
+                    "network ACLs {s_acl} (outbound) and {d_acl} (inbound) admit nothing it sends"
                 )
             }));
         }
@@ -279,20 +296,33 @@ impl<'j> Ends<'j> {
         }
     }
 
+    /// The routes and NACLs met on the way: none within one subnet or when only the groups
+    /// are judged.
+    fn crossed(&self) -> Option<&Subnets<'j>> {
+        self.subnets.as_ref().filter(|_| !self.same_subnet)
+    }
+
+    /// The two subnets' NACL ids, for reasons and paths (empty when only groups are judged).
+    fn acls(&self) -> (&str, &str) {
+        self.subnets.as_ref().map_or(("", ""), |n| {
+            (n.s_nacl.acl.id.as_str(), n.d_nacl.acl.id.as_str())
+        })
+    }
+
     /// The route there, described, if the route back returns to the source's VPC too.
     fn routes(&self) -> Result<String, Blocked> {
-        if self.same_subnet || !self.network {
+        let Some(n) = self.crossed() else {
             return Ok(String::new());
-        }
+        };
         let (topo, src, dst) = (self.topo, self.src, self.dst);
-        let there = match topo.next_vpc(src.vpc, self.s_table, self.family, self.da, self.explain) {
+        let there = match topo.next_vpc(src.vpc, n.s_table, self.family, self.da, self.explain) {
             Ok((vpc, via)) if vpc == dst.vpc => via,
             Ok((vpc, via)) => {
                 return Err(self.blocked(Stage::Route, || format!("{via} leads to {vpc}")))
             }
             Err(why) => return Err(self.blocked(Stage::Route, || why)),
         };
-        match topo.next_vpc(dst.vpc, self.d_table, self.family, self.sa, self.explain) {
+        match topo.next_vpc(dst.vpc, n.d_table, self.family, self.sa, self.explain) {
             Ok((vpc, _)) if vpc == src.vpc => Ok(there),
             Ok((vpc, via)) => {
                 Err(self.blocked(Stage::Route, || format!("replies take {via} to {vpc}")))
@@ -323,7 +353,7 @@ impl<'j> Ends<'j> {
     /// The NACL rules of both subnets for this pair of addresses; none (everything allowed)
     /// within one subnet or when only the groups are judged.
     fn nacl_rules(&self) -> NaclRules {
-        if self.same_subnet || !self.network {
+        let Some(n) = self.crossed() else {
             let all = vec![(Services::all(), 0)];
             return NaclRules {
                 s_out: all.clone(),
@@ -331,13 +361,13 @@ impl<'j> Ends<'j> {
                 d_out: all.clone(),
                 s_in: all,
             };
-        }
+        };
         let side = |nacl: &NaclSide, a| nacl.evaluate(self.family, a);
         NaclRules {
-            s_out: side(&self.s_nacl.outbound, self.da),
-            d_in: side(&self.d_nacl.inbound, self.sa),
-            d_out: side(&self.d_nacl.outbound, self.sa),
-            s_in: side(&self.s_nacl.inbound, self.da),
+            s_out: side(&n.s_nacl.outbound, self.da),
+            d_in: side(&n.d_nacl.inbound, self.sa),
+            d_out: side(&n.d_nacl.outbound, self.sa),
+            s_in: side(&n.s_nacl.inbound, self.da),
         }
     }
 
@@ -381,7 +411,7 @@ impl<'j> Ends<'j> {
                 })
                 .unwrap_or_default()
         };
-        let (s_acl, d_acl) = (&self.s_nacl.acl.id, &self.d_nacl.acl.id);
+        let (s_acl, d_acl) = self.acls();
         let mut path = vec![first(egress, "to").0];
         if self.same_subnet {
             path.push(format!("within subnet {}", self.src.subnet));
