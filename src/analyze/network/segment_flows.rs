@@ -573,7 +573,13 @@ impl<'p, 'x> Judging<'p, 'x> {
                     .entry((src.subnet, dst.subnet, families))
                     .or_insert_with(|| network_half(topo, src, dst, errors))
             };
-        let halves = halves.as_ref().map_err(|&why| why)?;
+        let halves = match halves {
+            Ok(halves) => halves,
+            // Routes and NACLs only narrow what the groups admit: if the groups admit
+            // nothing, the flow is judged (blocked) without the missing data.
+            Err(why) if groups_admit_something(topo, src, dst) => return Err(*why),
+            Err(_) => return Ok(Services::default()),
+        };
         let mut found = Services::default();
         for (family, n) in [Family::V4, Family::V6].into_iter().zip(halves) {
             if n.is_empty() {
@@ -585,6 +591,14 @@ impl<'p, 'x> Judging<'p, 'x> {
         }
         Ok(found)
     }
+}
+
+/// Whether the security groups (and the listener) let anything from `src` to `dst` in either
+/// family; an answer the data does not allow counts as something.
+fn groups_admit_something(topo: &Topology, src: &Endpoint, dst: &Endpoint) -> bool {
+    [Family::V4, Family::V6].into_iter().any(|family| {
+        services_between(topo, src, dst, family, Layers::Groups).map_or(true, |g| !g.is_empty())
+    })
 }
 
 /// Routes both ways and the NACLs, IPv4 then IPv6; a subnet the data does not describe is

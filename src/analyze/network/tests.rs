@@ -622,14 +622,25 @@ fn a_segment_flow_the_data_does_not_describe_is_a_gap_not_a_pass() {
     let facts = analyze(&inventory(&two_vpcs("peering")), &segments_config(""));
     assert!(facts.flows.iter().any(|f| f.from == "app" && f.to == "cde"));
     assert!(facts.gaps.is_empty(), "{:?}", facts.gaps);
+
+    // The vault's groups admit nothing from app: blocked whatever the missing NACL says, so
+    // judged, and no gap.
+    let mut v = two_vpcs("peering");
+    find(&mut v, "network.subnets", "subnet-priv")["network_acl_id"] = Value::Null;
+    find(&mut v, "network.network_acls", "acl-priv")["subnet_ids"] = json!([]);
+    find(&mut v, "network.security_groups", "sg-cde")["ingress"] = json!([]);
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    assert!(gaps_of(&facts, &vault()).is_empty(), "{:?}", facts.gaps);
 }
 
 #[test]
 fn an_undescribed_target_subnet_is_one_gap_per_source_segment() {
-    // The vault's subnet has no NACL: neither app nor the public subnets (both in a VPC
-    // peered with the vault's) can be judged against it; each pair names itself, once.
+    // The vault's subnet has no NACL and its group admits all of vpc-1: neither app nor the
+    // public subnets (both in vpc-1, peered with the vault's VPC) can be judged against it;
+    // each pair names itself, once.
     let mut v = two_vpcs("peering");
     find(&mut v, "network.subnets", "subnet-cde")["network_acl_id"] = Value::Null;
+    find(&mut v, "network.security_groups", "sg-cde")["ingress"] = json!([{"protocol": "tcp", "from_port": 5432, "to_port": 5432, "cidr_blocks": ["10.0.0.0/16"]}]);
     let facts = analyze(&inventory(&v), &segments_config(""));
     let mut flow_gaps: Vec<&str> = gaps_of(&facts, &vault())
         .into_iter()
@@ -887,14 +898,10 @@ fn interfaces_of_one_subnet_with_and_without_ipv6_are_judged_apart() {
     assert_eq!(flow.services, Services::tcp(5432, 5432));
 }
 
-/// The class-based segment analysis against every pair of interfaces judged on its own, on an
-/// estate from the benchmark's generator (peering, transit gateways with blackholes, NACLs with
-/// denies and narrow reply rules, group references, prefix lists, IPv6).
-#[test]
-fn segment_flows_equal_judging_every_pair() {
-    use super::flow::{services_between, Layers};
-    use super::segments::{membership, PUBLIC_SUBNETS};
-    use std::collections::BTreeMap;
+/// A small estate from the benchmark's generator (peering, transit gateways with blackholes,
+/// NACLs with denies and narrow reply rules, group references, prefix lists, IPv6), and its
+/// segments.
+fn generated_estate() -> (Inventory, Config) {
     let dir = tempfile::tempdir().unwrap();
     let (snap, conf) = (dir.path().join("s.json"), dir.path().join("p.toml"));
     let generator = concat!(
@@ -921,6 +928,76 @@ fn segment_flows_equal_judging_every_pair() {
     assert!(status.success());
     let inv = crate::inventory::load_snapshot(&snap).unwrap();
     let config = Config::load(&conf).unwrap();
+    (inv, config)
+}
+
+/// Every flow that the missing NACLs of a quarter of the subnets hide or change is a gap for
+/// its (source segment, target): none disappears silently.
+#[test]
+fn flows_the_data_hides_are_gaps() {
+    use super::segment_flows::flows;
+    use super::segments::membership;
+    use std::collections::{BTreeMap, BTreeSet};
+    let (full, config) = generated_estate();
+    let mut holes = full.clone();
+    let mut ids: Vec<String> = holes.network.subnets.iter().map(|s| s.id.clone()).collect();
+    ids.sort();
+    let dropped: BTreeSet<String> = ids.into_iter().step_by(4).collect();
+    for s in &mut holes.network.subnets {
+        if dropped.contains(&s.id) {
+            s.network_acl_id = None;
+        }
+    }
+    for acl in &mut holes.network.network_acls {
+        acl.subnet_ids.retain(|s| !dropped.contains(s));
+    }
+    let judged = |inv: &Inventory| {
+        let topo = Topology::build(inv);
+        let eps = endpoints(&topo);
+        let m = membership(&topo, &config, &eps);
+        let (found, unjudged) = flows(&topo, &config, &eps, &m);
+        let found: BTreeMap<(String, String, String), (Services, Services)> = found
+            .into_iter()
+            .map(|f| ((f.from, f.to, f.target), (f.services, f.disallowed)))
+            .collect();
+        let unjudged: BTreeSet<(String, String, String)> = unjudged
+            .into_iter()
+            .map(|u| (u.from, u.to, eps[u.target].resource.to_string()))
+            .collect();
+        (found, unjudged)
+    };
+    let (want, none) = judged(&full);
+    assert!(none.is_empty(), "{none:?}");
+    let (got, unjudged) = judged(&holes);
+    let hidden: Vec<_> = want
+        .iter()
+        .filter(|(k, w)| got.get(*k) != Some(*w))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        hidden.len() > 10,
+        "too few hidden flows to tell: {}",
+        hidden.len()
+    );
+    let silent: Vec<_> = hidden
+        .iter()
+        .filter(|k| !unjudged.contains(**k))
+        .take(5)
+        .collect();
+    assert!(silent.is_empty(), "hidden without a gap: {silent:?}");
+    // Missing data only ever hides flows; it never invents one.
+    assert!(got.keys().all(|k| want.contains_key(k)));
+}
+
+/// The class-based segment analysis against every pair of interfaces judged on its own, on an
+/// estate from the benchmark's generator (peering, transit gateways with blackholes, NACLs with
+/// denies and narrow reply rules, group references, prefix lists, IPv6).
+#[test]
+fn segment_flows_equal_judging_every_pair() {
+    use super::flow::{services_between, Layers};
+    use super::segments::{membership, PUBLIC_SUBNETS};
+    use std::collections::BTreeMap;
+    let (inv, config) = generated_estate();
     let facts = analyze(&inv, &config);
     let got: BTreeMap<(String, String, String), (Services, Services)> = facts
         .flows
