@@ -46,12 +46,15 @@ pub struct Endpoint<'a> {
     pub state: Option<&'a str>,
 }
 
+/// Where a resource is placed in a subnet when the data does not say: the first address AWS
+/// does not reserve.
 fn first_usable(block: &str) -> Option<(Family, u128)> {
     let (f, (lo, hi)) = cidr(block)?;
     // AWS reserves the first four addresses of every subnet.
     Some((f, (lo + 4).min(hi)))
 }
 
+/// What a load balancer listener answers on, by its protocol's transport.
 fn listener_services(protocol: &str, port: u16) -> Services {
     match protocol.to_ascii_uppercase().as_str() {
         "UDP" => Services::of_rule("udp", Some(port.into()), Some(port.into()), false),

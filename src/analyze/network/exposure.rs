@@ -60,6 +60,7 @@ pub struct Cache {
     answers: HashMap<ClassKey, Answer>,
 }
 
+/// Every block a layer of the endpoint draws: where the internet's atoms must be cut.
 fn blocks_of(topo: &Topology, ep: &Endpoint, family: Family) -> Vec<Block> {
     let mut out = Vec::new();
     if let Some(info) = topo.subnets.get(ep.subnet) {
@@ -111,6 +112,7 @@ fn atoms(family: Family, blocks: &[Block]) -> Vec<(u128, u128)> {
 }
 
 impl Cache {
+    /// The endpoint's answer for one family, shared by every endpoint of the same class.
     fn answer(
         &mut self,
         topo: &Topology,

@@ -110,6 +110,7 @@ pub(super) fn matching<'t>(
     out
 }
 
+/// Everything a set of matching rules admits; "no security group" admits everything.
 fn services_of(rules: &[Option<&SgRule>]) -> Services {
     rules.iter().fold(Services::default(), |a, r| match r {
         Some(r) => a.union(&r.services),
@@ -200,6 +201,7 @@ struct Subnets<'j> {
 }
 
 impl<'j> Subnets<'j> {
+    /// Both subnets' parts, or the first the data leaves out (source first).
     fn of(topo: &'j Topology, src: &Endpoint, dst: &Endpoint) -> Result<Self, Undescribed> {
         let (_, s_table, s_nacl) = subnet_parts(topo, src.subnet)?;
         let (_, d_table, d_nacl) = subnet_parts(topo, dst.subnet)?;

@@ -147,6 +147,7 @@ struct Estate<'x> {
 }
 
 impl<'x> Estate<'x> {
+    /// Computes once what every pair reads: classes, linked VPCs, allowed flows.
     fn new(
         topo: &'x Topology<'x>,
         config: &'x Config,
@@ -308,6 +309,7 @@ struct Gathered {
 }
 
 impl Gathered {
+    /// Adds one source's traffic; the example moves to it if it is the first disallowed.
     fn add(&mut self, services: &Services, disallowed: &Services, src: usize) {
         if self.disallowed.is_empty() && !disallowed.is_empty() {
             self.src = src;
@@ -351,6 +353,7 @@ struct Judging<'p, 'x> {
 }
 
 impl<'p, 'x> Judging<'p, 'x> {
+    /// A pair with empty caches: each thread judges its pairs on its own.
     fn new(estate: &'p Estate<'x>, pair: &'p Pair<'x>) -> Self {
         Judging {
             estate,

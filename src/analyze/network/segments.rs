@@ -21,10 +21,12 @@ pub struct SegmentFacts {
     pub subnets: Vec<String>,
 }
 
+/// All the segment's tags are on the resource; a segment without tags selects nothing by tag.
 fn tags_match(want: &BTreeMap<String, String>, have: Option<&Tags>) -> bool {
     !want.is_empty() && have.is_some_and(|h| want.iter().all(|(k, v)| h.get(k) == Some(v)))
 }
 
+/// Whether an endpoint's address lies in one of the segment's CIDR blocks.
 fn in_blocks(blocks: &[(Family, (u128, u128))], family: Family, a: Option<u128>) -> bool {
     a.is_some_and(|a| {
         blocks
@@ -81,6 +83,8 @@ pub struct Membership {
     pub public_subnets: HashSet<String>,
 }
 
+/// Which endpoints, resources and subnets each configured segment selects, and the public
+/// subnets.
 pub fn membership(topo: &Topology, config: &Config, eps: &[Endpoint]) -> Membership {
     let mut segments = BTreeMap::new();
     let mut endpoints = BTreeMap::new();

@@ -12,6 +12,7 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 /// A block of one family: (family, first, last).
 pub type Block = (Family, (u128, u128));
 
+/// Whether address `a` of `family` lies in the block (a block of the other family never holds it).
 fn contains(b: &Block, family: Family, a: u128) -> bool {
     b.0 == family && b.1 .0 <= a && a <= b.1 .1
 }
@@ -80,6 +81,7 @@ impl SgRule {
         !self.unknown_lists.is_empty() || self.blocks.iter().any(|b| contains(b, family, a))
     }
 
+    /// Does the rule name one of an endpoint's groups as its peer?
     pub fn admits_group(&self, groups: &[&str]) -> bool {
         self.groups.iter().any(|g| groups.contains(&g.as_str()))
     }

@@ -35,6 +35,7 @@ pub struct Undescribed {
 }
 
 impl fmt::Display for Undescribed {
+    /// Names the subnet and the missing part, in the words the gap messages have always used.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let subnet = &self.subnet;
         match self.layer {
@@ -51,6 +52,7 @@ impl fmt::Display for Undescribed {
 impl std::error::Error for Undescribed {}
 
 impl Undescribed {
+    /// The missing `layer` of `subnet`.
     pub fn new(subnet: &str, layer: Layer) -> Self {
         Undescribed {
             subnet: subnet.to_string(),
