@@ -8,6 +8,11 @@
 //! - [`segment_flows`]: which segments reach which resources of other segments, on which
 //!   services, and whether the config's flows allow it.
 //!
+//! Beneath them: [`topology`] compiles the estate for lookups, [`endpoint`] places the
+//! resources, [`flow`] and [`internet`] judge one path layer by layer, [`classes`] groups
+//! endpoints no layer tells apart, and [`undescribed`] says what the data leaves out, which
+//! becomes a gap (`not-evaluated`), never a pass.
+//!
 //! Port and address sets are interval sets (`crate::util::interval`), never per-port or
 //! per-address loops. See `docs/network-analysis.md` for the model and its limits.
 
@@ -50,7 +55,8 @@ pub struct NetworkFacts {
     pub flows: Vec<SegmentFlow>,
     /// Subnet ids with a default route to an internet gateway.
     pub public_subnets: Vec<String>,
-    /// Resources the data did not allow judging; they become gaps, not passes.
+    /// Exposures and segment flows the data did not allow judging, on the resource whose
+    /// results they leave incomplete; they become gaps, not passes.
     #[serde(skip)]
     pub gaps: Vec<Gap>,
 }
