@@ -13,6 +13,7 @@ mod iam;
 mod layering;
 mod live;
 mod moto;
+mod network;
 mod permissions;
 mod pipeline;
 mod policies;

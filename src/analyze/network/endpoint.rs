@@ -2,10 +2,11 @@
 //! a database or load balancer whose interfaces the data does not tie to it.
 
 use super::topology::Topology;
+use crate::inventory::network::{Instance, Network, NetworkInterface};
 use crate::inventory::Tags;
 use crate::util::addr::{addr, cidr, Family};
 use crate::util::service::Services;
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -45,12 +46,15 @@ pub struct Endpoint<'a> {
     pub state: Option<&'a str>,
 }
 
+/// Where a resource is placed in a subnet when the data does not say: the first address AWS
+/// does not reserve.
 fn first_usable(block: &str) -> Option<(Family, u128)> {
     let (f, (lo, hi)) = cidr(block)?;
     // AWS reserves the first four addresses of every subnet.
     Some((f, (lo + 4).min(hi)))
 }
 
+/// What a load balancer listener answers on, by its protocol's transport.
 fn listener_services(protocol: &str, port: u16) -> Services {
     match protocol.to_ascii_uppercase().as_str() {
         "UDP" => Services::of_rule("udp", Some(port.into()), Some(port.into()), false),
@@ -70,11 +74,25 @@ fn listener_services(protocol: &str, port: u16) -> Services {
 /// those resources get endpoints of their own, one per subnet they can be placed in.
 pub fn endpoints<'a>(topo: &Topology<'a>) -> Vec<Endpoint<'a>> {
     let n = &topo.inv.network;
-    let instances: HashMap<&str, &crate::inventory::network::Instance> =
-        n.instances.iter().map(|i| (i.id.as_str(), i)).collect();
-    let vpc_of = |subnet: &str| topo.subnets.get(subnet).map(|s| s.subnet.vpc_id.as_str());
     let mut out = Vec::new();
-    let mut instances_seen = foldhash::HashSet::default();
+    let instances_seen = interface_endpoints(n, &mut out);
+    instance_endpoints(topo, &instances_seen, &mut out);
+    let owned = owned_interfaces(n);
+    database_endpoints(topo, &owned, &mut out);
+    load_balancer_endpoints(topo, &owned, &mut out);
+    out
+}
+
+/// Interfaces by owner, (`rds`, database id) or (`load_balancer`, name): the data ties them
+/// to their database (`attached_to` its id) or load balancer (`app/NAME/ID`).
+type Owned<'a> = HashMap<(&'a str, &'a str), Vec<&'a NetworkInterface>>;
+
+/// One endpoint per interface not owned by a database, load balancer or NAT gateway, on
+/// behalf of its instance if it has one; returns the instances so placed.
+fn interface_endpoints<'a>(n: &'a Network, out: &mut Vec<Endpoint<'a>>) -> HashSet<&'a str> {
+    let instances: HashMap<&str, &Instance> =
+        n.instances.iter().map(|i| (i.id.as_str(), i)).collect();
+    let mut instances_seen = HashSet::default();
     for eni in &n.network_interfaces {
         let kind = eni.attachment_kind.as_deref().unwrap_or("");
         if matches!(kind, "rds" | "load_balancer" | "nat_gateway") {
@@ -89,42 +107,57 @@ pub fn endpoints<'a>(topo: &Topology<'a>) -> Vec<Endpoint<'a>> {
             }
             instances_seen.insert(i.id.as_str());
         }
-        let v4 = eni
+        out.push(interface_endpoint(eni, instance.copied()));
+    }
+    instances_seen
+}
+
+/// An interface as an endpoint: the instance's, if attached to one, else its own.
+fn interface_endpoint<'a>(
+    eni: &'a NetworkInterface,
+    instance: Option<&'a Instance>,
+) -> Endpoint<'a> {
+    Endpoint {
+        resource: instance.map_or(eni.arn.as_str(), |i| i.arn.as_str()),
+        account_id: &eni.account_id,
+        region: &eni.region,
+        kind: if instance.is_some() {
+            Kind::Instance
+        } else {
+            Kind::NetworkInterface
+        },
+        name: instance.map_or(eni.id.as_str(), |i| i.id.as_str()),
+        interface: Some(&eni.id),
+        subnet: &eni.subnet_id,
+        vpc: &eni.vpc_id,
+        groups: eni.security_group_ids.iter().map(String::as_str).collect(),
+        groups_enforced: true,
+        v4: eni
             .private_ips
             .iter()
             .find_map(|a| addr(a))
-            .map(|a| a.value);
-        let v6 = eni
+            .map(|a| a.value),
+        v6: eni
             .ipv6_addresses
             .iter()
             .find_map(|a| addr(a))
-            .map(|a| a.value);
-        out.push(Endpoint {
-            resource: instance.map_or(eni.arn.as_str(), |i| i.arn.as_str()),
-            account_id: &eni.account_id,
-            region: &eni.region,
-            kind: if instance.is_some() {
-                Kind::Instance
-            } else {
-                Kind::NetworkInterface
-            },
-            name: instance.map_or(eni.id.as_str(), |i| i.id.as_str()),
-            interface: Some(&eni.id),
-            subnet: &eni.subnet_id,
-            vpc: &eni.vpc_id,
-            groups: eni.security_group_ids.iter().map(String::as_str).collect(),
-            groups_enforced: true,
-            v4,
-            v6,
-            public_v4: eni.public_ip.clone(),
-            listens: None,
-            tags: instance.map(|i| &i.tags),
-            assumed_address: false,
-            state: instance.map(|i| i.state.as_str()),
-        });
+            .map(|a| a.value),
+        public_v4: eni.public_ip.clone(),
+        listens: None,
+        tags: instance.map(|i| &i.tags),
+        assumed_address: false,
+        state: instance.map(|i| i.state.as_str()),
     }
-    // Instances whose interfaces are not in the data: their own fields describe the primary one.
-    for i in &n.instances {
+}
+
+/// Instances whose interfaces are not in the data: their own fields describe the primary one.
+fn instance_endpoints<'a>(
+    topo: &Topology<'a>,
+    instances_seen: &HashSet<&str>,
+    out: &mut Vec<Endpoint<'a>>,
+) {
+    let vpc_of = |subnet: &str| topo.subnets.get(subnet).map(|s| s.subnet.vpc_id.as_str());
+    for i in &topo.inv.network.instances {
         if i.state == "terminated" || instances_seen.contains(i.id.as_str()) {
             continue;
         }
@@ -154,11 +187,12 @@ pub fn endpoints<'a>(topo: &Topology<'a>) -> Vec<Endpoint<'a>> {
             state: Some(&i.state),
         });
     }
-    // Interfaces the data ties to a database or load balancer (`attached_to` the database id,
-    // or `app/NAME/ID` for a load balancer) place it exactly; otherwise every subnet it may be
-    // placed in is an endpoint, at the subnet's first usable address.
-    let mut owned: HashMap<(&str, &str), Vec<&crate::inventory::network::NetworkInterface>> =
-        HashMap::new();
+}
+
+/// Interfaces the data ties to a database or load balancer place it exactly; otherwise every
+/// subnet it may be placed in is an endpoint, at the subnet's first usable address.
+fn owned_interfaces(n: &Network) -> Owned<'_> {
+    let mut owned: Owned = HashMap::new();
     for eni in &n.network_interfaces {
         let (Some(kind), Some(owner)) =
             (eni.attachment_kind.as_deref(), eni.attached_to.as_deref())
@@ -172,6 +206,12 @@ pub fn endpoints<'a>(topo: &Topology<'a>) -> Vec<Endpoint<'a>> {
         };
         owned.entry((kind, owner)).or_default().push(eni);
     }
+    owned
+}
+
+/// Databases, except those being deleted: they answer on their port only, and have a public
+/// address when publicly accessible.
+fn database_endpoints<'a>(topo: &Topology<'a>, owned: &Owned<'a>, out: &mut Vec<Endpoint<'a>>) {
     for db in &topo.inv.storage.rds_instances {
         if db.status.as_deref() == Some("deleting") {
             continue;
@@ -199,13 +239,23 @@ pub fn endpoints<'a>(topo: &Topology<'a>) -> Vec<Endpoint<'a>> {
         };
         place(
             topo,
-            &mut out,
+            out,
             base,
             owned.get(&("rds", db.id.as_str())),
             &db.subnet_ids,
         );
     }
-    for lb in &n.load_balancers {
+}
+
+/// Load balancers: they answer on their listeners' ports; without security groups nothing
+/// filters at them; internet-facing ones have a public IPv4 address unless dual-stack
+/// without one, and only dual-stack ones an IPv6 address.
+fn load_balancer_endpoints<'a>(
+    topo: &Topology<'a>,
+    owned: &Owned<'a>,
+    out: &mut Vec<Endpoint<'a>>,
+) {
+    for lb in &topo.inv.network.load_balancers {
         let listens = lb
             .listeners
             .iter()
@@ -234,16 +284,14 @@ pub fn endpoints<'a>(topo: &Topology<'a>) -> Vec<Endpoint<'a>> {
             state: None,
         };
         let enis = owned.get(&("load_balancer", lb.name.as_str()));
-        let dual = ip_type.starts_with("dualstack");
         let before = out.len();
-        place(topo, &mut out, base, enis, &lb.subnet_ids);
-        if !dual {
+        place(topo, out, base, enis, &lb.subnet_ids);
+        if !ip_type.starts_with("dualstack") {
             for e in &mut out[before..] {
                 e.v6 = None;
             }
         }
     }
-    out
 }
 
 /// Endpoints of a database or load balancer: at its interfaces when the data has them, else
@@ -252,7 +300,7 @@ fn place<'a>(
     topo: &Topology<'a>,
     out: &mut Vec<Endpoint<'a>>,
     base: Endpoint<'a>,
-    enis: Option<&Vec<&'a crate::inventory::network::NetworkInterface>>,
+    enis: Option<&Vec<&'a NetworkInterface>>,
     subnets: &'a [String],
 ) {
     match enis.filter(|e| !e.is_empty()) {

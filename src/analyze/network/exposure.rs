@@ -6,8 +6,10 @@
 //! groups and listeners share the answer.
 
 use super::endpoint::{Endpoint, Kind};
-use super::flow::{from_internet, Admission, Blocked, Stage};
+use super::flow::{Admission, Blocked, Stage};
+use super::internet::from_internet;
 use super::topology::{Block, Topology};
+use super::undescribed::Undescribed;
 use crate::util::addr::{to_cidrs, AddrSet, Family};
 use crate::util::service::Services;
 use foldhash::HashMap;
@@ -58,6 +60,7 @@ pub struct Cache {
     answers: HashMap<ClassKey, Answer>,
 }
 
+/// Every block a layer of the endpoint draws: where the internet's atoms must be cut.
 fn blocks_of(topo: &Topology, ep: &Endpoint, family: Family) -> Vec<Block> {
     let mut out = Vec::new();
     if let Some(info) = topo.subnets.get(ep.subnet) {
@@ -109,7 +112,13 @@ fn atoms(family: Family, blocks: &[Block]) -> Vec<(u128, u128)> {
 }
 
 impl Cache {
-    fn answer(&mut self, topo: &Topology, ep: &Endpoint, family: Family) -> Result<Answer, String> {
+    /// The endpoint's answer for one family, shared by every endpoint of the same class.
+    fn answer(
+        &mut self,
+        topo: &Topology,
+        ep: &Endpoint,
+        family: Family,
+    ) -> Result<Answer, Undescribed> {
         let mut groups: Vec<String> = ep.groups.iter().map(|g| g.to_string()).collect();
         groups.sort();
         let key = (
@@ -164,7 +173,7 @@ pub fn expose(
     topo: &Topology,
     cache: &mut Cache,
     resource_eps: &[&Endpoint],
-) -> Result<Exposure, String> {
+) -> Result<Exposure, Undescribed> {
     let first = resource_eps[0];
     let mut reachable: Vec<Reach> = Vec::new();
     let mut blocked: Vec<(Stage, String)> = Vec::new();
@@ -172,46 +181,12 @@ pub fn expose(
         for family in [Family::V4, Family::V6] {
             let Some(public) = ep.public_address(family) else {
                 if family == Family::V4 || ep.v6.is_some() {
-                    blocked.push((
-                        Stage::Address,
-                        format!(
-                            "{} has no public {} address",
-                            ep.interface.unwrap_or(ep.name),
-                            if family == Family::V4 { "IPv4" } else { "IPv6" }
-                        ),
-                    ));
+                    blocked.push((Stage::Address, no_public_address(ep, family)));
                 }
                 continue;
             };
             match &*cache.answer(topo, ep, family)? {
-                Ok(adms) => {
-                    let half = family
-                        .internet()
-                        .ranges()
-                        .iter()
-                        .map(|r| r.1 - r.0)
-                        .sum::<u128>()
-                        / 2;
-                    for a in adms {
-                        let size: u128 = a.sources.ranges().iter().map(|r| r.1 - r.0).sum();
-                        let sources = describe_sources(family, &a.sources, size >= half);
-                        let at = match ep.interface {
-                            Some(eni) => format!("{public} ({eni}, subnet {})", ep.subnet),
-                            None => format!("{public} in subnet {}", ep.subnet),
-                        };
-                        let mut path = a.path.clone();
-                        path.insert(0, format!("internet ({})", family.world()));
-                        path.push(at);
-                        reachable.push(Reach {
-                            family,
-                            services: a.services.clone(),
-                            sources,
-                            anywhere: size >= half,
-                            path: path.join(" → "),
-                            group: a.group.clone(),
-                        });
-                    }
-                }
+                Ok(adms) => push_reaches(&mut reachable, ep, family, &public, adms),
                 Err(b) => blocked.push((b.stage, format!("{}: {}", ep.subnet, b.why))),
             }
         }
@@ -221,16 +196,7 @@ pub fn expose(
         .iter()
         .filter(|r| r.anywhere)
         .fold(Services::default(), |a, r| a.union(&r.services));
-    let blocked_by = reachable.is_empty().then(|| {
-        let top = blocked.iter().map(|b| b.0).max();
-        let mut whys: Vec<String> = blocked
-            .iter()
-            .filter(|b| Some(b.0) == top)
-            .map(|b| b.1.clone())
-            .collect();
-        whys.dedup();
-        whys.join("; ")
-    });
+    let blocked_by = reachable.is_empty().then(|| furthest(&blocked));
     Ok(Exposure {
         kind: first.kind,
         account_id: first.account_id.to_string(),
@@ -241,6 +207,65 @@ pub fn expose(
         blocked_by,
         state: first.state.map(str::to_string),
     })
+}
+
+/// Why the internet cannot address an endpoint in `family` at all.
+fn no_public_address(ep: &Endpoint, family: Family) -> String {
+    format!(
+        "{} has no public {} address",
+        ep.interface.unwrap_or(ep.name),
+        if family == Family::V4 { "IPv4" } else { "IPv6" }
+    )
+}
+
+/// Each admission as a path from the internet to the endpoint's public address; it is open
+/// to the world from at least half of the internet's addresses of the family.
+fn push_reaches(
+    out: &mut Vec<Reach>,
+    ep: &Endpoint,
+    family: Family,
+    public: &str,
+    adms: &[Admission],
+) {
+    let half = family
+        .internet()
+        .ranges()
+        .iter()
+        .map(|r| r.1 - r.0)
+        .sum::<u128>()
+        / 2;
+    for a in adms {
+        let size: u128 = a.sources.ranges().iter().map(|r| r.1 - r.0).sum();
+        let sources = describe_sources(family, &a.sources, size >= half);
+        let at = match ep.interface {
+            Some(eni) => format!("{public} ({eni}, subnet {})", ep.subnet),
+            None => format!("{public} in subnet {}", ep.subnet),
+        };
+        let mut path = a.path.clone();
+        path.insert(0, format!("internet ({})", family.world()));
+        path.push(at);
+        out.push(Reach {
+            family,
+            services: a.services.clone(),
+            sources,
+            anywhere: size >= half,
+            path: path.join(" → "),
+            group: a.group.clone(),
+        });
+    }
+}
+
+/// The reasons of the layer that stopped the traffic furthest along, once each: where the
+/// nearest fix is.
+fn furthest(blocked: &[(Stage, String)]) -> String {
+    let top = blocked.iter().map(|b| b.0).max();
+    let mut whys: Vec<String> = blocked
+        .iter()
+        .filter(|b| Some(b.0) == top)
+        .map(|b| b.1.clone())
+        .collect();
+    whys.dedup();
+    whys.join("; ")
 }
 
 /// The admitted sources as CIDR blocks, at most 8 then a count; most of the internet is

@@ -4,18 +4,28 @@
 //! - [`exposure`]: what the internet reaches of every instance, interface, database and load
 //!   balancer, with the path (internet gateway, route, NACL rules both ways, security group
 //!   rule, public address);
-//! - [`segments`]: which configured segments reach which resources of other segments, on
-//!   which services, and whether the config's flows allow it.
+//! - [`segments`]: which resources each configured segment holds;
+//! - [`segment_flows`]: which segments reach which resources of other segments, on which
+//!   services, and whether the config's flows allow it.
+//!
+//! Beneath them: [`topology`] compiles the estate for lookups, [`endpoint`] places the
+//! resources, [`flow`] and [`internet`] judge one path layer by layer, [`classes`] groups
+//! endpoints no layer tells apart, and [`undescribed`] says what the data leaves out, which
+//! becomes a gap (`not-evaluated`), never a pass.
 //!
 //! Port and address sets are interval sets (`crate::util::interval`), never per-port or
 //! per-address loops. See `docs/network-analysis.md` for the model and its limits.
 
+pub mod classes;
 pub mod endpoint;
 pub mod exposure;
 pub mod flow;
+pub mod internet;
 pub mod query;
+pub mod segment_flows;
 pub mod segments;
 pub mod topology;
+pub mod undescribed;
 
 #[cfg(test)]
 mod tests;
@@ -25,10 +35,12 @@ use crate::inventory::{Gap, Inventory};
 use crate::util::service::Services;
 use endpoint::Endpoint;
 use exposure::{Cache, Exposure};
-use segments::{SegmentFacts, SegmentFlow};
+use segment_flows::{SegmentFlow, Unjudged};
+use segments::SegmentFacts;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use topology::Topology;
+use undescribed::Undescribed;
 
 #[derive(Debug, Default, Clone, Serialize, PartialEq)]
 pub struct NetworkFacts {
@@ -43,7 +55,8 @@ pub struct NetworkFacts {
     pub flows: Vec<SegmentFlow>,
     /// Subnet ids with a default route to an internet gateway.
     pub public_subnets: Vec<String>,
-    /// Resources the data did not allow judging; they become gaps, not passes.
+    /// Exposures and segment flows the data did not allow judging, on the resource whose
+    /// results they leave incomplete; they become gaps, not passes.
     #[serde(skip)]
     pub gaps: Vec<Gap>,
 }
@@ -60,102 +73,70 @@ pub struct GroupFacts {
     pub exposed: Vec<String>,
 }
 
-fn gap_for(ep: &Endpoint, why: String) -> Gap {
-    let operation = if why.contains("network ACL") {
-        "DescribeNetworkAcls"
-    } else if why.contains("route table") {
-        "DescribeRouteTables"
-    } else {
-        "DescribeSubnets"
-    };
-    Gap {
-        service: "ec2".into(),
-        region: ep.region.to_string(),
-        operation: operation.into(),
-        error: "NotInInput".into(),
-        account_id: Some(ep.account_id.to_string()),
-        resource: Some(ep.resource.to_string()),
-        message: Some(format!("reachability of {} not analysed: {why}", ep.name)),
-    }
+/// The gap for a resource whose internet exposure the data does not allow judging.
+fn exposure_gap(ep: &Endpoint, why: &Undescribed) -> Gap {
+    why.gap(
+        ep,
+        format!("reachability of {} not analysed: {why}", ep.name),
+    )
 }
 
+/// The gap for a target resource whose flows from a source segment the data does not allow
+/// judging: its segmentation results become `not-evaluated` rather than pass.
+fn flow_gap(target: &Endpoint, u: &Unjudged) -> Gap {
+    let from = if u.from == segments::PUBLIC_SUBNETS {
+        u.from.clone()
+    } else {
+        format!("segment {}", u.from)
+    };
+    u.why.gap(
+        target,
+        format!(
+            "traffic from {from} to {} (segment {}) not analysed: {}",
+            target.label(),
+            u.to,
+            u.why
+        ),
+    )
+}
+
+/// The network facts of the estate: what the internet reaches of every resource, what each
+/// security group lets it reach, which segments reach which resources, and a gap for
+/// everything the data did not allow judging.
 pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
     let topo = Topology::build(inventory);
     let eps = endpoint::endpoints(&topo);
-    let mut facts = NetworkFacts::default();
-    let mut by_resource: BTreeMap<&str, Vec<&Endpoint>> = BTreeMap::new();
-    for e in &eps {
-        by_resource.entry(e.resource).or_default().push(e);
-    }
-    let sg_arn: std::collections::HashMap<&str, &str> = inventory
+    let sg_arn: HashMap<&str, &str> = inventory
         .network
         .security_groups
         .iter()
         .map(|g| (g.id.as_str(), g.arn.as_str()))
         .collect();
-    for e in &eps {
-        for g in &e.groups {
-            if let Some(arn) = sg_arn.get(g) {
-                let g = facts.security_groups.entry(arn.to_string()).or_default();
-                g.attached += 1;
-                if g.attached_to.last().map(String::as_str) != Some(e.resource) {
-                    g.attached_to.push(e.resource.to_string());
-                }
-            }
-        }
-    }
+    let mut facts = NetworkFacts::default();
+    count_attachments(&mut facts.security_groups, &eps, &sg_arn);
     // Internet exposure and segment flows are independent: one thread each.
-    let (exposures, (m, (flows, errors))) = rayon::join(
-        || {
-            let mut cache = Cache::default();
-            by_resource
-                .iter()
-                .map(|(resource, list)| {
-                    (
-                        *resource,
-                        list[0],
-                        exposure::expose(&topo, &mut cache, list),
-                    )
-                })
-                .collect::<Vec<_>>()
-        },
+    let (exposures, (m, (flows, unjudged))) = rayon::join(
+        || exposures(&topo, &eps),
         || {
             let m = segments::membership(&topo, config, &eps);
-            let flows = segments::flows(&topo, config, &eps, &m);
+            let flows = segment_flows::flows(&topo, config, &eps, &m);
             (m, flows)
         },
     );
     for (resource, first, found) in exposures {
         match found {
             Ok(x) => {
-                for r in x.reachable.iter().filter(|r| r.anywhere) {
-                    let Some(arn) = r.group.as_deref().and_then(|g| sg_arn.get(g)) else {
-                        continue;
-                    };
-                    let g = facts.security_groups.entry(arn.to_string()).or_default();
-                    g.open = g.open.union(&r.services);
-                    if g.exposed.last().map(String::as_str) != Some(resource) {
-                        g.exposed.push(resource.to_string());
-                    }
-                }
+                record_open_groups(&mut facts.security_groups, &sg_arn, resource, &x);
                 facts.exposures.insert(resource.to_string(), x);
             }
-            Err(why) => facts.gaps.push(gap_for(first, why)),
+            Err(why) => facts.gaps.push(exposure_gap(first, &why)),
         }
     }
-    for (name, seg) in &m.segments {
-        for arn in &seg.members {
-            facts
-                .segment_of
-                .entry(arn.clone())
-                .or_default()
-                .push(name.clone());
-        }
-    }
+    facts.segment_of = segment_of(&m.segments);
     facts.flows = flows;
-    if !errors.is_empty() {
-        tracing::debug!(?errors, "segment flows the data does not describe");
-    }
+    facts
+        .gaps
+        .extend(unjudged.iter().map(|u| flow_gap(&eps[u.target], u)));
     facts.segments = m.segments;
     facts.public_subnets = m.public_subnets.into_iter().collect();
     facts.public_subnets.sort();
@@ -166,4 +147,75 @@ pub fn analyze(inventory: &Inventory, config: &Config) -> NetworkFacts {
     facts.gaps.sort();
     facts.gaps.dedup();
     facts
+}
+
+/// How many endpoints use each security group, and whose they are: a group attached to
+/// nothing reachable is reported at a lower severity.
+fn count_attachments(
+    groups: &mut BTreeMap<String, GroupFacts>,
+    eps: &[Endpoint],
+    sg_arn: &HashMap<&str, &str>,
+) {
+    for e in eps {
+        for g in &e.groups {
+            if let Some(arn) = sg_arn.get(g) {
+                let g = groups.entry(arn.to_string()).or_default();
+                g.attached += 1;
+                if g.attached_to.last().map(String::as_str) != Some(e.resource) {
+                    g.attached_to.push(e.resource.to_string());
+                }
+            }
+        }
+    }
+}
+
+/// The internet exposure of every resource over all its endpoints, in resource order, with
+/// one endpoint to blame a gap on; one cache for all, since many share subnet and groups.
+fn exposures<'e, 'a>(
+    topo: &Topology,
+    eps: &'e [Endpoint<'a>],
+) -> Vec<(&'a str, &'e Endpoint<'a>, Result<Exposure, Undescribed>)> {
+    let mut by_resource: BTreeMap<&str, Vec<&Endpoint>> = BTreeMap::new();
+    for e in eps {
+        by_resource.entry(e.resource).or_default().push(e);
+    }
+    let mut cache = Cache::default();
+    by_resource
+        .into_iter()
+        .map(|(resource, list)| {
+            let found = exposure::expose(topo, &mut cache, &list);
+            (resource, list[0], found)
+        })
+        .collect()
+}
+
+/// Credits each group whose rule admits most of the internet with what it lets through to
+/// `resource`.
+fn record_open_groups(
+    groups: &mut BTreeMap<String, GroupFacts>,
+    sg_arn: &HashMap<&str, &str>,
+    resource: &str,
+    x: &Exposure,
+) {
+    for r in x.reachable.iter().filter(|r| r.anywhere) {
+        let Some(arn) = r.group.as_deref().and_then(|g| sg_arn.get(g)) else {
+            continue;
+        };
+        let g = groups.entry(arn.to_string()).or_default();
+        g.open = g.open.union(&r.services);
+        if g.exposed.last().map(String::as_str) != Some(resource) {
+            g.exposed.push(resource.to_string());
+        }
+    }
+}
+
+/// Segment names by member resource, for policies that start from a resource.
+fn segment_of(segments: &BTreeMap<String, SegmentFacts>) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (name, seg) in segments {
+        for arn in &seg.members {
+            out.entry(arn.clone()).or_default().push(name.clone());
+        }
+    }
+    out
 }

@@ -2,9 +2,10 @@
 
 use super::endpoint::{endpoints, Endpoint};
 use super::exposure::{expose, Cache};
-use super::flow::between;
+use super::flow::{between, Stage};
 use super::segments::membership;
 use super::topology::Topology;
+use super::undescribed::Undescribed;
 use crate::config::Config;
 use crate::inventory::Inventory;
 use crate::util::addr::Family;
@@ -42,6 +43,18 @@ pub struct Block {
     pub why: String,
 }
 
+/// Why a question cannot be answered: a name that selects nothing, or data that does not
+/// describe a subnet on the way.
+#[derive(Debug, thiserror::Error)]
+pub enum ReachError {
+    #[error("`{name}` is not `internet`, a segment ({segments}), a subnet with resources, or an instance, interface, database or load balancer in the data")]
+    Unknown { name: String, segments: String },
+    #[error("the internet is a source only: `--to` names a segment or resource")]
+    InternetAsTarget,
+    #[error(transparent)]
+    Undescribed(#[from] Undescribed),
+}
+
 /// The endpoints a name selects: `internet` (None), a segment, a subnet id, or a resource by
 /// ARN, id, name or Name tag (instance, interface, database, load balancer).
 fn select<'a, 'e>(
@@ -49,7 +62,7 @@ fn select<'a, 'e>(
     config: &Config,
     eps: &'e [Endpoint<'a>],
     name: &str,
-) -> Result<Option<Vec<&'e Endpoint<'a>>>, String> {
+) -> Result<Option<Vec<&'e Endpoint<'a>>>, ReachError> {
     if name == "internet" {
         return Ok(None);
     }
@@ -69,10 +82,14 @@ fn select<'a, 'e>(
         .collect();
     if found.is_empty() {
         let segs: Vec<&str> = config.segments.keys().map(String::as_str).collect();
-        return Err(format!(
-            "`{name}` is not `internet`, a segment ({}), a subnet with resources, or an instance, interface, database or load balancer in the data",
-            if segs.is_empty() { "none configured".to_string() } else { segs.join(", ") }
-        ));
+        return Err(ReachError::Unknown {
+            name: name.to_string(),
+            segments: if segs.is_empty() {
+                "none configured".to_string()
+            } else {
+                segs.join(", ")
+            },
+        });
     }
     Ok(Some(found))
 }
@@ -86,11 +103,12 @@ fn label(e: &Endpoint) -> String {
     }
 }
 
-pub fn reach(inv: &Inventory, config: &Config, from: &str, to: &str) -> Result<Answer, String> {
+/// Every path from `from` to `to` that some service gets through, and why pairs that could
+/// have talked do not.
+pub fn reach(inv: &Inventory, config: &Config, from: &str, to: &str) -> Result<Answer, ReachError> {
     let topo = Topology::build(inv);
     let eps = endpoints(&topo);
-    let targets = select(&topo, config, &eps, to)?
-        .ok_or("the internet is a source only: `--to` names a segment or resource")?;
+    let targets = select(&topo, config, &eps, to)?.ok_or(ReachError::InternetAsTarget)?;
     let sources = select(&topo, config, &eps, from)?;
     let mut answer = Answer {
         from: from.to_string(),
@@ -101,62 +119,8 @@ pub fn reach(inv: &Inventory, config: &Config, from: &str, to: &str) -> Result<A
         blocked: Vec::new(),
     };
     match sources {
-        None => {
-            let mut cache = Cache::default();
-            for t in &targets {
-                let x = expose(&topo, &mut cache, &[t])?;
-                for r in &x.reachable {
-                    answer.services = answer.services.union(&r.services);
-                    answer.paths.push(Path {
-                        source: "internet".into(),
-                        target: label(t),
-                        family: r.family,
-                        services: r.services.clone(),
-                        sources: r.sources.clone(),
-                        path: r.path.clone(),
-                    });
-                }
-                if let Some(why) = x.blocked_by {
-                    answer.blocked.push(Block {
-                        source: "internet".into(),
-                        target: label(t),
-                        why,
-                    });
-                }
-            }
-        }
-        Some(sources) => {
-            for t in &targets {
-                for s in &sources {
-                    if s.resource == t.resource {
-                        continue;
-                    }
-                    for family in [Family::V4, Family::V6] {
-                        match between(&topo, s, t, family)? {
-                            Ok(a) => {
-                                answer.services = answer.services.union(&a.services);
-                                answer.paths.push(Path {
-                                    source: label(s),
-                                    target: label(t),
-                                    family,
-                                    services: a.services,
-                                    sources: Vec::new(),
-                                    path: a.path.join(" → "),
-                                });
-                            }
-                            Err(b) if b.stage != super::flow::Stage::Address => {
-                                answer.blocked.push(Block {
-                                    source: label(s),
-                                    target: label(t),
-                                    why: b.why,
-                                })
-                            }
-                            Err(_) => {}
-                        }
-                    }
-                }
-            }
-        }
+        None => answer.add_internet_paths(&topo, &targets)?,
+        Some(sources) => answer.add_paths_between(&topo, &sources, &targets)?,
     }
     answer.reachable = !answer.paths.is_empty();
     answer.blocked.truncate(20);
@@ -164,6 +128,78 @@ pub fn reach(inv: &Inventory, config: &Config, from: &str, to: &str) -> Result<A
 }
 
 impl Answer {
+    /// The internet exposure of each target, as paths from the internet.
+    fn add_internet_paths(
+        &mut self,
+        topo: &Topology,
+        targets: &[&Endpoint],
+    ) -> Result<(), ReachError> {
+        let mut cache = Cache::default();
+        for t in targets {
+            let x = expose(topo, &mut cache, &[t])?;
+            for r in &x.reachable {
+                self.services = self.services.union(&r.services);
+                self.paths.push(Path {
+                    source: "internet".into(),
+                    target: label(t),
+                    family: r.family,
+                    services: r.services.clone(),
+                    sources: r.sources.clone(),
+                    path: r.path.clone(),
+                });
+            }
+            if let Some(why) = x.blocked_by {
+                self.blocked.push(Block {
+                    source: "internet".into(),
+                    target: label(t),
+                    why,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Every (source, target) pair of different resources, both families; a pair without
+    /// addresses of a family is not a blocked path.
+    fn add_paths_between(
+        &mut self,
+        topo: &Topology,
+        sources: &[&Endpoint],
+        targets: &[&Endpoint],
+    ) -> Result<(), ReachError> {
+        for t in targets {
+            for s in sources {
+                if s.resource == t.resource {
+                    continue;
+                }
+                for family in [Family::V4, Family::V6] {
+                    match between(topo, s, t, family)? {
+                        Ok(a) => {
+                            self.services = self.services.union(&a.services);
+                            self.paths.push(Path {
+                                source: label(s),
+                                target: label(t),
+                                family,
+                                services: a.services,
+                                sources: Vec::new(),
+                                path: a.path.join(" → "),
+                            });
+                        }
+                        Err(b) if b.stage != Stage::Address => self.blocked.push(Block {
+                            source: label(s),
+                            target: label(t),
+                            why: b.why,
+                        }),
+                        Err(_) => {}
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The answer as `palisade reach` prints it: what is reached on what, each path, then
+    /// why the other pairs are blocked.
     pub fn render(&self) -> String {
         let mut s = String::new();
         if self.reachable {

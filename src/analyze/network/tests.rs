@@ -4,7 +4,8 @@
 
 use super::endpoint::endpoints;
 use super::exposure::{expose, Cache};
-use super::flow::{between, from_internet};
+use super::flow::between;
+use super::internet::from_internet;
 use super::topology::Topology;
 use super::*;
 use crate::config::Config;
@@ -400,6 +401,48 @@ fn missing_nacl_is_a_gap_not_a_pass() {
     assert_eq!(gap.operation, "DescribeNetworkAcls");
 }
 
+#[test]
+fn the_gap_blames_the_operation_of_the_undescribed_layer() {
+    // No route table: neither associated nor a main table of the VPC.
+    let mut v = estate();
+    find(&mut v, "network.subnets", "subnet-pub")["route_table_id"] = Value::Null;
+    find(&mut v, "network.route_tables", "rtb-pub")["subnet_ids"] = json!([]);
+    find(&mut v, "network.route_tables", "rtb-priv")["main"] = json!(false);
+    let facts = analyze(&inventory(&v), &Config::default());
+    let gap = facts
+        .gaps
+        .iter()
+        .find(|g| g.resource.as_deref() == Some(web().as_str()))
+        .unwrap();
+    assert_eq!(
+        (
+            gap.service.as_str(),
+            gap.operation.as_str(),
+            gap.error.as_str()
+        ),
+        ("ec2", "DescribeRouteTables", "NotInInput")
+    );
+    assert_eq!(
+        gap.message.as_deref(),
+        Some("reachability of i-web not analysed: subnet subnet-pub has no route table in the data (and its VPC no main table)")
+    );
+    // An interface in a subnet the data does not have at all.
+    let mut v = estate();
+    find(&mut v, "network.network_interfaces", "eni-web")["subnet_id"] = json!("subnet-gone");
+    let facts = analyze(&inventory(&v), &Config::default());
+    let gap = facts
+        .gaps
+        .iter()
+        .find(|g| g.resource.as_deref() == Some(web().as_str()))
+        .unwrap();
+    assert_eq!(gap.operation, "DescribeSubnets");
+    assert!(gap
+        .message
+        .as_deref()
+        .unwrap()
+        .ends_with("subnet subnet-gone is not in the data"));
+}
+
 /// Two VPCs: vpc-1 (10.0.0.0/16) and vpc-2 (10.9.0.0/16) with a CDE database in vpc-2.
 fn two_vpcs(link: &str) -> Value {
     let mut v = estate();
@@ -509,6 +552,109 @@ fn segment_unreachable_without_a_route_back_or_an_active_link() {
         json!("blackhole");
     let facts = analyze(&inventory(&v), &segments_config(""));
     assert!(!facts.flows.iter().any(|f| f.to == "cde"));
+}
+
+fn vault() -> String {
+    format!("arn:aws:rds:{R}:{ACCT}:db:vault")
+}
+
+/// The gaps the analysis records for `resource`.
+fn gaps_of<'f>(facts: &'f NetworkFacts, resource: &str) -> Vec<&'f Gap> {
+    facts
+        .gaps
+        .iter()
+        .filter(|g| g.resource.as_deref() == Some(resource))
+        .collect()
+}
+
+#[test]
+fn a_segment_flow_the_data_does_not_describe_is_a_gap_not_a_pass() {
+    // The source segment's subnet has no network ACL in the data: whether app reaches the
+    // vault cannot be told, so the vault gets a gap naming the pair and the subnet.
+    let mut v = two_vpcs("peering");
+    find(&mut v, "network.subnets", "subnet-priv")["network_acl_id"] = Value::Null;
+    find(&mut v, "network.network_acls", "acl-priv")["subnet_ids"] = json!([]);
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    assert!(
+        !facts.flows.iter().any(|f| f.to == "cde"),
+        "{:?}",
+        facts.flows
+    );
+    let gaps = gaps_of(&facts, &vault());
+    assert_eq!(gaps.len(), 1, "{gaps:?}");
+    let gap = gaps[0];
+    assert_eq!(
+        (
+            gap.service.as_str(),
+            gap.operation.as_str(),
+            gap.error.as_str()
+        ),
+        ("ec2", "DescribeNetworkAcls", "NotInInput")
+    );
+    assert_eq!(
+        (gap.region.as_str(), gap.account_id.as_deref()),
+        (R, Some(ACCT))
+    );
+    assert_eq!(
+        gap.message.as_deref(),
+        Some("traffic from segment app to vault (segment cde) not analysed: subnet subnet-priv has no network ACL in the data")
+    );
+    // The vault's own exposure was judged: the only gap is the flow's.
+    assert!(facts.exposures.contains_key(&vault()));
+
+    // The target's subnet without a route table: the flow's gap blames DescribeRouteTables.
+    let mut v = two_vpcs("peering");
+    find(&mut v, "network.subnets", "subnet-cde")["route_table_id"] = Value::Null;
+    find(&mut v, "network.route_tables", "rtb-cde")["subnet_ids"] = json!([]);
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    let flow_gap = gaps_of(&facts, &vault())
+        .into_iter()
+        .find(|g| {
+            g.message
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("traffic from segment app")
+        })
+        .unwrap_or_else(|| panic!("no flow gap in {:?}", facts.gaps));
+    assert_eq!(flow_gap.operation, "DescribeRouteTables");
+
+    // Described, the same estate has the flow and no gap.
+    let facts = analyze(&inventory(&two_vpcs("peering")), &segments_config(""));
+    assert!(facts.flows.iter().any(|f| f.from == "app" && f.to == "cde"));
+    assert!(facts.gaps.is_empty(), "{:?}", facts.gaps);
+
+    // The vault's groups admit nothing from app: blocked whatever the missing NACL says, so
+    // judged, and no gap.
+    let mut v = two_vpcs("peering");
+    find(&mut v, "network.subnets", "subnet-priv")["network_acl_id"] = Value::Null;
+    find(&mut v, "network.network_acls", "acl-priv")["subnet_ids"] = json!([]);
+    find(&mut v, "network.security_groups", "sg-cde")["ingress"] = json!([]);
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    assert!(gaps_of(&facts, &vault()).is_empty(), "{:?}", facts.gaps);
+}
+
+#[test]
+fn an_undescribed_target_subnet_is_one_gap_per_source_segment() {
+    // The vault's subnet has no NACL and its group admits all of vpc-1: neither app nor the
+    // public subnets (both in vpc-1, peered with the vault's VPC) can be judged against it;
+    // each pair names itself, once.
+    let mut v = two_vpcs("peering");
+    find(&mut v, "network.subnets", "subnet-cde")["network_acl_id"] = Value::Null;
+    find(&mut v, "network.security_groups", "sg-cde")["ingress"] = json!([{"protocol": "tcp", "from_port": 5432, "to_port": 5432, "cidr_blocks": ["10.0.0.0/16"]}]);
+    let facts = analyze(&inventory(&v), &segments_config(""));
+    let mut flow_gaps: Vec<&str> = gaps_of(&facts, &vault())
+        .into_iter()
+        .filter_map(|g| g.message.as_deref())
+        .filter(|m| m.starts_with("traffic from"))
+        .collect();
+    flow_gaps.sort();
+    assert_eq!(
+        flow_gaps,
+        [
+            "traffic from (public subnets) to vault (segment cde) not analysed: subnet subnet-cde has no network ACL in the data",
+            "traffic from segment app to vault (segment cde) not analysed: subnet subnet-cde has no network ACL in the data",
+        ]
+    );
 }
 
 #[test]
@@ -752,14 +898,10 @@ fn interfaces_of_one_subnet_with_and_without_ipv6_are_judged_apart() {
     assert_eq!(flow.services, Services::tcp(5432, 5432));
 }
 
-/// The class-based segment analysis against every pair of interfaces judged on its own, on an
-/// estate from the benchmark's generator (peering, transit gateways with blackholes, NACLs with
-/// denies and narrow reply rules, group references, prefix lists, IPv6).
-#[test]
-fn segment_flows_equal_judging_every_pair() {
-    use super::flow::{services_between, Layers};
-    use super::segments::{membership, PUBLIC_SUBNETS};
-    use std::collections::BTreeMap;
+/// A small estate from the benchmark's generator (peering, transit gateways with blackholes,
+/// NACLs with denies and narrow reply rules, group references, prefix lists, IPv6), and its
+/// segments.
+fn generated_estate() -> (Inventory, Config) {
     let dir = tempfile::tempdir().unwrap();
     let (snap, conf) = (dir.path().join("s.json"), dir.path().join("p.toml"));
     let generator = concat!(
@@ -786,6 +928,76 @@ fn segment_flows_equal_judging_every_pair() {
     assert!(status.success());
     let inv = crate::inventory::load_snapshot(&snap).unwrap();
     let config = Config::load(&conf).unwrap();
+    (inv, config)
+}
+
+/// Every flow that the missing NACLs of a quarter of the subnets hide or change is a gap for
+/// its (source segment, target): none disappears silently.
+#[test]
+fn flows_the_data_hides_are_gaps() {
+    use super::segment_flows::flows;
+    use super::segments::membership;
+    use std::collections::{BTreeMap, BTreeSet};
+    let (full, config) = generated_estate();
+    let mut holes = full.clone();
+    let mut ids: Vec<String> = holes.network.subnets.iter().map(|s| s.id.clone()).collect();
+    ids.sort();
+    let dropped: BTreeSet<String> = ids.into_iter().step_by(4).collect();
+    for s in &mut holes.network.subnets {
+        if dropped.contains(&s.id) {
+            s.network_acl_id = None;
+        }
+    }
+    for acl in &mut holes.network.network_acls {
+        acl.subnet_ids.retain(|s| !dropped.contains(s));
+    }
+    let judged = |inv: &Inventory| {
+        let topo = Topology::build(inv);
+        let eps = endpoints(&topo);
+        let m = membership(&topo, &config, &eps);
+        let (found, unjudged) = flows(&topo, &config, &eps, &m);
+        let found: BTreeMap<(String, String, String), (Services, Services)> = found
+            .into_iter()
+            .map(|f| ((f.from, f.to, f.target), (f.services, f.disallowed)))
+            .collect();
+        let unjudged: BTreeSet<(String, String, String)> = unjudged
+            .into_iter()
+            .map(|u| (u.from, u.to, eps[u.target].resource.to_string()))
+            .collect();
+        (found, unjudged)
+    };
+    let (want, none) = judged(&full);
+    assert!(none.is_empty(), "{none:?}");
+    let (got, unjudged) = judged(&holes);
+    let hidden: Vec<_> = want
+        .iter()
+        .filter(|(k, w)| got.get(*k) != Some(*w))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        hidden.len() > 10,
+        "too few hidden flows to tell: {}",
+        hidden.len()
+    );
+    let silent: Vec<_> = hidden
+        .iter()
+        .filter(|k| !unjudged.contains(**k))
+        .take(5)
+        .collect();
+    assert!(silent.is_empty(), "hidden without a gap: {silent:?}");
+    // Missing data only ever hides flows; it never invents one.
+    assert!(got.keys().all(|k| want.contains_key(k)));
+}
+
+/// The class-based segment analysis against every pair of interfaces judged on its own, on an
+/// estate from the benchmark's generator (peering, transit gateways with blackholes, NACLs with
+/// denies and narrow reply rules, group references, prefix lists, IPv6).
+#[test]
+fn segment_flows_equal_judging_every_pair() {
+    use super::flow::{services_between, Layers};
+    use super::segments::{membership, PUBLIC_SUBNETS};
+    use std::collections::BTreeMap;
+    let (inv, config) = generated_estate();
     let facts = analyze(&inv, &config);
     let got: BTreeMap<(String, String, String), (Services, Services)> = facts
         .flows
