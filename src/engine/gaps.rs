@@ -70,16 +70,9 @@ pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Gap]) {
             if f.status == Status::NotEvaluated {
                 f.message.push_str(&format!("; {why}"));
             } else {
-                // A failure found on the data there is may not survive the data that is missing
-                // (or may), so it is not reported as a failure; but what it found is kept.
-                let found = if f.status == Status::Fail {
-                    format!("; on the data there is, it fails: {}", f.message)
-                } else {
-                    String::new()
-                };
                 f.status = Status::NotEvaluated;
                 f.message = format!(
-                    "not evaluated: {why}, so the data {} needs for {} is incomplete{found}",
+                    "not evaluated: {why}, so the data {} needs for {} is incomplete",
                     policy.meta.id, f.resource.name
                 );
             }

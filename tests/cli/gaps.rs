@@ -31,16 +31,10 @@ fn flow_log_gap_makes_only_that_region_not_evaluated() {
         .collect();
     assert_eq!(east.len(), 1);
     assert_eq!(east[0]["status"], "not-evaluated", "{}", east[0]);
-    let message = east[0]["message"].as_str().unwrap();
-    assert!(
-        message.contains("ec2:DescribeFlowLogs in us-east-1"),
-        "{message}"
-    );
-    // What the policy found on the data there was is kept, though not called a failure.
-    assert!(
-        message.contains("on the data there is, it fails: VPC"),
-        "{message}"
-    );
+    assert!(east[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("ec2:DescribeFlowLogs in us-east-1"));
     // The other region's data was read: that VPC really has no flow log.
     assert_eq!(west.len(), 1);
     assert_eq!(west[0]["status"], "fail");
