@@ -17,6 +17,7 @@ pub mod graph;
 pub mod methods;
 pub mod model;
 pub mod principal;
+mod trust;
 
 pub use credentials::{AccessKeyFacts, RoleFacts, UserFacts};
 
