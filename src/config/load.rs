@@ -89,10 +89,20 @@ impl Config {
             }))
             .collect();
         diagnostics.sort();
+        let mut suppressions = parsed.suppressions;
+        for s in &mut suppressions {
+            let path = [
+                Step::Key("suppressions".into()),
+                Step::Index(s.index - 1),
+                Step::Key("policy".into()),
+            ];
+            let at = Position::of_span(text, span_of(&doc, &path));
+            s.policy_at = Some((file.to_string(), at));
+        }
         diagnostics.into_result(Config {
             segments: parsed.segments,
             flows: parsed.flows.into_iter().map(|(_, f)| f).collect(),
-            suppressions: parsed.suppressions,
+            suppressions,
         })
     }
 }

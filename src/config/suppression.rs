@@ -3,6 +3,7 @@
 //! suppression does to results is `findings::suppress`.
 
 use super::problem::{key, Problem, Step};
+use crate::util::diagnostic::Position;
 use crate::util::glob::glob;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -32,6 +33,10 @@ pub struct Suppression {
     /// 1-based position in the config, for messages.
     #[serde(skip_deserializing)]
     pub index: usize,
+    /// Where its `policy` is in the config (file and position), for mistakes found later,
+    /// such as a pattern that matches no loaded policy.
+    #[serde(skip)]
+    pub policy_at: Option<(String, Position)>,
 }
 
 /// Accepts a TOML date (`expires = 2027-01-31`) or a string (`expires = "2027-01-31"`).

@@ -17,6 +17,7 @@ use crate::engine::{self, EvalOptions, Finding, Status};
 use crate::findings::baseline::{self, Baseline, BaselineError};
 use crate::findings::suppress::{self, SuppressionUse};
 use crate::inventory::{Inventory, ResourceIndex, SnapshotHeader};
+use crate::util::diagnostic::{Diagnostic, Diagnostics};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -99,12 +100,10 @@ pub enum ScanError {
     Catalog(#[from] CatalogError),
     #[error(transparent)]
     Framework(#[from] UnknownFramework),
-    #[error("suppression {index} in the config: policy `{pattern}` matches none of the {loaded} loaded policies (see `palisade policies list`)")]
-    Suppression {
-        index: usize,
-        pattern: String,
-        loaded: usize,
-    },
+    /// A suppression whose policy pattern matches no loaded policy: a typo, not an accepted
+    /// risk. Located in the config file when it came from one.
+    #[error("{}", .0.summary())]
+    Suppression(#[source] Diagnostics),
     #[error(transparent)]
     Baseline(#[from] BaselineError),
     #[error(transparent)]
@@ -273,17 +272,25 @@ impl ScanOutcome {
     }
 }
 
-/// A suppression whose policy pattern matches no loaded policy is a typo, not an accepted risk.
+/// A suppression whose policy pattern matches no loaded policy is a typo, not an accepted risk;
+/// every such entry is reported.
 fn check_suppressions(catalog: &Catalog, config: &Config) -> Result<(), ScanError> {
     let policies = &catalog.policies.policies;
+    let mut found = Diagnostics::default();
     for s in &config.suppressions {
-        if !policies.iter().any(|p| s.names_policy(&p.meta.id)) {
-            return Err(ScanError::Suppression {
-                index: s.index,
-                pattern: s.policy.clone(),
-                loaded: policies.len(),
-            });
+        if policies.iter().any(|p| s.names_policy(&p.meta.id)) {
+            continue;
         }
+        let message = format!(
+            "suppression {}: policy `{}` matches none of the {} loaded policies (see `palisade policies list`)",
+            s.index,
+            s.policy,
+            policies.len()
+        );
+        found.push(match &s.policy_at {
+            Some((file, at)) => Diagnostic::at(file.clone(), at.clone(), message),
+            None => Diagnostic::file("the config", message),
+        });
     }
-    Ok(())
+    found.into_result(()).map_err(ScanError::Suppression)
 }

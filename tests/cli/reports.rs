@@ -511,6 +511,31 @@ fn suppression_mistakes_are_named() {
     }
 }
 
+#[test]
+fn every_suppression_naming_no_policy_is_located() {
+    let text = "[[suppressions]]\npolicy = \"s3-bucket-publik\"\nresources = [\"*\"]\njustification = \"x\"\n\n[[suppressions]]\npolicy = \"s3-bucket-public\"\nresources = [\"*\"]\njustification = \"x\"\n\n[[suppressions]]\npolicy = \"iam-*-typo\"\nresources = [\"*\"]\njustification = \"x\"\n";
+    let (_d, config) = demo_config_with(text);
+    // The config's last line is the third entry's `justification`.
+    let lines = read(&config).lines().count();
+    let (code, _, err) = run(palisade().args(["scan", "--demo", "--config", p(&config)]));
+    assert_eq!(code, 2, "{err}");
+    // The first and the third entries name no policy; both are reported, each at its `policy`.
+    let first = format!("palisade.toml:{}:10", lines - 12);
+    let third = format!("palisade.toml:{}:10", lines - 2);
+    assert!(err.contains(&first), "{first} not in {err}");
+    assert!(err.contains(&third), "{third} not in {err}");
+    assert!(
+        err.contains("suppression 1: policy `s3-bucket-publik` matches none"),
+        "{err}"
+    );
+    assert!(
+        err.contains("suppression 3: policy `iam-*-typo` matches none"),
+        "{err}"
+    );
+    assert!(!err.contains("suppression 2:"), "{err}");
+    assert!(err.ends_with("has 2 errors\n"), "{err}");
+}
+
 /// Long cloud strings cannot push the step summary past GitHub's 1 MiB: it is cut, and says so.
 #[test]
 fn the_markdown_summary_stays_under_one_mebibyte() {
