@@ -18,7 +18,7 @@
 #   severity: medium
 #   resource_type: AWS::IAM::ManagedPolicy
 #   scope: iam.policies
-#   inputs: [iam.users, iam.groups, iam.roles]
+#   also_judges: [iam.users, iam.groups, iam.roles]
 #   remediation: |
 #     Rewrite the statements named in the finding to list what they allow (`Action` and
 #     `Resource`), and express exclusions as a separate Deny statement (where NotAction and

@@ -18,7 +18,7 @@
 #   severity: medium
 #   resource_type: AWS::IAM::ManagedPolicy
 #   scope: iam.policies
-#   inputs: [iam.users, iam.groups, iam.roles]
+#   also_judges: [iam.users, iam.groups, iam.roles]
 #   remediation: |
 #     Replace `"Resource": "*"` in the statements named in the finding with the ARNs (or ARN
 #     patterns such as `arn:aws:s3:::app-uploads/*`) the principals need, or add conditions

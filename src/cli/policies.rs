@@ -146,10 +146,7 @@ fn show(p: &Policy) -> String {
         m.id,
         m.severity,
         m.resource_type,
-        std::iter::once(m.scope.as_str())
-            .chain(m.inputs.iter().map(String::as_str))
-            .collect::<Vec<_>>()
-            .join(", "),
+        m.collections().collect::<Vec<_>>().join(", "),
         p.file.path,
         m.description,
         m.remediation

@@ -73,7 +73,8 @@ fn page(p: &Policy, frameworks: &[Arc<Framework>]) -> String {
     let _ = writeln!(out, "| | |\n|---|---|");
     let _ = writeln!(out, "| severity | {} |", m.severity);
     let _ = writeln!(out, "| resource type | `{}` |", m.resource_type);
-    let _ = writeln!(out, "| judges each of | `{}` |", m.scope);
+    let judged: Vec<String> = m.judged().map(|c| format!("`{c}`")).collect();
+    let _ = writeln!(out, "| judges each of | {} |", judged.join(", "));
     if !reads.is_empty() {
         let _ = writeln!(out, "| also reads | {} |", reads.join(", "));
     }

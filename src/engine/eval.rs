@@ -1,4 +1,4 @@
-//! Parallel evaluation: every (policy, chunk of its scope collection) pair is one rayon task;
+//! Parallel evaluation: every (policy, chunk of a collection it judges) pair is one rayon task;
 //! results are merged per policy, gaps applied, and the list sorted for byte-identical output.
 
 use super::finding::{self, Finding, Status};
@@ -79,25 +79,22 @@ pub fn evaluate(
     options: EvalOptions,
 ) -> Vec<Finding> {
     let chunk_size = options.chunk_size.max(1);
-    // Chunk inputs are shared by every policy with the same scope.
-    let mut chunks: HashMap<&str, Vec<Value>> = HashMap::new();
+    // Chunk inputs are shared by every policy judging the same collections.
+    let mut chunks: HashMap<Vec<&str>, Vec<Value>> = HashMap::new();
     for p in &set.policies {
-        chunks.entry(p.meta.scope.as_str()).or_insert_with(|| {
-            let items = input::collection_items(input, &p.meta.scope);
-            if items.len() <= chunk_size {
-                return vec![input.clone()];
-            }
-            items
-                .chunks(chunk_size)
-                .map(|c| input::with_collection(input, &p.meta.scope, c.to_vec()))
-                .collect()
-        });
+        let judged: Vec<&str> = p.meta.judged().collect();
+        chunks
+            .entry(judged)
+            .or_insert_with_key(|judged| chunk_inputs(input, judged, chunk_size));
     }
     let tasks: Vec<(usize, &Value)> = set
         .policies
         .iter()
         .enumerate()
-        .flat_map(|(i, p)| chunks[p.meta.scope.as_str()].iter().map(move |c| (i, c)))
+        .flat_map(|(i, p)| {
+            let judged: Vec<&str> = p.meta.judged().collect();
+            chunks[&judged].iter().map(move |c| (i, c))
+        })
         .collect();
     let programs: Vec<Option<Arc<Program>>> = set
         .policies
@@ -139,6 +136,32 @@ pub fn evaluate(
         .collect();
     finding::sort(&mut all);
     all
+}
+
+/// The inputs one policy runs on: the whole input when every collection it judges fits in a
+/// chunk; otherwise each judged collection split into chunks of `chunk_size`, the other judged
+/// collections emptied, so that every element is judged exactly once.
+fn chunk_inputs(input: &Value, judged: &[&str], chunk_size: usize) -> Vec<Value> {
+    let items: Vec<Vec<Value>> = judged
+        .iter()
+        .map(|c| input::collection_items(input, c))
+        .collect();
+    if items.iter().all(|i| i.len() <= chunk_size) {
+        return vec![input.clone()];
+    }
+    let mut out = Vec::new();
+    for (k, own) in items.iter().enumerate() {
+        let mut rest = input.clone();
+        for (j, other) in judged.iter().enumerate() {
+            if j != k {
+                rest = input::with_collection(&rest, other, Vec::new());
+            }
+        }
+        for c in own.chunks(chunk_size) {
+            out.push(input::with_collection(&rest, judged[k], c.to_vec()));
+        }
+    }
+    out
 }
 
 fn new_worker(
@@ -396,4 +419,56 @@ fn policy_error(policy: &Policy, errors: BTreeSet<String>) -> Finding {
         errors.into_iter().collect::<Vec<_>>().join("; ")
     );
     Finding::new(policy.rule.clone(), Status::Error, resource, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn arns(v: &Value, path: &str) -> Vec<String> {
+        input::collection_items(v, path)
+            .iter()
+            .map(|i| i["arn"].as_string().unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn every_judged_element_is_in_exactly_one_chunk() {
+        let input = Value::from_json_str(
+            r#"{"iam": {"policies": [{"arn": "p1"}, {"arn": "p2"}, {"arn": "p3"}],
+                        "users": [{"arn": "u1"}], "roles": [], "groups": [{"arn": "g1"}]},
+                "network": {"vpcs": [{"arn": "v1"}]}}"#,
+        )
+        .unwrap();
+        let judged = ["iam.policies", "iam.users", "iam.roles"];
+        assert_eq!(
+            chunk_inputs(&input, &judged, 3),
+            vec![input.clone()],
+            "all fit: one input"
+        );
+        let chunks = chunk_inputs(&input, &judged, 2);
+        let seen: Vec<(String, Vec<String>)> = chunks
+            .iter()
+            .flat_map(|c| judged.iter().map(move |j| (j.to_string(), arns(c, j))))
+            .filter(|(_, a)| !a.is_empty())
+            .collect();
+        let as_pairs =
+            |j: &str, a: &[&str]| (j.to_string(), a.iter().map(|s| s.to_string()).collect());
+        assert_eq!(
+            seen,
+            vec![
+                as_pairs("iam.policies", &["p1", "p2"]),
+                as_pairs("iam.policies", &["p3"]),
+                as_pairs("iam.users", &["u1"]),
+            ]
+        );
+        for c in &chunks {
+            assert_eq!(
+                arns(c, "iam.groups"),
+                ["g1"],
+                "collections only read stay whole"
+            );
+            assert_eq!(arns(c, "network.vpcs"), ["v1"]);
+        }
+    }
 }

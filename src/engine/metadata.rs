@@ -21,6 +21,11 @@ pub struct PolicyMeta {
     /// The inventory collection whose elements it judges, each on its own (e.g.
     /// `network.security_groups`); large collections are split into chunks along it.
     pub scope: String,
+    /// Further collections whose elements it judges each on its own, as it does the scope's
+    /// (an IAM document policy judges managed policies and the users, groups and roles holding
+    /// inline ones). Each is chunked separately with the other judged collections emptied, so
+    /// a large one is neither judged twice nor re-read with every chunk of another.
+    pub also_judges: Vec<String>,
     /// Other collections it reads; a collection gap in any of them makes results `not-evaluated`.
     pub inputs: Vec<String>,
     /// The per-resource API operations (`service:Operation`) whose data it reads. When set, a
@@ -38,9 +43,14 @@ pub struct PolicyMeta {
 }
 
 impl PolicyMeta {
-    /// Every collection the policy reads, scope first.
+    /// Every collection the policy reads, the judged ones first.
     pub fn collections(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.scope.as_str()).chain(self.inputs.iter().map(String::as_str))
+        self.judged().chain(self.inputs.iter().map(String::as_str))
+    }
+
+    /// The collections whose elements it judges: the scope, then `also_judges`.
+    pub fn judged(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.scope.as_str()).chain(self.also_judges.iter().map(String::as_str))
     }
 }
 
@@ -74,6 +84,8 @@ struct RawCustom {
     severity: Option<String>,
     resource_type: Option<String>,
     scope: Option<String>,
+    #[serde(default)]
+    also_judges: Vec<String>,
     #[serde(default)]
     inputs: Vec<String>,
     #[serde(default)]
@@ -194,12 +206,24 @@ fn validate(raw: RawMeta, problems: &mut Problems) -> Option<PolicyMeta> {
     let collections = scope
         .iter()
         .map(|c| ("scope", c))
+        .chain(custom.also_judges.iter().map(|c| ("also_judges", c)))
         .chain(custom.inputs.iter().map(|c| ("inputs", c)));
     for (key, c) in collections {
         if !crate::engine::input::is_collection(c) {
             problems.add(
                 vec![Key("custom"), Key(key), Text(c.clone())],
                 format!("`{c}` is not an inventory collection (see docs/policy-authoring.md for the list)"),
+            );
+        }
+    }
+    for (i, c) in custom.also_judges.iter().enumerate() {
+        let twice = scope.as_ref() == Some(c)
+            || custom.also_judges[..i].contains(c)
+            || custom.inputs.contains(c);
+        if twice {
+            problems.add(
+                vec![Key("custom"), Key("also_judges"), Text(c.clone())],
+                format!("`{c}` is named twice: a collection is either the scope, judged also, or only read (`inputs`)"),
             );
         }
     }
@@ -240,6 +264,7 @@ fn validate(raw: RawMeta, problems: &mut Problems) -> Option<PolicyMeta> {
         severity: severity?,
         resource_type: resource_type?,
         scope: scope?,
+        also_judges: custom.also_judges,
         inputs: custom.inputs,
         needs: custom.needs,
         remediation: remediation?,
@@ -372,6 +397,45 @@ package palisade.ec2.example_thing
         assert!(
             found[0].starts_with("p.rego:11:")
                 && found[0].contains("not an operation Palisade calls"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn also_judges_names_collections_judged_nowhere_else() {
+        let with = |judges: &str, inputs: &str| {
+            GOOD.replace(
+                "#   remediation: Fix it.\n",
+                &format!("#   remediation: Fix it.\n#   also_judges: [{judges}]\n#   inputs: [{inputs}]\n"),
+            )
+        };
+        let m = parse("p.rego", &with("network.vpcs", "network.subnets")).unwrap();
+        assert_eq!(
+            m.collections().collect::<Vec<_>>(),
+            ["network.security_groups", "network.vpcs", "network.subnets"]
+        );
+        assert_eq!(
+            m.judged().collect::<Vec<_>>(),
+            ["network.security_groups", "network.vpcs"]
+        );
+        let found = errors(&with(
+            "network.security_groups, network.vpcs, network.vpcs, network.nope",
+            "network.vpcs",
+        ));
+        assert_eq!(found.len(), 4, "{found:#?}");
+        let twice = found
+            .iter()
+            .filter(|f| f.contains("is named twice"))
+            .count();
+        assert_eq!(twice, 3, "{found:#?}");
+        assert!(
+            found.iter().all(|f| f.starts_with("p.rego:11:")),
+            "{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("`network.nope` is not an inventory collection")),
             "{found:#?}"
         );
     }
