@@ -67,16 +67,16 @@ checked contains o.arn if {
 	some kind, owned in owners
 	some o in owned
 	not o.service_linked == true
-	some ip in object.get(o, "inline_policies", [])
-	inline_facts(o, ip)
+	some d in object.get(inline_documents, o.arn, {})
+	object.get(d, "error", null) == null
 }
 
 deny contains result if {
 	some kind, owned in owners
 	some o in owned
 	not o.service_linked == true
-	some ip in object.get(o, "inline_policies", [])
-	d := inline_facts(o, ip)
+	some name, d in object.get(inline_documents, o.arn, {})
+	object.get(d, "error", null) == null
 	not_action := object.get(d, "not_action_allows", [])
 	not_resource := object.get(d, "not_resource_allows", [])
 	count(not_action) + count(not_resource) > 0
@@ -84,9 +84,9 @@ deny contains result if {
 	result := {
 		"arn": o.arn,
 		"message": sprintf("Inline policy %s of %s %s (account %s) has Allow statements that grant everything they do not list: %s", [
-			ip.name, kind, o.name, o.account_id, concat("; ", parts),
+			name, kind, o.name, o.account_id, concat("; ", parts),
 		]),
-		"evidence": {"inline_policy": ip.name, "not_action_allows": not_action, "not_resource_allows": not_resource},
+		"evidence": {"inline_policy": name, "not_action_allows": not_action, "not_resource_allows": not_resource},
 	}
 }
 
@@ -119,8 +119,7 @@ owners := {
 	"role": object.get(input, ["iam", "roles"], []),
 }
 
-# inline_facts(o, ip): the analysis of an inline policy's document, when it could be parsed.
-inline_facts(o, ip) := d if {
-	d := input.facts.iam.inline_documents[o.arn][ip.name]
-	object.get(d, "error", null) == null
-}
+# inline_documents: the analysis of every inline policy's document, by its owner's ARN, then
+# by policy name; one that could not be parsed has an `error`. (Iterating it per owner is
+# several times faster on the interpreter than looking up each of `inline_policies`.)
+inline_documents := object.get(input, ["facts", "iam", "inline_documents"], {})

@@ -66,25 +66,25 @@ checked contains o.arn if {
 	some kind, owned in owners
 	some o in owned
 	not o.service_linked == true
-	some ip in object.get(o, "inline_policies", [])
-	inline_facts(o, ip)
+	some d in object.get(inline_documents, o.arn, {})
+	object.get(d, "error", null) == null
 }
 
 deny contains result if {
 	some kind, owned in owners
 	some o in owned
 	not o.service_linked == true
-	some ip in object.get(o, "inline_policies", [])
-	d := inline_facts(o, ip)
+	some name, d in object.get(inline_documents, o.arn, {})
+	object.get(d, "error", null) == null
 	some w in object.get(d, "write_on_all_resources", [])
 	not w.all_actions == true
 	result := {
 		"arn": o.arn,
 		"message": sprintf("Inline policy %s of %s %s (account %s) allows write actions on every resource: %s allows %v write or permissions-management actions that could be scoped to specific resources on Resource \"*\"%s%s", [
-			ip.name, kind, o.name, o.account_id,
+			name, kind, o.name, o.account_id,
 			label_text(w.statement), w.count, sample_text(w), condition_text(w),
 		]),
-		"evidence": {"inline_policy": ip.name, "statement": w},
+		"evidence": {"inline_policy": name, "statement": w},
 	}
 }
 
@@ -120,8 +120,7 @@ owners := {
 	"role": object.get(input, ["iam", "roles"], []),
 }
 
-# inline_facts(o, ip): the analysis of an inline policy's document, when it could be parsed.
-inline_facts(o, ip) := d if {
-	d := input.facts.iam.inline_documents[o.arn][ip.name]
-	object.get(d, "error", null) == null
-}
+# inline_documents: the analysis of every inline policy's document, by its owner's ARN, then
+# by policy name; one that could not be parsed has an `error`. (Iterating it per owner is
+# several times faster on the interpreter than looking up each of `inline_policies`.)
+inline_documents := object.get(input, ["facts", "iam", "inline_documents"], {})
