@@ -203,30 +203,12 @@ fn validate(raw: RawMeta, problems: &mut Problems) -> Option<PolicyMeta> {
             }
         });
     let scope = problems.required(custom.scope, &["custom", "scope"]);
-    let collections = scope
-        .iter()
-        .map(|c| ("scope", c))
-        .chain(custom.also_judges.iter().map(|c| ("also_judges", c)))
-        .chain(custom.inputs.iter().map(|c| ("inputs", c)));
-    for (key, c) in collections {
-        if !crate::engine::input::is_collection(c) {
-            problems.add(
-                vec![Key("custom"), Key(key), Text(c.clone())],
-                format!("`{c}` is not an inventory collection (see docs/policy-authoring.md for the list)"),
-            );
-        }
-    }
-    for (i, c) in custom.also_judges.iter().enumerate() {
-        let twice = scope.as_ref() == Some(c)
-            || custom.also_judges[..i].contains(c)
-            || custom.inputs.contains(c);
-        if twice {
-            problems.add(
-                vec![Key("custom"), Key("also_judges"), Text(c.clone())],
-                format!("`{c}` is named twice: a collection is either the scope, judged also, or only read (`inputs`)"),
-            );
-        }
-    }
+    check_collections(
+        scope.as_ref(),
+        &custom.also_judges,
+        &custom.inputs,
+        problems,
+    );
     for n in &custom.needs {
         let valid = n.split_once(':').is_some_and(|(svc, op)| {
             !svc.is_empty() && !op.is_empty() && op.starts_with(|c: char| c.is_ascii_uppercase())
@@ -271,6 +253,39 @@ fn validate(raw: RawMeta, problems: &mut Problems) -> Option<PolicyMeta> {
         references: custom.references,
         frameworks: custom.frameworks,
     })
+}
+
+/// Every collection named in `scope`, `also_judges` and `inputs` exists, and each judged one is
+/// named once.
+fn check_collections(
+    scope: Option<&String>,
+    also_judges: &[String],
+    inputs: &[String],
+    problems: &mut Problems,
+) {
+    use At::{Key, Text};
+    let collections = scope
+        .into_iter()
+        .map(|c| ("scope", c))
+        .chain(also_judges.iter().map(|c| ("also_judges", c)))
+        .chain(inputs.iter().map(|c| ("inputs", c)));
+    for (key, c) in collections {
+        if !crate::engine::input::is_collection(c) {
+            problems.add(
+                vec![Key("custom"), Key(key), Text(c.clone())],
+                format!("`{c}` is not an inventory collection (see docs/policy-authoring.md for the list)"),
+            );
+        }
+    }
+    for (i, c) in also_judges.iter().enumerate() {
+        let twice = scope == Some(c) || also_judges[..i].contains(c) || inputs.contains(c);
+        if twice {
+            problems.add(
+                vec![Key("custom"), Key("also_judges"), Text(c.clone())],
+                format!("`{c}` is named twice: a collection is either the scope, judged also, or only read (`inputs`)"),
+            );
+        }
+    }
 }
 
 /// `service-words-in-kebab-case`: lowercase ASCII letters and digits, at least two parts.
