@@ -11,6 +11,7 @@ mod iam;
 mod kms;
 mod logging;
 mod merge;
+mod messaging;
 mod progress;
 mod rds;
 mod s3;
@@ -162,6 +163,7 @@ async fn collect_account(s: &Session, regions: &[String], home_region: &str) -> 
         parts.push(Box::pin(elbv2::collect(s, region)));
         parts.push(Box::pin(rds::collect(s, region)));
         parts.push(Box::pin(logging::collect(s, region)));
+        parts.push(Box::pin(messaging::collect(s, region)));
     }
     let mut inventory = Inventory::empty(chrono::Utc::now());
     for part in join_all(parts).await {

@@ -9,6 +9,7 @@ pub mod collections;
 pub mod gaps;
 pub mod iam;
 pub mod logging;
+pub mod messaging;
 pub mod network;
 mod resources;
 pub mod snapshot;
@@ -22,7 +23,7 @@ pub use snapshot::{load_snapshot, load_snapshot_str, SnapshotError};
 pub use tags::Tags;
 
 /// The snapshot format this build writes. Readers accept any `1.x`.
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -47,6 +48,8 @@ pub struct Inventory {
     pub storage: storage::Storage,
     #[serde(default)]
     pub logging: logging::Logging,
+    #[serde(default)]
+    pub messaging: messaging::Messaging,
     /// Everything that could not be read; policies over it report `not-evaluated`.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -84,6 +87,7 @@ impl Inventory {
             network: Default::default(),
             storage: Default::default(),
             logging: Default::default(),
+            messaging: Default::default(),
             gaps: Vec::new(),
         }
     }

@@ -401,6 +401,36 @@ fn seeded_account_fails_and_passes_where_expected() {
             id("key-rotated"),
             "pass",
         ),
+        ("sqs-queue-unencrypted", ":orders-plain".to_string(), "fail"),
+        ("sqs-queue-unencrypted", ":orders-open".to_string(), "pass"),
+        ("sqs-queue-unencrypted", ":orders-kms".to_string(), "pass"),
+        (
+            "sqs-queue-policy-open-to-any-principal",
+            ":orders-open".to_string(),
+            "fail",
+        ),
+        (
+            "sqs-queue-policy-open-to-any-principal",
+            ":orders-kms".to_string(),
+            "pass",
+        ),
+        (
+            "sqs-queue-policy-open-to-any-principal",
+            ":orders-plain".to_string(),
+            "pass",
+        ),
+        ("sns-topic-unencrypted", ":alerts-plain".to_string(), "fail"),
+        ("sns-topic-unencrypted", ":alerts-kms".to_string(), "pass"),
+        (
+            "sns-topic-policy-open-to-any-principal",
+            ":alerts-open".to_string(),
+            "fail",
+        ),
+        (
+            "sns-topic-policy-open-to-any-principal",
+            ":alerts-plain".to_string(),
+            "pass",
+        ),
         (
             "cloudtrail-log-file-validation-disabled",
             named("trail/legacy-trail"),
@@ -542,6 +572,10 @@ const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("s3-bucket-policy-tls-not-enforced", 5),
     ("s3-bucket-public", 1),
     ("s3-bucket-public-access-block-disabled", 5),
+    ("sns-topic-policy-open-to-any-principal", 1),
+    ("sns-topic-unencrypted", 1),
+    ("sqs-queue-policy-open-to-any-principal", 1),
+    ("sqs-queue-unencrypted", 1),
 ];
 
 #[test]

@@ -40,6 +40,7 @@ pub async fn seed(account: &str, endpoint: &str) -> Seeded {
     databases(&conf).await;
     buckets(&conf, account).await;
     logging(&conf, account, &mut ids).await;
+    messaging(&conf, account).await;
     other_region(&other, &mut ids).await;
     ids
 }
@@ -692,6 +693,65 @@ async fn logging(conf: &SdkConfig, account: &str, ids: &mut Seeded) {
     config
         .start_configuration_recorder()
         .configuration_recorder_name("recorder-home")
+        .send()
+        .await
+        .unwrap();
+}
+
+/// SQS and SNS: for each of the four messaging policies one failing and one passing queue or
+/// topic. Queues get SSE-SQS unless told otherwise (as on AWS); topics get moto's default policy
+/// (any principal, restricted to the owner account by a Condition).
+async fn messaging(conf: &SdkConfig, account: &str) {
+    use aws_sdk_sqs::types::QueueAttributeName as Q;
+    let sqs = aws_sdk_sqs::Client::new(conf);
+    let open = |resource: &str, action: &str| {
+        policy(&format!(
+            r#"{{"Sid":"Anyone","Effect":"Allow","Principal":"*","Action":"{action}","Resource":"{resource}"}}"#
+        ))
+    };
+    sqs.create_queue()
+        .queue_name("orders-plain")
+        .attributes(Q::SqsManagedSseEnabled, "false")
+        .send()
+        .await
+        .unwrap();
+    let fed = format!("arn:aws:sqs:{HOME}:{account}:orders-kms");
+    let from_topic = policy(&format!(
+        r#"{{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"{fed}","Condition":{{"ArnEquals":{{"aws:SourceArn":"arn:aws:sns:{HOME}:{account}:alerts-kms"}}}}}}"#
+    ));
+    sqs.create_queue()
+        .queue_name("orders-kms")
+        .attributes(Q::KmsMasterKeyId, "alias/aws/sqs")
+        .attributes(Q::Policy, from_topic)
+        .tags("team", "orders")
+        .send()
+        .await
+        .unwrap();
+    let queue = format!("arn:aws:sqs:{HOME}:{account}:orders-open");
+    sqs.create_queue()
+        .queue_name("orders-open")
+        .attributes(Q::Policy, open(&queue, "sqs:SendMessage"))
+        .send()
+        .await
+        .unwrap();
+
+    let sns = aws_sdk_sns::Client::new(conf);
+    sns.create_topic()
+        .name("alerts-plain")
+        .send()
+        .await
+        .unwrap();
+    sns.create_topic()
+        .name("alerts-kms")
+        .attributes("KmsMasterKeyId", "alias/aws/sns")
+        .send()
+        .await
+        .unwrap();
+    let topic = format!("arn:aws:sns:{HOME}:{account}:alerts-open");
+    sns.create_topic()
+        .name("alerts-open")
+        .attributes("KmsMasterKeyId", "alias/aws/sns")
+        .attributes("Policy", open(&topic, "sns:Subscribe"))
         .send()
         .await
         .unwrap();

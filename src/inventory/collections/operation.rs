@@ -197,4 +197,14 @@ operations! {
         LIST_DETECTORS = "ListDetectors";
         GET_DETECTOR = "GetDetector";
     }
+    sqs "sqs" {
+        LIST_QUEUES = "ListQueues";
+        GET_QUEUE_ATTRIBUTES = "GetQueueAttributes";
+        LIST_QUEUE_TAGS = "ListQueueTags";
+    }
+    sns "sns" {
+        LIST_TOPICS = "ListTopics";
+        GET_TOPIC_ATTRIBUTES = "GetTopicAttributes";
+        LIST_TAGS_FOR_RESOURCE = "ListTagsForResource";
+    }
 }

@@ -370,4 +370,24 @@ collections! {
         reads: [op::guardduty::LIST_DETECTORS, op::guardduty::GET_DETECTOR],
         resource: "AWS::GuardDuty::Detector" named id,
     }
+    messaging.sqs_queues {
+        service: "sqs",
+        description: "queue URL, SSE-KMS key, SSE-SQS, access policy (parsed), tags",
+        reads: [
+            op::sqs::LIST_QUEUES,
+            op::sqs::GET_QUEUE_ATTRIBUTES,
+            op::sqs::LIST_QUEUE_TAGS,
+        ],
+        resource: "AWS::SQS::Queue" named name, tagged,
+    }
+    messaging.sns_topics {
+        service: "sns",
+        description: "KMS key of server-side encryption, access policy (parsed), tags",
+        reads: [
+            op::sns::LIST_TOPICS,
+            op::sns::GET_TOPIC_ATTRIBUTES,
+            op::sns::LIST_TAGS_FOR_RESOURCE,
+        ],
+        resource: "AWS::SNS::Topic" named name, tagged,
+    }
 }
