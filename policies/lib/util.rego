@@ -14,6 +14,13 @@ as_array(x) := [x] if {
 
 as_array(null) := []
 
+# non_blank(x): x is a string with something besides whitespace (a KMS key id AWS reports
+# as "" when none is set).
+non_blank(x) if {
+	is_string(x)
+	trim_space(x) != ""
+}
+
 # statements(doc) is the list of statements of an IAM/resource policy document, whether
 # `Statement` is one object or an array.
 statements(doc) := as_array(object.get(doc, "Statement", []))

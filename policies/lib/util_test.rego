@@ -15,3 +15,11 @@ test_pass_ports if {
 	not util.port_in_rule({"protocol": "tcp", "from_port": 80, "to_port": 443}, 22)
 	not util.port_in_rule({"protocol": "icmp", "from_port": -1, "to_port": -1}, 22)
 }
+
+test_pass_non_blank if {
+	util.non_blank("alias/aws/sqs")
+	not util.non_blank("")
+	not util.non_blank("  ")
+	not util.non_blank(null)
+	not util.non_blank(3)
+}

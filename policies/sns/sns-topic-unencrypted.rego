@@ -24,6 +24,7 @@
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html
 package palisade.sns.topic_unencrypted
 
+import data.palisade.lib.util
 import rego.v1
 
 checked contains t.arn if some t in input.messaging.sns_topics
@@ -40,8 +41,4 @@ deny contains result if {
 	}
 }
 
-kms_key(t) if {
-	k := object.get(t, "kms_master_key_id", null)
-	is_string(k)
-	trim_space(k) != ""
-}
+kms_key(t) if util.non_blank(object.get(t, "kms_master_key_id", null))

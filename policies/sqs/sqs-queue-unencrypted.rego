@@ -24,6 +24,7 @@
 #     - https://docs.aws.amazon.com/securityhub/latest/userguide/sqs-controls.html
 package palisade.sqs.queue_unencrypted
 
+import data.palisade.lib.util
 import rego.v1
 
 checked contains q.arn if some q in input.messaging.sqs_queues
@@ -41,11 +42,7 @@ deny contains result if {
 	}
 }
 
-kms_key(q) if {
-	k := object.get(q, "kms_master_key_id", null)
-	is_string(k)
-	trim_space(k) != ""
-}
+kms_key(q) if util.non_blank(object.get(q, "kms_master_key_id", null))
 
 sse_text(v) := "off (SqsManagedSseEnabled false)" if v == false
 
