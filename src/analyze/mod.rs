@@ -5,6 +5,7 @@
 //! snapshot gives the same findings tomorrow.
 
 pub mod iam;
+pub mod monitoring;
 pub mod network;
 
 use crate::config::Config;
@@ -15,6 +16,7 @@ use serde::Serialize;
 pub struct Facts {
     pub iam: iam::IamFacts,
     pub network: network::NetworkFacts,
+    pub monitoring: monitoring::MonitoringFacts,
     pub settings: Settings,
 }
 
@@ -23,11 +25,16 @@ pub struct Facts {
 pub struct Settings {
     /// Days without use after which a role or credential counts as unused.
     pub unused_days: u32,
+    /// The shortest retention a CloudWatch Logs log group may have, in days.
+    pub min_log_retention_days: u32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { unused_days: 90 }
+        Settings {
+            unused_days: 90,
+            min_log_retention_days: 365,
+        }
     }
 }
 
@@ -45,6 +52,7 @@ pub fn analyze_with(inventory: &Inventory, settings: Settings, config: &Config) 
     Facts {
         iam,
         network,
+        monitoring: monitoring::analyze(inventory),
         settings,
     }
 }

@@ -93,6 +93,10 @@ pub struct ScanArgs {
     /// Days without use after which a role or a user's credential counts as unused.
     #[arg(long, value_name = "DAYS", default_value_t = 90)]
     unused_days: u32,
+    /// The shortest retention a CloudWatch Logs log group may have (PCI DSS 10.5.1 asks for a
+    /// year of audit log history).
+    #[arg(long, value_name = "DAYS", default_value_t = 365)]
+    min_log_retention_days: u32,
     /// Print per-phase timings as one JSON line on stderr (used by the benchmark harness).
     #[arg(long, hide = true)]
     timings: bool,
@@ -113,6 +117,7 @@ impl ScanArgs {
             baseline: self.baseline.clone(),
             settings: Settings {
                 unused_days: self.unused_days,
+                min_log_retention_days: self.min_log_retention_days,
             },
             eval: EvalOptions {
                 chunk_size: self.chunk_size,

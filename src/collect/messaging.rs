@@ -128,6 +128,9 @@ async fn sns_topic(s: &Session, client: &aws_sdk_sns::Client, region: &str, arn:
         name: arn_name(arn).to_string(),
         kms_master_key_id: non_empty(attributes.get("KmsMasterKeyId")).map(str::to_string),
         policy: non_empty(attributes.get("Policy")).map(parse_policy),
+        subscriptions_confirmed: attributes
+            .get("SubscriptionsConfirmed")
+            .and_then(|n| n.trim().parse().ok()),
         tags: tags
             .map(|t| tag_map(t.tags(), |t| (Some(t.key()), Some(t.value()))))
             .unwrap_or_default(),

@@ -4,6 +4,7 @@
 
 mod account;
 mod call;
+mod cloudwatch;
 mod ec2;
 mod elbv2;
 mod error;
@@ -116,6 +117,8 @@ pub async fn collect(opts: &CollectOptions) -> Result<(Inventory, CollectSummary
     scp::attach(&sessions[0], &mut inventory, &home_region).await;
     let gaps = shared.gaps.lock().map(|g| g.clone()).unwrap_or_default();
     inventory.gaps.extend(gaps);
+    let unscanned = cloudwatch::unscanned_log_groups(&inventory, &regions);
+    inventory.gaps.extend(unscanned);
     merge::sort(&mut inventory);
 
     let api_calls = shared
@@ -163,6 +166,7 @@ async fn collect_account(s: &Session, regions: &[String], home_region: &str) -> 
         parts.push(Box::pin(elbv2::collect(s, region)));
         parts.push(Box::pin(rds::collect(s, region)));
         parts.push(Box::pin(logging::collect(s, region)));
+        parts.push(Box::pin(cloudwatch::collect(s, region)));
         parts.push(Box::pin(messaging::collect(s, region)));
     }
     let mut inventory = Inventory::empty(chrono::Utc::now());

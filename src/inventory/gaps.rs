@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The error of a gap for data an older snapshot cannot hold (its schema predates it).
+pub const NOT_IN_SNAPSHOT: &str = "NotInSnapshot";
+
 /// One thing the collector could not read.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Gap {
@@ -25,6 +28,15 @@ pub struct Gap {
 impl Gap {
     /// `ec2:DescribeFlowLogs in us-east-1 (AccessDenied)`.
     pub fn describe(&self) -> String {
+        if self.error == NOT_IN_SNAPSHOT {
+            return format!(
+                "{}:{} of account {} is not in the snapshot ({})",
+                self.service,
+                self.operation,
+                self.account_id.as_deref().unwrap_or("?"),
+                self.message.as_deref().unwrap_or("it predates this data")
+            );
+        }
         let mut s = format!("{}:{} in {}", self.service, self.operation, self.region);
         if let Some(acct) = &self.account_id {
             s.push_str(&format!(" of account {acct}"));

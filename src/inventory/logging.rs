@@ -1,4 +1,7 @@
-//! Logging and monitoring: CloudTrail, AWS Config and GuardDuty.
+//! Logging and monitoring: CloudTrail, AWS Config, GuardDuty, and CloudWatch log groups and
+//! alarms.
+
+use super::cloudwatch::{LogGroup, MetricAlarm};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
@@ -11,6 +14,10 @@ pub struct Logging {
     pub config_recorders: Vec<ConfigRecorder>,
     #[serde(default)]
     pub guardduty_detectors: Vec<GuardDutyDetector>,
+    #[serde(default)]
+    pub log_groups: Vec<LogGroup>,
+    #[serde(default)]
+    pub metric_alarms: Vec<MetricAlarm>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

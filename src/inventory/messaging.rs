@@ -47,6 +47,9 @@ pub struct SnsTopic {
     /// The topic's access policy (parsed JSON; the raw text when it does not parse).
     #[serde(default)]
     pub policy: Option<Json>,
+    /// Confirmed subscriptions (`SubscriptionsConfirmed`); `None` when not reported.
+    #[serde(default)]
+    pub subscriptions_confirmed: Option<u64>,
     #[serde(default)]
     pub tags: Tags,
 }

@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod auth_details;
+pub mod cloudwatch;
 pub mod collections;
 pub mod gaps;
 pub mod iam;
@@ -23,7 +24,7 @@ pub use snapshot::{load_snapshot, load_snapshot_str, SnapshotError};
 pub use tags::Tags;
 
 /// The snapshot format this build writes. Readers accept any `1.x`.
-pub const SCHEMA_VERSION: &str = "1.2";
+pub const SCHEMA_VERSION: &str = "1.3";
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

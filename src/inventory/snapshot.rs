@@ -54,7 +54,7 @@ pub fn load_snapshot_str(text: &str, origin: &Path) -> Result<Inventory, Snapsho
     // which costs about a third more on large files.
     if let Ok(inventory) = serde_json::from_str::<Inventory>(text) {
         check_version(&inventory.schema_version, &file)?;
-        return Ok(inventory);
+        return Ok(with_missing_collections(inventory));
     }
     let mut de = serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, Inventory>(&mut de) {
@@ -66,7 +66,7 @@ pub fn load_snapshot_str(text: &str, origin: &Path) -> Result<Inventory, Snapsho
                 message: strip_position(&e.to_string()),
             })?;
             check_version(&inventory.schema_version, &file)?;
-            Ok(inventory)
+            Ok(with_missing_collections(inventory))
         }
         Err(err) => {
             // A snapshot from a future major version fails on its new shape; say why.
@@ -105,6 +105,45 @@ fn check_version(version: &str, file: &Path) -> Result<(), SnapshotError> {
             found: version.to_string(),
         }),
     }
+}
+
+/// Collections added in a minor version whose absence would not be harmless, with the call
+/// that fills them: (minor version, service, operation). A policy that judges a whole account
+/// from them (no alarm on root sign-ins, say) would fail every account of an older snapshot
+/// that simply predates them, so such a snapshot records a gap per account for each, and
+/// those results are `not-evaluated` instead.
+const ADDED_IN: &[(u32, &str, &str)] = &[
+    (3, "logs", "DescribeLogGroups"),
+    (3, "cloudwatch", "DescribeAlarms"),
+];
+
+fn with_missing_collections(mut inventory: Inventory) -> Inventory {
+    let minor = inventory
+        .schema_version
+        .split('.')
+        .nth(1)
+        .and_then(|m| m.parse::<u32>().ok())
+        .unwrap_or(0);
+    let version = inventory.schema_version.clone();
+    for (added, service, operation) in ADDED_IN {
+        if minor >= *added {
+            continue;
+        }
+        for account in &inventory.accounts {
+            inventory.gaps.push(super::Gap {
+                service: service.to_string(),
+                region: "global".to_string(),
+                operation: operation.to_string(),
+                error: super::gaps::NOT_IN_SNAPSHOT.to_string(),
+                account_id: Some(account.id.clone()),
+                resource: None,
+                message: Some(format!(
+                    "schema {version} predates it, added in {SUPPORTED_MAJOR}.{added}; collect again"
+                )),
+            });
+        }
+    }
+    inventory
 }
 
 fn probe_version(text: &str) -> Option<String> {
@@ -173,6 +212,41 @@ mod tests {
     fn newer_minor_version_is_accepted() {
         let text = r#"{"schema_version":"1.7","collected_at":"2026-01-01T00:00:00Z","future":1}"#;
         assert!(load_snapshot_str(text, Path::new("n.json")).is_ok());
+    }
+
+    #[test]
+    fn an_older_minor_version_records_what_it_predates_as_gaps() {
+        let accounts =
+            r#""accounts":[{"id":"111122223333","partition":"aws","regions":["us-east-1"]}]"#;
+        let old = format!(
+            r#"{{"schema_version":"1.2","collected_at":"2026-01-01T00:00:00Z",{accounts}}}"#
+        );
+        let inv = load_snapshot_str(&old, Path::new("o.json")).unwrap();
+        let calls: Vec<String> = inv
+            .gaps
+            .iter()
+            .map(|g| {
+                format!(
+                    "{}:{} {:?} {}",
+                    g.service, g.operation, g.account_id, g.error
+                )
+            })
+            .collect();
+        assert_eq!(
+            calls,
+            [
+                "logs:DescribeLogGroups Some(\"111122223333\") NotInSnapshot",
+                "cloudwatch:DescribeAlarms Some(\"111122223333\") NotInSnapshot"
+            ]
+        );
+        assert!(inv.gaps[0]
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("schema 1.2 predates"));
+        let current = old.replace("1.2", "1.3");
+        let inv = load_snapshot_str(&current, Path::new("c.json")).unwrap();
+        assert!(inv.gaps.is_empty());
     }
 
     #[test]

@@ -49,3 +49,50 @@ pub fn findings_of<'a>(report: &'a serde_json::Value, policy: &str) -> Vec<&'a s
         .filter(|f| f["policy_id"] == policy)
         .collect()
 }
+
+/// The JSON paths where two values differ, each with both sides cut short enough to read,
+/// labelled `left` and `right`.
+pub fn json_differences(
+    a: &serde_json::Value,
+    b: &serde_json::Value,
+    left: &str,
+    right: &str,
+) -> Vec<String> {
+    fn walk(
+        path: &str,
+        a: &serde_json::Value,
+        b: &serde_json::Value,
+        labels: (&str, &str),
+        out: &mut Vec<String>,
+    ) {
+        use serde_json::Value;
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                for key in x.keys().chain(y.keys().filter(|k| !x.contains_key(*k))) {
+                    let null = Value::Null;
+                    let (l, r) = (x.get(key).unwrap_or(&null), y.get(key).unwrap_or(&null));
+                    walk(&format!("{path}.{key}"), l, r, labels, out);
+                }
+            }
+            (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+                for (i, (l, r)) in x.iter().zip(y).enumerate() {
+                    walk(&format!("{path}[{i}]"), l, r, labels, out);
+                }
+            }
+            _ if a != b => {
+                let cut = |v: &Value| v.to_string().chars().take(300).collect::<String>();
+                out.push(format!(
+                    "{path}: {} {} / {} {}",
+                    labels.0,
+                    cut(a),
+                    labels.1,
+                    cut(b)
+                ));
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk("", a, b, (left, right), &mut out);
+    out
+}

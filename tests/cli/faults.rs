@@ -2,7 +2,7 @@
 //! throttling (HTTP 503) and chosen operations with AccessDenied. Throttling that eventually
 //! succeeds must change nothing; denied operations must become gaps and `not-evaluated`.
 
-use crate::common::{json, palisade, run};
+use crate::common::{json, json_differences, palisade, run};
 use crate::moto::{account_env, moto};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -198,37 +198,12 @@ fn throttling_that_succeeds_changes_nothing() {
         "the proxy throttled requests"
     );
     assert!(!err.contains(" 0 retries"), "retries are counted: {err}");
-    let mut differences = Vec::new();
-    differ("", &direct, &throttled, &mut differences);
+    let differences = json_differences(&direct, &throttled, "direct", "throttled");
     assert!(
         differences.is_empty(),
         "the throttled snapshot differs from the direct one:\n{}",
         differences.join("\n")
     );
-}
-
-/// The JSON paths where two values differ, each with both sides (short enough to read).
-fn differ(path: &str, a: &serde_json::Value, b: &serde_json::Value, out: &mut Vec<String>) {
-    use serde_json::Value;
-    match (a, b) {
-        (Value::Object(x), Value::Object(y)) => {
-            for key in x.keys().chain(y.keys().filter(|k| !x.contains_key(*k))) {
-                let null = Value::Null;
-                let (l, r) = (x.get(key).unwrap_or(&null), y.get(key).unwrap_or(&null));
-                differ(&format!("{path}.{key}"), l, r, out);
-            }
-        }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
-            for (i, (l, r)) in x.iter().zip(y).enumerate() {
-                differ(&format!("{path}[{i}]"), l, r, out);
-            }
-        }
-        _ if a != b => {
-            let cut = |v: &Value| v.to_string().chars().take(300).collect::<String>();
-            out.push(format!("{path}: direct {} / throttled {}", cut(a), cut(b)));
-        }
-        _ => {}
-    }
 }
 
 #[test]

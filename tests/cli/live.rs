@@ -1,9 +1,9 @@
 //! Live collection against moto: a seeded account with violating and compliant resources,
 //! scanned directly and through a snapshot.
 
-use crate::common::{json, palisade, run};
+use crate::common::{json, json_differences, palisade, run};
 use crate::moto::{account_env, moto, sdk, ACCOUNT};
-use crate::seed::{seed, Seeded, HOME, OTHER};
+use crate::seed::{seed, Seeded, HOME, OTHER, TRAIL_LOG_GROUP};
 use std::collections::BTreeSet;
 
 /// Both seeded regions, as scan and collect arguments.
@@ -486,10 +486,31 @@ fn seeded_account_fails_and_passes_where_expected() {
             home_setting("configuration-recorder"),
             "pass",
         ),
+        (
+            "cloudwatch-log-group-not-kms-encrypted",
+            format!("log-group:{TRAIL_LOG_GROUP}"),
+            "fail",
+        ),
+        (
+            "cloudwatch-log-group-not-kms-encrypted",
+            named("log-group:app-logs-kept"),
+            "pass",
+        ),
+        (
+            "cloudwatch-log-group-retention-too-short",
+            format!("log-group:{TRAIL_LOG_GROUP}"),
+            "fail",
+        ),
+        (
+            "cloudwatch-log-group-retention-too-short",
+            named("log-group:app-logs-kept"),
+            "pass",
+        ),
     ];
     for (policy, needle, status) in &cases {
         check(policy, &[needle], status);
     }
+    cis_monitoring(&report);
     assert!(
         report["gaps"].as_array().unwrap().iter().any(|g| g["operation"] == "GetBucketVersioning" && g["error"] == "UnparseableResponse"),
         "{}",
@@ -518,6 +539,49 @@ fn seeded_account_fails_and_passes_where_expected() {
     );
 }
 
+/// The CIS monitoring policies on the seeded account: which pass, and for each failure the
+/// link of trail → log group → metric filter → alarm the message names as missing.
+fn cis_monitoring(report: &serde_json::Value) {
+    let no_filter = "none of its metric filters matches any of them";
+    let expected: [(&str, &str); 15] = [
+        ("unauthorized-api-calls", "pass"),
+        ("root-account-usage", "pass"),
+        ("cloudtrail-changes", "pass"),
+        ("iam-policy-changes", "filter cis-4.4 misses DeleteGroupPolicy, DeleteRolePolicy"),
+        ("console-sign-in-without-mfa", "filter cis-4.2 also counts unrelated events"),
+        ("console-authentication-failures", "metric filter cis-4.6 on log group org-audit-trail catches them, but no alarm in us-east-1 watches its metric CISBenchmark/cis-4.6"),
+        ("kms-key-disable-or-deletion", "alarm cis-4.7 has its actions disabled"),
+        ("s3-bucket-policy-changes", "alarm cis-4.8 notifies only SNS topics without a confirmed subscription"),
+        ("config-changes", no_filter),
+        ("security-group-changes", no_filter),
+        ("network-acl-changes", no_filter),
+        ("network-gateway-changes", no_filter),
+        ("route-table-changes", no_filter),
+        ("vpc-changes", no_filter),
+        ("organizations-changes", no_filter),
+    ];
+    for (slug, want) in expected {
+        let id = format!("cloudwatch-{slug}-not-monitored");
+        let found: Vec<&serde_json::Value> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["policy_id"] == id.as_str())
+            .collect();
+        assert_eq!(found.len(), 1, "{id}: one result for the one account");
+        let (status, message) = (&found[0]["status"], found[0]["message"].as_str().unwrap());
+        if want == "pass" {
+            assert_eq!(status, "pass", "{id}: {message}");
+        } else {
+            assert_eq!(status, "fail", "{id}: {message}");
+            assert!(
+                message.contains(want),
+                "{id}: expected {want:?} in {message}"
+            );
+        }
+    }
+}
+
 /// Failures per policy in the seeded account, both regions. Beyond the seeded failing
 /// resource: each region's default VPC (its security group has rules, its NACL allows all,
 /// public subnets: 6 in us-east-1 and 3 in eu-west-1, no flow log), the seeded VPC's own
@@ -528,6 +592,23 @@ const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("cloudtrail-log-file-validation-disabled", 1),
     ("cloudtrail-trail-not-kms-encrypted", 1),
     ("cloudtrail-trail-not-logging", 1),
+    ("cloudwatch-config-changes-not-monitored", 1),
+    (
+        "cloudwatch-console-authentication-failures-not-monitored",
+        1,
+    ),
+    ("cloudwatch-console-sign-in-without-mfa-not-monitored", 1),
+    ("cloudwatch-iam-policy-changes-not-monitored", 1),
+    ("cloudwatch-kms-key-disable-or-deletion-not-monitored", 1),
+    ("cloudwatch-log-group-not-kms-encrypted", 1),
+    ("cloudwatch-log-group-retention-too-short", 1),
+    ("cloudwatch-network-acl-changes-not-monitored", 1),
+    ("cloudwatch-network-gateway-changes-not-monitored", 1),
+    ("cloudwatch-organizations-changes-not-monitored", 1),
+    ("cloudwatch-route-table-changes-not-monitored", 1),
+    ("cloudwatch-s3-bucket-policy-changes-not-monitored", 1),
+    ("cloudwatch-security-group-changes-not-monitored", 1),
+    ("cloudwatch-vpc-changes-not-monitored", 1),
     ("config-recorder-not-recording", 1),
     ("ec2-default-security-group-has-rules", 2),
     ("ec2-ebs-encryption-by-default-disabled", 1),
@@ -643,7 +724,13 @@ fn compiled_engine_agrees_with_the_interpreter_on_the_seeded_account() {
         ]))
         .1
     };
-    assert_eq!(scan("compiled"), scan("interpreter"));
+    let (compiled, interpreted) = (json(&scan("compiled")), json(&scan("interpreter")));
+    let differences = json_differences(&compiled, &interpreted, "compiled", "interpreter");
+    assert!(
+        differences.is_empty(),
+        "the engines disagree:\n{}",
+        differences.join("\n")
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
@@ -56,11 +56,16 @@ pub fn moto() -> &'static Moto {
 pub fn start() -> Moto {
     let port = free_port();
     let server = moto_server_path();
-    // `cat` returns when our end of its stdin closes (the Moto was dropped or this process
-    // exited), then moto is killed.
+    // moto runs through tests/support/moto_server.py, with the Python of moto's virtualenv
+    // (next to moto_server), so that it also answers the CBOR protocol aws-sdk-cloudwatch
+    // speaks. `cat` returns when our end of its stdin closes (the Moto was dropped or this
+    // process exited), then moto is killed.
+    let python = server.with_file_name("python");
+    let bridge = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/moto_server.py");
     let script = format!(
-        "{} -H 127.0.0.1 -p {port} >/dev/null 2>&1 & pid=$!; echo started; cat >/dev/null; kill $pid",
-        server.display()
+        "'{}' '{}' -H 127.0.0.1 -p {port} >/dev/null 2>&1 & pid=$!; echo started; cat >/dev/null; kill $pid",
+        python.display(),
+        bridge.display()
     );
     let mut child = Command::new("sh")
         .args(["-c", &script])

@@ -41,6 +41,7 @@ pub async fn seed(account: &str, endpoint: &str) -> Seeded {
     buckets(&conf, account).await;
     logging(&conf, account, &mut ids).await;
     messaging(&conf, account).await;
+    monitoring(&conf, account).await;
     other_region(&other, &mut ids).await;
     ids
 }
@@ -645,6 +646,12 @@ async fn logging(conf: &SdkConfig, account: &str, ids: &mut Seeded) {
         .send()
         .await
         .unwrap();
+    let logs = aws_sdk_cloudwatchlogs::Client::new(conf);
+    logs.create_log_group()
+        .log_group_name(TRAIL_LOG_GROUP)
+        .send()
+        .await
+        .unwrap();
     let ct = aws_sdk_cloudtrail::Client::new(conf);
     ct.create_trail()
         .name("org-audit")
@@ -652,6 +659,21 @@ async fn logging(conf: &SdkConfig, account: &str, ids: &mut Seeded) {
         .is_multi_region_trail(true)
         .enable_log_file_validation(true)
         .kms_key_id(key.arn().unwrap())
+        .cloud_watch_logs_log_group_arn(format!(
+            "arn:aws:logs:{HOME}:{account}:log-group:{TRAIL_LOG_GROUP}:*"
+        ))
+        .cloud_watch_logs_role_arn(format!("arn:aws:iam::{account}:role/trail-to-logs"))
+        .send()
+        .await
+        .unwrap();
+    ct.put_event_selectors()
+        .trail_name("org-audit")
+        .event_selectors(
+            aws_sdk_cloudtrail::types::EventSelector::builder()
+                .read_write_type(aws_sdk_cloudtrail::types::ReadWriteType::All)
+                .include_management_events(true)
+                .build(),
+        )
         .send()
         .await
         .unwrap();
@@ -752,6 +774,95 @@ async fn messaging(conf: &SdkConfig, account: &str) {
         .name("alerts-open")
         .attributes("KmsMasterKeyId", "alias/aws/sns")
         .attributes("Policy", open(&topic, "sns:Subscribe"))
+        .send()
+        .await
+        .unwrap();
+}
+
+/// The log group the multi-region trail delivers to.
+pub const TRAIL_LOG_GROUP: &str = "org-audit-trail";
+
+/// CIS monitoring on the trail's log group: three patterns monitored all the way (4.1 with the
+/// benchmark's filter, 4.3, and 4.5 written another way), and one broken link each for five
+/// more: a filter that misses events (4.4), one that counts every sign-in (4.2), a filter
+/// without an alarm (4.6), an alarm with its actions off (4.7), an alarm whose only action is
+/// a topic nobody subscribed to (4.8). The other seven have no filter at all. Plus two log
+/// groups for the encryption and retention policies.
+async fn monitoring(conf: &SdkConfig, account: &str) {
+    let logs = aws_sdk_cloudwatchlogs::Client::new(conf);
+    let central = "arn:aws:sns:us-east-1:999988887777:central-security";
+    let lonely = format!("arn:aws:sns:{HOME}:{account}:alerts-plain");
+    // (filter name, pattern, alarm: (actions enabled, action))
+    type Filter<'a> = (&'a str, &'a str, Option<(bool, &'a str)>);
+    let filters: [Filter; 8] = [
+        ("cis-4.1", r#"{($.errorCode="*UnauthorizedOperation")||($.errorCode="AccessDenied*")&&($.sourceIPAddress!="delivery.logs.amazonaws.com")&&($.eventName!="HeadBucket")}"#, Some((true, central))),
+        ("cis-4.3", r#"{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }"#, Some((true, central))),
+        ("cis-4.5", r#"{($.eventName="StopLogging")||($.eventName="StartLogging")||($.eventName="DeleteTrail")||($.eventName="UpdateTrail")||($.eventName="CreateTrail")}"#, Some((true, central))),
+        ("cis-4.4", "{ ($.eventName = PutUserPolicy) || ($.eventName = PutRolePolicy) || ($.eventName = AttachRolePolicy) || ($.eventName = AttachUserPolicy) }", Some((true, central))),
+        ("cis-4.2", r#"{ $.eventName = "ConsoleLogin" }"#, Some((true, central))),
+        ("cis-4.6", r#"{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }"#, None),
+        ("cis-4.7", "{ ($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || ($.eventName = ScheduleKeyDeletion)) }", Some((false, central))),
+        ("cis-4.8", "{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }", Some((true, &lonely))),
+    ];
+    let cw = aws_sdk_cloudwatch::Client::new(conf);
+    for (name, pattern, alarm) in filters {
+        logs.put_metric_filter()
+            .log_group_name(TRAIL_LOG_GROUP)
+            .filter_name(name)
+            .filter_pattern(pattern)
+            .metric_transformations(
+                aws_sdk_cloudwatchlogs::types::MetricTransformation::builder()
+                    .metric_name(name)
+                    .metric_namespace("CISBenchmark")
+                    .metric_value("1")
+                    .build()
+                    .unwrap(),
+            )
+            .send()
+            .await
+            .unwrap();
+        let Some((enabled, action)) = alarm else {
+            continue;
+        };
+        cw.put_metric_alarm()
+            .alarm_name(name)
+            .metric_name(name)
+            .namespace("CISBenchmark")
+            .statistic(aws_sdk_cloudwatch::types::Statistic::Sum)
+            .period(300)
+            .evaluation_periods(1)
+            .threshold(1.0)
+            .comparison_operator(
+                aws_sdk_cloudwatch::types::ComparisonOperator::GreaterThanOrEqualToThreshold,
+            )
+            .actions_enabled(enabled)
+            .alarm_actions(action)
+            .send()
+            .await
+            .unwrap();
+    }
+    logs.put_retention_policy()
+        .log_group_name(TRAIL_LOG_GROUP)
+        .retention_in_days(30)
+        .send()
+        .await
+        .unwrap();
+    let kms = aws_sdk_kms::Client::new(conf);
+    let key = kms
+        .create_key()
+        .description("logs-key")
+        .send()
+        .await
+        .unwrap();
+    let key_id = key.key_metadata().unwrap().key_id();
+    kms.enable_key_rotation()
+        .key_id(key_id)
+        .send()
+        .await
+        .unwrap();
+    logs.create_log_group()
+        .log_group_name("app-logs-kept")
+        .kms_key_id(key.key_metadata().unwrap().arn().unwrap())
         .send()
         .await
         .unwrap();

@@ -197,6 +197,13 @@ operations! {
         LIST_DETECTORS = "ListDetectors";
         GET_DETECTOR = "GetDetector";
     }
+    logs "logs" {
+        DESCRIBE_LOG_GROUPS = "DescribeLogGroups";
+        DESCRIBE_METRIC_FILTERS = "DescribeMetricFilters";
+    }
+    cloudwatch "cloudwatch" {
+        DESCRIBE_ALARMS = "DescribeAlarms";
+    }
     sqs "sqs" {
         LIST_QUEUES = "ListQueues";
         GET_QUEUE_ATTRIBUTES = "GetQueueAttributes";

@@ -370,6 +370,21 @@ collections! {
         reads: [op::guardduty::LIST_DETECTORS, op::guardduty::GET_DETECTOR],
         resource: "AWS::GuardDuty::Detector" named id,
     }
+    logging.log_groups {
+        service: "logs",
+        description: "KMS key, retention, metric filters (pattern and the metrics they publish)",
+        reads: [
+            op::logs::DESCRIBE_LOG_GROUPS,
+            op::logs::DESCRIBE_METRIC_FILTERS,
+        ],
+        resource: "AWS::Logs::LogGroup" named name,
+    }
+    logging.metric_alarms {
+        service: "cloudwatch",
+        description: "the metrics each alarm watches, whether its actions are enabled, its alarm actions",
+        reads: [op::cloudwatch::DESCRIBE_ALARMS],
+        resource: "AWS::CloudWatch::Alarm" named name,
+    }
     messaging.sqs_queues {
         service: "sqs",
         description: "queue URL, SSE-KMS key, SSE-SQS, access policy (parsed), tags",
