@@ -6,6 +6,7 @@
 # enabled action that reaches someone.
 package palisade.lib.monitoring
 
+import data.palisade.lib.cloudtrail
 import data.palisade.lib.util
 import rego.v1
 
@@ -45,19 +46,7 @@ feeds_monitoring(t) if {
 	t.cloudwatch_logs_log_group_arn != ""
 }
 
-# The trails whose events include this account's: its own, and organization trails of the
-# organization's management account.
-trails_of(acct) := {t |
-	some t in input.logging.trails
-	covers_account(t, acct)
-}
-
-covers_account(t, acct) if t.account_id == acct.id
-
-covers_account(t, acct) if {
-	t.is_organization_trail == true
-	t.account_id == object.get(acct, ["organization", "management_account_id"], null)
-}
+trails_of(acct) := cloudtrail.trails_of(acct)
 
 monitoring_trails(acct) := {t | some t in trails_of(acct); feeds_monitoring(t)}
 

@@ -120,6 +120,18 @@ async fn iam(conf: &SdkConfig) {
             .await
             .unwrap();
     }
+    // A group holding AWSCloudShellFullAccess (moto loads the AWS managed policies).
+    iam.create_group()
+        .group_name("shell-users")
+        .send()
+        .await
+        .unwrap();
+    iam.attach_group_policy()
+        .group_name("shell-users")
+        .policy_arn("arn:aws:iam::aws:policy/AWSCloudShellFullAccess")
+        .send()
+        .await
+        .unwrap();
     // Managed policies: admin-equivalent and scoped; the scoped one attached to a user directly.
     iam.create_policy()
         .policy_name("everything")
@@ -474,8 +486,9 @@ async fn storage(conf: &SdkConfig, account: &str, ids: &mut Seeded) {
     ids.put("key-open", open.key_metadata().unwrap().key_id());
 }
 
-/// RDS: a public, unencrypted instance with one day of backups, a private encrypted one with a
-/// week; clusters encrypted and not; snapshots public and private.
+/// RDS: a public, unencrypted instance with one day of backups and no automatic minor upgrades,
+/// a private encrypted one with a week and upgrades on; clusters encrypted and not; snapshots
+/// public and private.
 async fn databases(conf: &SdkConfig) {
     let rds = aws_sdk_rds::Client::new(conf);
     for (name, encrypted, public, backup_days) in
@@ -491,6 +504,7 @@ async fn databases(conf: &SdkConfig) {
             .storage_encrypted(encrypted)
             .publicly_accessible(public)
             .backup_retention_period(backup_days)
+            .auto_minor_version_upgrade(!public)
             .send()
             .await
             .unwrap();
