@@ -26,6 +26,24 @@ pub struct Iam {
     pub account_summaries: Vec<AccountSummary>,
     #[serde(default)]
     pub credential_reports: Vec<CredentialReport>,
+    /// Server certificates stored in IAM (`ListServerCertificates`), schema 1.3.
+    #[serde(default)]
+    pub server_certificates: Vec<ServerCertificate>,
+}
+
+/// A TLS server certificate uploaded to IAM (for load balancers and CloudFront).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ServerCertificate {
+    pub arn: String,
+    pub account_id: String,
+    pub name: String,
+    #[serde(default)]
+    pub path: Option<String>,
+    /// When the certificate stops being valid.
+    #[serde(default)]
+    pub expiration: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub uploaded: Option<DateTime<Utc>>,
 }
 
 /// A policy embedded in a user, group or role.
@@ -219,6 +237,11 @@ pub struct CredentialReport {
     pub generated: DateTime<Utc>,
     #[serde(default)]
     pub rows: Vec<CredentialReportRow>,
+    /// Whether the root user's MFA device is a virtual one (from `ListVirtualMFADevices`):
+    /// `false` when the listing shows none for root, so an MFA device root has is a hardware
+    /// or FIDO one; `null` when the listing failed or the snapshot predates schema 1.3.
+    #[serde(default)]
+    pub root_virtual_mfa: Option<bool>,
 }
 
 /// One row: a user, or `<root_account>`.

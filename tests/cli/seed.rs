@@ -120,6 +120,14 @@ async fn iam(conf: &SdkConfig) {
             .await
             .unwrap();
     }
+    // A server certificate (moto reports every one as expired in 2012).
+    iam.upload_server_certificate()
+        .server_certificate_name("legacy-portal")
+        .certificate_body("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----")
+        .private_key("-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----")
+        .send()
+        .await
+        .unwrap();
     // A group holding AWSCloudShellFullAccess (moto loads the AWS managed policies).
     iam.create_group()
         .group_name("shell-users")

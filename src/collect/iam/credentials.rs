@@ -147,6 +147,8 @@ pub(super) async fn credential_report(
             account_id: s.account_id.clone(),
             generated: out.generated_time().map(to_chrono).unwrap_or_else(Utc::now),
             rows,
+            // Filled in from ListVirtualMFADevices once both calls are back.
+            root_virtual_mfa: None,
         }),
         Err(e) => {
             s.record_gap(at, "MalformedReport".into(), e);

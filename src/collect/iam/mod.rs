@@ -17,7 +17,7 @@ use credentials::UserCredentials;
 pub async fn collect(s: &Session, home_region: &str) -> Inventory {
     let iam = crate::client!(s, aws_sdk_iam, home_region);
     let at = At::global;
-    let (details, users, report, virtual_mfa, password, summary) = futures::join!(
+    let (details, users, report, virtual_mfa, password, summary, certificates) = futures::join!(
         s.paginate(at(op::iam::GET_ACCOUNT_AUTHORIZATION_DETAILS), || {
             iam.get_account_authorization_details()
                 .into_paginator()
@@ -41,6 +41,12 @@ pub async fn collect(s: &Session, home_region: &str) -> Inventory {
         s.call(at(op::iam::GET_ACCOUNT_SUMMARY), || {
             iam.get_account_summary().send()
         }),
+        s.paginate(at(op::iam::LIST_SERVER_CERTIFICATES), || {
+            iam.list_server_certificates()
+                .into_paginator()
+                .items()
+                .send()
+        }),
     );
     let mut inv = Inventory::empty(chrono::Utc::now());
     inv.iam
@@ -58,6 +64,15 @@ pub async fn collect(s: &Session, home_region: &str) -> Inventory {
         principals::add_page(s, page, &mut credentials, &mut inv.iam);
     }
     credentials::access_keys(s, &iam, &mut inv.iam.users, &credentials.rows).await;
+    let mut report = report;
+    if let Some(report) = report.as_mut() {
+        report.root_virtual_mfa = virtual_mfa.as_deref().map(settings::root_has_virtual_mfa);
+    }
     inv.iam.credential_reports.extend(report);
+    inv.iam.server_certificates = certificates
+        .unwrap_or_default()
+        .iter()
+        .map(|c| settings::server_certificate(s, c))
+        .collect();
     inv
 }

@@ -1,9 +1,12 @@
-//! Account-wide IAM settings: the password policy (none is a fact, not an error) and the
-//! account summary (root MFA, root keys).
+//! Account-wide IAM settings: the password policy (none is a fact, not an error), the
+//! account summary (root MFA, root keys), the kind of root's MFA device, server certificates.
 
 use crate::collect::call::Outcome;
 use crate::collect::session::Session;
-use crate::inventory::iam::{AccountSummary, PasswordPolicy, PasswordPolicyRecord};
+use crate::collect::time::to_chrono;
+use crate::inventory::iam::{
+    AccountSummary, PasswordPolicy, PasswordPolicyRecord, ServerCertificate,
+};
 use aws_sdk_iam::operation::get_account_password_policy::GetAccountPasswordPolicyOutput;
 use aws_sdk_iam::operation::get_account_summary::GetAccountSummaryOutput;
 use aws_sdk_iam::types::SummaryKeyType as K;
@@ -49,5 +52,27 @@ pub(super) fn account_summary(s: &Session, out: &GetAccountSummaryOutput) -> Acc
         roles: get(K::Roles).max(0) as u32,
         policies: get(K::Policies).max(0) as u32,
         mfa_devices_in_use: get(K::MfaDevicesInUse).max(0) as u32,
+    }
+}
+
+/// Is one of the virtual MFA devices assigned to the root user (`arn:…:iam::ACCOUNT:root`)?
+pub(super) fn root_has_virtual_mfa(devices: &[aws_sdk_iam::types::VirtualMfaDevice]) -> bool {
+    devices
+        .iter()
+        .filter_map(|d| d.user())
+        .any(|u| u.arn().ends_with(":root"))
+}
+
+pub(super) fn server_certificate(
+    s: &Session,
+    c: &aws_sdk_iam::types::ServerCertificateMetadata,
+) -> ServerCertificate {
+    ServerCertificate {
+        arn: c.arn().to_string(),
+        account_id: s.account_id.clone(),
+        name: c.server_certificate_name().to_string(),
+        path: Some(c.path().to_string()).filter(|p| !p.is_empty()),
+        expiration: c.expiration().map(to_chrono),
+        uploaded: c.upload_date().map(to_chrono),
     }
 }

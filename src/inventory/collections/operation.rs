@@ -120,6 +120,7 @@ operations! {
         GET_ACCOUNT_SUMMARY = "GetAccountSummary";
         GENERATE_CREDENTIAL_REPORT = "GenerateCredentialReport";
         GET_CREDENTIAL_REPORT = "GetCredentialReport";
+        LIST_SERVER_CERTIFICATES = "ListServerCertificates";
     }
     ec2 "ec2" {
         DESCRIBE_REGIONS = "DescribeRegions";

@@ -146,13 +146,19 @@ collections! {
     // collection, so a missing report does not blind the permission analysis of users.
     iam.credential_reports {
         service: "iam",
-        description: "per account: the credential report's rows (console, MFA, keys and their last use), virtual MFA devices, access keys",
+        description: "per account: the credential report's rows (console, MFA, keys and their last use), virtual MFA devices (whether root's is one), access keys",
         reads: [
             op::iam::GENERATE_CREDENTIAL_REPORT,
             op::iam::GET_CREDENTIAL_REPORT,
             op::iam::LIST_VIRTUAL_MFA_DEVICES,
             op::iam::LIST_ACCESS_KEYS,
         ],
+    }
+    iam.server_certificates {
+        service: "iam",
+        description: "TLS server certificates stored in IAM: name, path, expiration, upload date",
+        reads: [op::iam::LIST_SERVER_CERTIFICATES],
+        resource: "AWS::IAM::ServerCertificate" named name in global,
     }
     network.vpcs {
         service: "ec2",
