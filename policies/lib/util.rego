@@ -56,3 +56,8 @@ account_arn(account_id) := sprintf("arn:aws:iam::%s:root", [account_id])
 
 # regional_arn(service, region, account_id, what): a synthetic ARN for a per-region setting.
 regional_arn(service, region, account_id, what) := sprintf("arn:aws:%s:%s:%s:%s", [service, region, account_id, what])
+
+# labelled(id, name): "fs-0a1b (claims-exports)" for a resource with a name, else just its id.
+labelled(id, name) := sprintf("%s (%s)", [id, name]) if {
+	non_blank(name)
+} else := id

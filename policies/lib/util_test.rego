@@ -23,3 +23,9 @@ test_pass_non_blank if {
 	not util.non_blank(null)
 	not util.non_blank(3)
 }
+
+test_labelled if {
+	util.labelled("fs-0a1b", "claims-exports") == "fs-0a1b (claims-exports)"
+	util.labelled("fs-0a1b", null) == "fs-0a1b"
+	util.labelled("fs-0a1b", " ") == "fs-0a1b"
+}

@@ -6,6 +6,7 @@ mod account;
 mod call;
 mod cloudwatch;
 mod ec2;
+mod efs;
 mod elbv2;
 mod error;
 mod iam;
@@ -17,6 +18,7 @@ mod progress;
 mod rds;
 mod s3;
 mod scp;
+mod securityhub;
 mod session;
 mod tags;
 mod time;
@@ -168,6 +170,8 @@ async fn collect_account(s: &Session, regions: &[String], home_region: &str) -> 
         parts.push(Box::pin(logging::collect(s, region)));
         parts.push(Box::pin(cloudwatch::collect(s, region)));
         parts.push(Box::pin(messaging::collect(s, region)));
+        parts.push(Box::pin(efs::collect(s, region)));
+        parts.push(Box::pin(securityhub::collect(s, region)));
     }
     let mut inventory = Inventory::empty(chrono::Utc::now());
     for part in join_all(parts).await {

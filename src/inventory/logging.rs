@@ -1,5 +1,5 @@
-//! Logging and monitoring: CloudTrail, AWS Config, GuardDuty, and CloudWatch log groups and
-//! alarms.
+//! Logging and monitoring: CloudTrail, AWS Config, GuardDuty, Security Hub, and CloudWatch log
+//! groups and alarms.
 
 use super::cloudwatch::{LogGroup, MetricAlarm};
 
@@ -18,6 +18,26 @@ pub struct Logging {
     pub log_groups: Vec<LogGroup>,
     #[serde(default)]
     pub metric_alarms: Vec<MetricAlarm>,
+    /// One per scanned account and region whose hub could be read.
+    #[serde(default)]
+    pub security_hubs: Vec<SecurityHub>,
+}
+
+/// AWS Security Hub in one account and region.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SecurityHub {
+    /// The hub's ARN (`arn:aws:securityhub:REGION:ACCOUNT:hub/default`).
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    /// Is the account subscribed to Security Hub here? (DescribeHub answers
+    /// `InvalidAccessException` when it is not.)
+    pub enabled: bool,
+    #[serde(default)]
+    pub subscribed_at: Option<String>,
+    /// Are new controls of enabled standards turned on automatically?
+    #[serde(default)]
+    pub auto_enable_controls: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -7,6 +7,7 @@ pub mod account;
 pub mod auth_details;
 pub mod cloudwatch;
 pub mod collections;
+pub mod efs;
 pub mod gaps;
 pub mod iam;
 pub mod logging;
@@ -24,7 +25,7 @@ pub use snapshot::{load_snapshot, load_snapshot_str, SnapshotError};
 pub use tags::Tags;
 
 /// The snapshot format this build writes. Readers accept any `1.x`.
-pub const SCHEMA_VERSION: &str = "1.3";
+pub const SCHEMA_VERSION: &str = "1.4";
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

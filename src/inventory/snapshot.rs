@@ -115,6 +115,7 @@ fn check_version(version: &str, file: &Path) -> Result<(), SnapshotError> {
 const ADDED_IN: &[(u32, &str, &str)] = &[
     (3, "logs", "DescribeLogGroups"),
     (3, "cloudwatch", "DescribeAlarms"),
+    (4, "securityhub", "DescribeHub"),
 ];
 
 fn with_missing_collections(mut inventory: Inventory) -> Inventory {
@@ -236,7 +237,8 @@ mod tests {
             calls,
             [
                 "logs:DescribeLogGroups Some(\"111122223333\") NotInSnapshot",
-                "cloudwatch:DescribeAlarms Some(\"111122223333\") NotInSnapshot"
+                "cloudwatch:DescribeAlarms Some(\"111122223333\") NotInSnapshot",
+                "securityhub:DescribeHub Some(\"111122223333\") NotInSnapshot"
             ]
         );
         assert!(inv.gaps[0]
@@ -244,7 +246,10 @@ mod tests {
             .as_deref()
             .unwrap()
             .contains("schema 1.2 predates"));
-        let current = old.replace("1.2", "1.3");
+        let newer = old.replace("1.2", "1.3");
+        let inv = load_snapshot_str(&newer, Path::new("n.json")).unwrap();
+        assert_eq!(inv.gaps.len(), 1, "1.3 predates only Security Hub");
+        let current = old.replace("1.2", "1.4");
         let inv = load_snapshot_str(&current, Path::new("c.json")).unwrap();
         assert!(inv.gaps.is_empty());
     }

@@ -1,4 +1,4 @@
-//! Storage and encryption: KMS keys, EBS, S3 and RDS.
+//! Storage and encryption: KMS keys, EBS, S3, RDS and EFS.
 
 use super::tags::Tags;
 use chrono::{DateTime, Utc};
@@ -28,6 +28,10 @@ pub struct Storage {
     /// DB instance and DB cluster snapshots (`kind` tells which).
     #[serde(default)]
     pub rds_snapshots: Vec<RdsSnapshot>,
+    #[serde(default)]
+    pub efs_file_systems: Vec<super::efs::EfsFileSystem>,
+    #[serde(default)]
+    pub efs_access_points: Vec<super::efs::EfsAccessPoint>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -42,6 +42,12 @@ pub async fn seed(account: &str, endpoint: &str) -> Seeded {
     logging(&conf, account, &mut ids).await;
     messaging(&conf, account).await;
     monitoring(&conf, account).await;
+    file_systems(&conf, &mut ids).await;
+    aws_sdk_securityhub::Client::new(&conf)
+        .enable_security_hub()
+        .send()
+        .await
+        .unwrap();
     other_region(&other, &mut ids).await;
     ids
 }
@@ -801,6 +807,52 @@ async fn messaging(conf: &SdkConfig, account: &str) {
         .unwrap();
 }
 
+/// EFS: an unencrypted file system without automatic backups and an encrypted one with them;
+/// on the second, an access point rooted at `/` with no POSIX user and one that confines
+/// clients to `/reports` as uid 1001.
+async fn file_systems(conf: &SdkConfig, ids: &mut Seeded) {
+    use aws_sdk_efs::types::{PosixUser, RootDirectory, Tag};
+    let efs = aws_sdk_efs::Client::new(conf);
+    let name = |n: &str| Tag::builder().key("Name").value(n).build().unwrap();
+    let plain = efs
+        .create_file_system()
+        .creation_token("shared-plain")
+        .encrypted(false)
+        .tags(name("shared-plain"))
+        .send()
+        .await
+        .unwrap();
+    ids.put("fs-plain", plain.file_system_id());
+    let kms = efs
+        .create_file_system()
+        .creation_token("shared-kms")
+        .encrypted(true)
+        .backup(true)
+        .tags(name("shared-kms"))
+        .send()
+        .await
+        .unwrap();
+    ids.put("fs-kms", kms.file_system_id());
+    let open = efs
+        .create_access_point()
+        .client_token("ap-open")
+        .file_system_id(kms.file_system_id())
+        .send()
+        .await
+        .unwrap();
+    ids.put("ap-open", open.access_point_id().unwrap());
+    let reports = efs
+        .create_access_point()
+        .client_token("ap-reports")
+        .file_system_id(kms.file_system_id())
+        .root_directory(RootDirectory::builder().path("/reports").build())
+        .posix_user(PosixUser::builder().uid(1001).gid(1001).build().unwrap())
+        .send()
+        .await
+        .unwrap();
+    ids.put("ap-reports", reports.access_point_id().unwrap());
+}
+
 /// The log group the multi-region trail delivers to.
 pub const TRAIL_LOG_GROUP: &str = "org-audit-trail";
 
@@ -890,8 +942,8 @@ async fn monitoring(conf: &SdkConfig, account: &str) {
         .unwrap();
 }
 
-/// The other region: a GuardDuty detector that is switched off; no AWS Config recorder and EBS
-/// encryption by default left off.
+/// The other region: a GuardDuty detector that is switched off; no AWS Config recorder, EBS
+/// encryption by default left off and Security Hub not enabled (it is in the home region).
 async fn other_region(conf: &SdkConfig, ids: &mut Seeded) {
     let gd = aws_sdk_guardduty::Client::new(conf);
     let off = gd.create_detector().enable(false).send().await.unwrap();

@@ -185,6 +185,11 @@ operations! {
         DESCRIBE_DB_CLUSTER_SNAPSHOTS = "DescribeDBClusterSnapshots";
         DESCRIBE_DB_CLUSTER_SNAPSHOT_ATTRIBUTES = "DescribeDBClusterSnapshotAttributes";
     }
+    elasticfilesystem "elasticfilesystem" {
+        DESCRIBE_FILE_SYSTEMS = "DescribeFileSystems";
+        DESCRIBE_BACKUP_POLICY = "DescribeBackupPolicy";
+        DESCRIBE_ACCESS_POINTS = "DescribeAccessPoints";
+    }
     cloudtrail "cloudtrail" {
         DESCRIBE_TRAILS = "DescribeTrails";
         GET_TRAIL_STATUS = "GetTrailStatus";
@@ -197,6 +202,9 @@ operations! {
     guardduty "guardduty" {
         LIST_DETECTORS = "ListDetectors";
         GET_DETECTOR = "GetDetector";
+    }
+    securityhub "securityhub" {
+        DESCRIBE_HUB = "DescribeHub";
     }
     logs "logs" {
         DESCRIBE_LOG_GROUPS = "DescribeLogGroups";

@@ -306,6 +306,21 @@ collections! {
             op::ec2::GET_EBS_DEFAULT_KMS_KEY_ID,
         ],
     }
+    storage.efs_file_systems {
+        service: "elasticfilesystem",
+        description: "encryption at rest and its KMS key, automatic backup status, tags",
+        reads: [
+            op::elasticfilesystem::DESCRIBE_FILE_SYSTEMS,
+            op::elasticfilesystem::DESCRIBE_BACKUP_POLICY,
+        ],
+        resource: "AWS::EFS::FileSystem" named id, tagged,
+    }
+    storage.efs_access_points {
+        service: "elasticfilesystem",
+        description: "file system, root directory, enforced POSIX user, tags",
+        reads: [op::elasticfilesystem::DESCRIBE_ACCESS_POINTS],
+        resource: "AWS::EFS::AccessPoint" named id, tagged,
+    }
     storage.s3_buckets {
         service: "s3",
         description: "region, default encryption, public access block, policy (parsed), ACL grants, versioning, logging, object ownership, tags",
@@ -375,6 +390,12 @@ collections! {
         description: "per region: detector status and features",
         reads: [op::guardduty::LIST_DETECTORS, op::guardduty::GET_DETECTOR],
         resource: "AWS::GuardDuty::Detector" named id,
+    }
+    logging.security_hubs {
+        service: "securityhub",
+        description: "per account and region: whether Security Hub is enabled, since when, auto-enabled controls",
+        reads: [op::securityhub::DESCRIBE_HUB],
+        resource: "AWS::SecurityHub::Hub" named region,
     }
     logging.log_groups {
         service: "logs",
