@@ -5,6 +5,7 @@
 mod account;
 mod call;
 mod cloudwatch;
+mod contacts;
 mod ec2;
 mod efs;
 mod elbv2;
@@ -160,6 +161,7 @@ async fn collect_account(s: &Session, regions: &[String], home_region: &str) -> 
     > = vec![
         Box::pin(account::collect(s, home_region)),
         Box::pin(iam::collect(s, home_region)),
+        Box::pin(contacts::collect(s, home_region)),
         Box::pin(s3::collect(s, home_region)),
     ];
     for region in regions {

@@ -26,9 +26,34 @@ pub struct Iam {
     pub account_summaries: Vec<AccountSummary>,
     #[serde(default)]
     pub credential_reports: Vec<CredentialReport>,
-    /// Server certificates stored in IAM (`ListServerCertificates`), schema 1.3.
+    /// Server certificates stored in IAM (`ListServerCertificates`), schema 1.4.
     #[serde(default)]
     pub server_certificates: Vec<ServerCertificate>,
+    /// One per account whose alternate security contact could be read (Account Management's
+    /// `GetAlternateContact`), schema 1.4; `contact: null` means none is registered.
+    #[serde(default)]
+    pub security_contacts: Vec<SecurityContactRecord>,
+}
+
+/// An account's alternate contact of type SECURITY: whom AWS tells about abuse, compromise
+/// and security notices besides the root email.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SecurityContactRecord {
+    pub account_id: String,
+    #[serde(default)]
+    pub contact: Option<AlternateContact>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AlternateContact {
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub email_address: Option<String>,
+    #[serde(default)]
+    pub phone_number: Option<String>,
 }
 
 /// A TLS server certificate uploaded to IAM (for load balancers and CloudFront).

@@ -203,6 +203,9 @@ operations! {
         LIST_DETECTORS = "ListDetectors";
         GET_DETECTOR = "GetDetector";
     }
+    account "account" {
+        GET_ALTERNATE_CONTACT = "GetAlternateContact";
+    }
     securityhub "securityhub" {
         DESCRIBE_HUB = "DescribeHub";
     }

@@ -136,6 +136,11 @@ collections! {
         description: "`{account_id, policy}` per account; `policy: null` means none is set",
         reads: [op::iam::GET_ACCOUNT_PASSWORD_POLICY],
     }
+    iam.security_contacts {
+        service: "account",
+        description: "`{account_id, contact}` per account: the alternate SECURITY contact (name, title, email, phone); `contact: null` means none is registered",
+        reads: [op::account::GET_ALTERNATE_CONTACT],
+    }
     iam.account_summaries {
         service: "iam",
         description: "per account: root MFA, root access keys, quotas",
