@@ -19,28 +19,24 @@ pub async fn collect(s: &Session, region: &str) -> Inventory {
         .call_absent(at, NOT_SUBSCRIBED, || client.describe_hub().send())
         .await;
     let mut inv = Inventory::empty(chrono::Utc::now());
-    let default_arn = || s.arn("securityhub", region, "hub/default");
-    let hub = match found {
-        Outcome::Found(out) => SecurityHub {
-            arn: out
-                .hub_arn()
-                .map(str::to_string)
-                .unwrap_or_else(default_arn),
-            account_id: s.account_id.clone(),
-            region: region.to_string(),
-            enabled: true,
-            subscribed_at: out.subscribed_at().map(str::to_string),
-            auto_enable_controls: out.auto_enable_controls(),
-        },
-        Outcome::Absent => SecurityHub {
-            arn: default_arn(),
-            account_id: s.account_id.clone(),
-            region: region.to_string(),
-            enabled: false,
-            subscribed_at: None,
-            auto_enable_controls: None,
-        },
+    // Not subscribed: the hub's usual ARN, off, nothing more to say.
+    let (arn, enabled, subscribed_at, auto_enable_controls) = match found {
+        Outcome::Found(out) => (
+            out.hub_arn().map(str::to_string),
+            true,
+            out.subscribed_at().map(str::to_string),
+            out.auto_enable_controls(),
+        ),
+        Outcome::Absent => (None, false, None, None),
         Outcome::Failed => return inv,
+    };
+    let hub = SecurityHub {
+        arn: arn.unwrap_or_else(|| s.arn("securityhub", region, "hub/default")),
+        account_id: s.account_id.clone(),
+        region: region.to_string(),
+        enabled,
+        subscribed_at,
+        auto_enable_controls,
     };
     inv.logging.security_hubs.push(hub);
     inv

@@ -17,7 +17,7 @@ use credentials::UserCredentials;
 pub async fn collect(s: &Session, home_region: &str) -> Inventory {
     let iam = crate::client!(s, aws_sdk_iam, home_region);
     let at = At::global;
-    let (details, users, report, virtual_mfa, password, summary, certificates) = futures::join!(
+    let (details, users, mut report, virtual_mfa, password, summary, certificates) = futures::join!(
         s.paginate(at(op::iam::GET_ACCOUNT_AUTHORIZATION_DETAILS), || {
             iam.get_account_authorization_details()
                 .into_paginator()
@@ -64,7 +64,6 @@ pub async fn collect(s: &Session, home_region: &str) -> Inventory {
         principals::add_page(s, page, &mut credentials, &mut inv.iam);
     }
     credentials::access_keys(s, &iam, &mut inv.iam.users, &credentials.rows).await;
-    let mut report = report;
     if let Some(report) = report.as_mut() {
         report.root_virtual_mfa = virtual_mfa.as_deref().map(settings::root_has_virtual_mfa);
     }
