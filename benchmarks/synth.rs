@@ -584,7 +584,7 @@ fn add(
             let id = format!("{i:08x}-0000-0000-0000-000000000000");
             inv.storage.kms_keys.push(KmsKey {
                 arn: format!("arn:aws:kms:{region}:{account}:key/{id}"), account_id: account.clone(), region, id, aliases: vec![],
-                manager: "CUSTOMER".into(), state: "Enabled".into(), key_spec: "SYMMETRIC_DEFAULT".into(), rotation_enabled: Some(rng.chance(0.7)),
+                manager: "CUSTOMER".into(), state: "Enabled".into(), deletion_date: None, key_spec: "SYMMETRIC_DEFAULT".into(), rotation_enabled: Some(rng.chance(0.7)),
                 policy: Some(json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": format!("arn:aws:iam::{account}:root")}, "Action": "kms:*", "Resource": "*"}]})),
                 description: None, tags: Tags::new(),
             })
@@ -655,6 +655,19 @@ fn add(
                 iam_auth_enabled: false,
                 deletion_protection: true,
                 auto_minor_version_upgrade: true,
+                master_username: Some(
+                    if rng.chance(0.3) {
+                        "postgres"
+                    } else {
+                        "app_owner"
+                    }
+                    .into(),
+                ),
+                log_exports: Some(if rng.chance(0.5) {
+                    vec!["postgresql".into(), "upgrade".into()]
+                } else {
+                    vec![]
+                }),
                 tags: tags(rng, i),
             })
         }
@@ -672,6 +685,8 @@ fn add(
                 backup_retention_days: 7,
                 deletion_protection: true,
                 iam_auth_enabled: false,
+                master_username: Some("claims_owner".into()),
+                log_exports: Some(vec!["postgresql".into()]),
                 tags: Tags::new(),
             })
         }

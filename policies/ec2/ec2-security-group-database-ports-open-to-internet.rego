@@ -55,31 +55,18 @@ checked contains sg.arn if some sg in input.network.security_groups
 
 deny contains result if {
 	some sg in input.network.security_groups
-	world_rules := [rule | some rule in sg.ingress; util.open_to_world(rule)]
-	ports := {p | some p, _ in db_ports; some rule in world_rules; util.port_in_rule(rule, p)}
-	count(ports) > 0
-	offending := {rule | some rule in world_rules; some p in ports; util.port_in_rule(rule, p)}
-	sources := {c | some rule in offending; some c in util.world_sources(rule)}
-	labels := [sprintf("%d (%s)", [p, db_ports[p]]) | some p in sort(ports)]
+	open := util.world_ports(sg, db_ports)
 
 	# Whether the internet actually reaches one of these ports through the group. Without
 	# network facts (`input.facts.network` absent: a scan without the analysis, and most tests)
 	# the note is empty and the result keeps the rule's full severity, as before.
-	reach := network.group_reach(sg.arn, network.ports_in(network.group_open(sg.arn), ports), ports_text(ports))
+	reach := network.group_reach(sg.arn, network.ports_in(network.group_open(sg.arn), open.ports), util.ports_text(open.ports))
 	result := object.union(
 		{
 			"arn": sg.arn,
-			"message": sprintf("Security group %s (%s) in %s admits database ports %s from %s%s", [sg.id, sg.name, sg.vpc_id, concat(", ", labels), concat(", ", sort(sources)), reach.note]),
-			"evidence": {"ports": sort(ports), "rules": [rule | some rule in offending]},
+			"message": sprintf("Security group %s (%s) in %s admits database ports %s from %s%s", [sg.id, sg.name, sg.vpc_id, concat(", ", open.labels), concat(", ", sort(open.sources)), reach.note]),
+			"evidence": {"ports": sort(open.ports), "rules": [rule | some rule in open.rules]},
 		},
 		reach.extra,
 	)
 }
-
-# ports_text(ports): "port 5432" or "ports 3306, 5432", for messages.
-ports_text(ports) := sprintf("port %d", [p]) if {
-	count(ports) == 1
-	some p in ports
-}
-
-ports_text(ports) := sprintf("ports %s", [concat(", ", [sprintf("%d", [p]) | some p in sort(ports)])]) if count(ports) > 1

@@ -51,6 +51,30 @@ world_sources(rule) := [c |
 	world(c)
 ]
 
+# world_ports(sg, table): what a security group's world-open rules admit of the ports in
+# `table` (port -> service name): the ports, those rules, their world sources and
+# "5432 (PostgreSQL)" labels. Undefined when it admits none of them.
+world_ports(sg, table) := out if {
+	world_rules := [rule | some rule in sg.ingress; open_to_world(rule)]
+	ports := {p | some p, _ in table; some rule in world_rules; port_in_rule(rule, p)}
+	count(ports) > 0
+	offending := {rule | some rule in world_rules; some p in ports; port_in_rule(rule, p)}
+	out := {
+		"ports": ports,
+		"rules": offending,
+		"sources": {c | some rule in offending; some c in world_sources(rule)},
+		"labels": [sprintf("%d (%s)", [p, table[p]]) | some p in sort(ports)],
+	}
+}
+
+# ports_text(ports): "port 5432" or "ports 3306, 5432", for messages.
+ports_text(ports) := sprintf("port %d", [p]) if {
+	count(ports) == 1
+	some p in ports
+}
+
+ports_text(ports) := sprintf("ports %s", [concat(", ", [sprintf("%d", [p]) | some p in sort(ports)])]) if count(ports) > 1
+
 # account_arn(account_id): the ARN findings use for an account-level setting.
 account_arn(account_id) := sprintf("arn:aws:iam::%s:root", [account_id])
 

@@ -27,6 +27,8 @@ pub struct Settings {
     pub unused_days: u32,
     /// The shortest retention a CloudWatch Logs log group may have, in days.
     pub min_log_retention_days: u32,
+    /// The TCP ports security groups may open to the whole internet.
+    pub authorized_public_ports: Vec<u16>,
 }
 
 impl Default for Settings {
@@ -34,6 +36,7 @@ impl Default for Settings {
         Settings {
             unused_days: 90,
             min_log_retention_days: 365,
+            authorized_public_ports: vec![80, 443],
         }
     }
 }

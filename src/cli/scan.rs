@@ -97,6 +97,10 @@ pub struct ScanArgs {
     /// year of audit log history).
     #[arg(long, value_name = "DAYS", default_value_t = 365)]
     min_log_retention_days: u32,
+    /// The TCP ports a security group may open to 0.0.0.0/0 or ::/0 (comma-separated; any other
+    /// world-open port fails `ec2-security-group-unauthorized-port-open-to-internet`).
+    #[arg(long, value_name = "PORTS", value_delimiter = ',', default_values_t = [80u16, 443])]
+    authorized_public_ports: Vec<u16>,
     /// Print per-phase timings as one JSON line on stderr (used by the benchmark harness).
     #[arg(long, hide = true)]
     timings: bool,
@@ -118,6 +122,7 @@ impl ScanArgs {
             settings: Settings {
                 unused_days: self.unused_days,
                 min_log_retention_days: self.min_log_retention_days,
+                authorized_public_ports: self.authorized_public_ports.clone(),
             },
             eval: EvalOptions {
                 chunk_size: self.chunk_size,

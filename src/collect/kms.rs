@@ -126,6 +126,7 @@ async fn key(
             .key_state()
             .map(|k| k.as_str().to_string())
             .unwrap_or_default(),
+        deletion_date: meta.deletion_date().map(crate::collect::time::to_chrono),
         key_spec,
         rotation_enabled,
         policy: policy.and_then(|p| p.policy().map(parse_policy)),

@@ -92,6 +92,8 @@ async fn instances(s: &Session, client: &aws_sdk_rds::Client, region: &str) -> V
                 iam_auth_enabled: d.iam_database_authentication_enabled().unwrap_or(false),
                 deletion_protection: d.deletion_protection().unwrap_or(false),
                 auto_minor_version_upgrade: d.auto_minor_version_upgrade().unwrap_or(false),
+                master_username: d.master_username().map(str::to_string),
+                log_exports: Some(d.enabled_cloudwatch_logs_exports().to_vec()),
                 tags: tags(d.tag_list()),
                 id,
             })
@@ -133,6 +135,8 @@ async fn clusters(s: &Session, client: &aws_sdk_rds::Client, region: &str) -> Ve
                 backup_retention_days: days(c.backup_retention_period()),
                 deletion_protection: c.deletion_protection().unwrap_or(false),
                 iam_auth_enabled: c.iam_database_authentication_enabled().unwrap_or(false),
+                master_username: c.master_username().map(str::to_string),
+                log_exports: Some(c.enabled_cloudwatch_logs_exports().to_vec()),
                 tags: tags(c.tag_list()),
                 id,
             })

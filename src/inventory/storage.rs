@@ -46,6 +46,9 @@ pub struct KmsKey {
     pub manager: String,
     /// `Enabled`, `Disabled`, `PendingDeletion`, ...
     pub state: String,
+    /// When a key pending deletion will be deleted.
+    #[serde(default)]
+    pub deletion_date: Option<DateTime<Utc>>,
     /// `SYMMETRIC_DEFAULT`, `RSA_2048`, ...; rotation applies to symmetric keys only.
     #[serde(default = "symmetric")]
     pub key_spec: String,
@@ -221,6 +224,13 @@ pub struct RdsInstance {
     pub deletion_protection: bool,
     #[serde(default)]
     pub auto_minor_version_upgrade: bool,
+    /// The master user's name; `None` when unknown (a snapshot older than schema 1.5).
+    #[serde(default)]
+    pub master_username: Option<String>,
+    /// The log types published to CloudWatch Logs (`EnabledCloudwatchLogsExports`); `None`
+    /// when unknown (a snapshot older than schema 1.5), `[]` when none.
+    #[serde(default)]
+    pub log_exports: Option<Vec<String>>,
     #[serde(default)]
     pub tags: Tags,
 }
@@ -243,6 +253,12 @@ pub struct RdsCluster {
     pub deletion_protection: bool,
     #[serde(default)]
     pub iam_auth_enabled: bool,
+    /// The master user's name; `None` when unknown (a snapshot older than schema 1.5).
+    #[serde(default)]
+    pub master_username: Option<String>,
+    /// The log types published to CloudWatch Logs; `None` when unknown, `[]` when none.
+    #[serde(default)]
+    pub log_exports: Option<Vec<String>>,
     #[serde(default)]
     pub tags: Tags,
 }

@@ -336,6 +336,128 @@ fn seeded_account_fails_and_passes_where_expected() {
         ("rds-snapshot-public", named("snapshot:shared-snap"), "fail"),
         ("rds-snapshot-public", named("snapshot:kept-snap"), "pass"),
         (
+            "rds-instance-deletion-protection-disabled",
+            named("db:open-db"),
+            "fail",
+        ),
+        (
+            "rds-instance-deletion-protection-disabled",
+            named("db:vault-db"),
+            "pass",
+        ),
+        (
+            "rds-instance-iam-authentication-disabled",
+            named("db:open-db"),
+            "fail",
+        ),
+        (
+            "rds-instance-iam-authentication-disabled",
+            named("db:vault-db"),
+            "pass",
+        ),
+        (
+            "rds-instance-default-master-username",
+            named("db:open-db"),
+            "fail",
+        ),
+        (
+            "rds-instance-default-master-username",
+            named("db:vault-db"),
+            "pass",
+        ),
+        (
+            "rds-instance-logs-not-exported",
+            named("db:open-db"),
+            "fail",
+        ),
+        (
+            "rds-instance-logs-not-exported",
+            named("db:vault-db"),
+            "pass",
+        ),
+        (
+            "rds-cluster-deletion-protection-disabled",
+            named("cluster:plain-cluster"),
+            "fail",
+        ),
+        (
+            "rds-cluster-deletion-protection-disabled",
+            named("cluster:vault-cluster"),
+            "pass",
+        ),
+        (
+            "rds-cluster-iam-authentication-disabled",
+            named("cluster:plain-cluster"),
+            "fail",
+        ),
+        (
+            "rds-cluster-iam-authentication-disabled",
+            named("cluster:vault-cluster"),
+            "pass",
+        ),
+        (
+            "rds-cluster-default-master-username",
+            named("cluster:plain-cluster"),
+            "fail",
+        ),
+        (
+            "rds-cluster-default-master-username",
+            named("cluster:vault-cluster"),
+            "pass",
+        ),
+        (
+            "rds-cluster-logs-not-exported",
+            named("cluster:plain-cluster"),
+            "fail",
+        ),
+        (
+            "rds-cluster-logs-not-exported",
+            named("cluster:vault-cluster"),
+            "pass",
+        ),
+        (
+            "rds-snapshot-unencrypted",
+            named("snapshot:shared-snap"),
+            "fail",
+        ),
+        (
+            "rds-snapshot-unencrypted",
+            named("snapshot:kept-snap"),
+            "pass",
+        ),
+        ("kms-key-pending-deletion", id("key-retired"), "fail"),
+        ("kms-key-pending-deletion", id("key-rotated"), "pass"),
+        (
+            "ec2-security-group-high-risk-ports-open-to-internet",
+            id("sg-smb-open"),
+            "fail",
+        ),
+        (
+            "ec2-security-group-high-risk-ports-open-to-internet",
+            id("sg-https-world"),
+            "pass",
+        ),
+        (
+            "ec2-security-group-unauthorized-port-open-to-internet",
+            id("sg-ssh-open"),
+            "fail",
+        ),
+        (
+            "ec2-security-group-unauthorized-port-open-to-internet",
+            id("sg-https-world"),
+            "pass",
+        ),
+        (
+            "cloudtrail-trail-not-sent-to-cloudwatch-logs",
+            named("trail/legacy-trail"),
+            "fail",
+        ),
+        (
+            "cloudtrail-trail-not-sent-to-cloudwatch-logs",
+            named("trail/org-audit"),
+            "pass",
+        ),
+        (
             "s3-bucket-default-encryption-disabled",
             bucket("bare-bucket-1"),
             "fail",
@@ -615,8 +737,9 @@ fn cis_monitoring(report: &serde_json::Value) {
 /// two instances' unencrypted root volumes (moto ignores encryption by default), a key moto
 /// creates without rotation, the buckets made only to receive logs, both instances (neither has
 /// an instance profile), the console user whose key was made with it and never used, and the
-/// account's trails, none of which records S3 object events; root has no MFA at all, and moto
-/// dates every server certificate 2012.
+/// account's trails, none of which records S3 object events; root has no MFA at all, moto
+/// dates every server certificate 2012, and moto takes an automated snapshot of the
+/// unencrypted instance and cluster when they are created (both unencrypted).
 const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("account-security-contact-missing", 1),
     ("cloudtrail-log-file-validation-disabled", 1),
@@ -624,6 +747,7 @@ const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("cloudtrail-s3-object-writes-not-logged", 1),
     ("cloudtrail-trail-not-kms-encrypted", 1),
     ("cloudtrail-trail-not-logging", 1),
+    ("cloudtrail-trail-not-sent-to-cloudwatch-logs", 1),
     ("cloudwatch-config-changes-not-monitored", 1),
     (
         "cloudwatch-console-authentication-failures-not-monitored",
@@ -653,8 +777,10 @@ const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("ec2-network-acl-admin-ports-open-to-internet", 3),
     ("ec2-security-group-all-ports-open-to-internet", 1),
     ("ec2-security-group-database-ports-open-to-internet", 2),
+    ("ec2-security-group-high-risk-ports-open-to-internet", 2),
     ("ec2-security-group-rdp-open-to-internet", 2),
     ("ec2-security-group-ssh-open-to-internet", 2),
+    ("ec2-security-group-unauthorized-port-open-to-internet", 5),
     ("ec2-subnet-auto-assign-public-ip", 9),
     ("ec2-vpc-flow-logs-disabled", 2),
     ("efs-access-point-root-directory-not-enforced", 1),
@@ -681,14 +807,24 @@ const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("iam-user-policy-attached-directly", 1),
     ("iam-user-privilege-escalation", 1),
     ("iam-user-setup-access-key-unused", 1),
+    ("kms-key-pending-deletion", 1),
     ("kms-key-policy-open-to-any-principal", 1),
     ("kms-key-rotation-disabled", 3),
+    ("rds-cluster-default-master-username", 1),
+    ("rds-cluster-deletion-protection-disabled", 1),
+    ("rds-cluster-iam-authentication-disabled", 1),
+    ("rds-cluster-logs-not-exported", 1),
     ("rds-cluster-storage-unencrypted", 1),
     ("rds-instance-auto-minor-version-upgrade-disabled", 1),
     ("rds-instance-backup-retention-too-short", 1),
+    ("rds-instance-default-master-username", 1),
+    ("rds-instance-deletion-protection-disabled", 1),
+    ("rds-instance-iam-authentication-disabled", 1),
+    ("rds-instance-logs-not-exported", 1),
     ("rds-instance-publicly-accessible", 1),
     ("rds-instance-storage-unencrypted", 1),
     ("rds-snapshot-public", 1),
+    ("rds-snapshot-unencrypted", 3),
     ("s3-account-public-access-block-disabled", 1),
     ("s3-bucket-access-logging-disabled", 5),
     ("s3-bucket-default-encryption-disabled", 5),

@@ -25,7 +25,7 @@ fn frameworks_list_and_show() {
         .iter()
         .map(|f| f["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, vec!["cis-aws-3.0", "hipaa", "pci-dss-4.0"]);
+    assert_eq!(ids, vec!["aws-fsbp", "cis-aws-3.0", "hipaa", "pci-dss-4.0"]);
     for f in list.as_array().unwrap() {
         assert!(f["automated"].as_u64().unwrap() > 10, "{f}");
         assert!(f["manual"].as_u64().unwrap() > 0, "{f}");
@@ -181,9 +181,9 @@ fn demo_with_frameworks_writes_every_report() {
     );
 
     let summary = tools::validate_ocsf(&o.ocsf);
-    // 187 failing results; (59 HIPAA + 191 PCI controls) × 2 accounts.
+    // 209 failing results; (59 HIPAA + 191 PCI controls) × 2 accounts.
     assert!(
-        summary.contains("687 events valid (187 detection, 500 compliance)"),
+        summary.contains("709 events valid (209 detection, 500 compliance)"),
         "{summary}"
     );
     let events: Vec<Value> = read(&o.ocsf).lines().map(json).collect();
@@ -270,7 +270,7 @@ fn a_scan_against_its_own_output_is_unchanged() {
         );
         let sarif = json(&read(&o.sarif));
         let results = sarif["runs"][0]["results"].as_array().unwrap();
-        assert_eq!(results.len(), 187);
+        assert_eq!(results.len(), 209);
         assert!(results.iter().all(|r| r["baselineState"] == "unchanged"));
         let report = json(&read(&o.json));
         assert_eq!(report["summary"]["new_since_baseline"], 0);
@@ -567,7 +567,12 @@ fn the_markdown_summary_stays_under_one_mebibyte() {
         "{}",
         &text[text.len() - 500..]
     );
-    assert!(text.starts_with("## Palisade: 60 failing"));
+    // Each group fails the SSH policy and the authorized-ports policy.
+    assert!(
+        text.starts_with("## Palisade: 120 failing"),
+        "{}",
+        &text[..200]
+    );
 }
 
 /// A snapshot that lists no accounts still gets its control results, under the accounts of

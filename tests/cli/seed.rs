@@ -336,6 +336,8 @@ async fn network(conf: &SdkConfig, ids: &mut Seeded) {
         ("sg-rdp-open", "tcp", 3389, 3389, "0.0.0.0/0"),
         ("sg-postgres-open-v6", "tcp", 5432, 5432, "::/0"),
         ("sg-all-open", "-1", -1, -1, "0.0.0.0/0"),
+        ("sg-smb-open", "tcp", 445, 445, "0.0.0.0/0"),
+        ("sg-https-world", "tcp", 443, 443, "0.0.0.0/0"),
         ("sg-https-office", "tcp", 443, 443, "203.0.113.0/24"),
     ] {
         let group = ec2
@@ -498,38 +500,59 @@ async fn storage(conf: &SdkConfig, account: &str, ids: &mut Seeded) {
         .await
         .unwrap();
     ids.put("key-open", open.key_metadata().unwrap().key_id());
+    let retired = kms
+        .create_key()
+        .description("retired")
+        .send()
+        .await
+        .unwrap();
+    let retired = retired.key_metadata().unwrap().key_id().to_string();
+    kms.schedule_key_deletion()
+        .key_id(&retired)
+        .pending_window_in_days(7)
+        .send()
+        .await
+        .unwrap();
+    ids.put("key-retired", retired);
 }
 
-/// RDS: a public, unencrypted instance with one day of backups and no automatic minor upgrades,
-/// a private encrypted one with a week and upgrades on; clusters encrypted and not; snapshots
-/// public and private.
+/// RDS: a public, unencrypted instance with one day of backups, no automatic minor upgrades,
+/// no deletion protection, no IAM authentication, no log exports and the default master user;
+/// a private encrypted one with all of those right; clusters the same two ways; snapshots
+/// public and unencrypted, private and encrypted.
 async fn databases(conf: &SdkConfig) {
     let rds = aws_sdk_rds::Client::new(conf);
-    for (name, encrypted, public, backup_days) in
-        [("open-db", false, true, 1), ("vault-db", true, false, 7)]
-    {
+    for (name, good, backup_days) in [("open-db", false, 1), ("vault-db", true, 7)] {
         rds.create_db_instance()
             .db_instance_identifier(name)
             .db_instance_class("db.t3.micro")
             .engine("postgres")
-            .master_username("admin")
+            .master_username(if good { "vault_owner" } else { "postgres" })
             .master_user_password("Xx-very-long-pass-3")
             .allocated_storage(20)
-            .storage_encrypted(encrypted)
-            .publicly_accessible(public)
+            .storage_encrypted(good)
+            .publicly_accessible(!good)
             .backup_retention_period(backup_days)
-            .auto_minor_version_upgrade(!public)
+            .auto_minor_version_upgrade(good)
+            .deletion_protection(good)
+            .enable_iam_database_authentication(good)
+            .set_enable_cloudwatch_logs_exports(
+                good.then(|| vec!["postgresql".to_string(), "upgrade".to_string()]),
+            )
             .send()
             .await
             .unwrap();
     }
-    for (name, encrypted) in [("plain-cluster", false), ("vault-cluster", true)] {
+    for (name, good) in [("plain-cluster", false), ("vault-cluster", true)] {
         rds.create_db_cluster()
             .db_cluster_identifier(name)
             .engine("aurora-postgresql")
-            .master_username("admin")
+            .master_username(if good { "claims_owner" } else { "postgres" })
             .master_user_password("Xx-very-long-pass-4")
-            .storage_encrypted(encrypted)
+            .storage_encrypted(good)
+            .deletion_protection(good)
+            .enable_iam_database_authentication(good)
+            .set_enable_cloudwatch_logs_exports(good.then(|| vec!["postgresql".to_string()]))
             .send()
             .await
             .unwrap();
