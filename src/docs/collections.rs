@@ -29,7 +29,7 @@ pub fn markdown_table() -> String {
         if !c.enrichments.is_empty() {
             let also: Vec<String> = c.enrichments.iter().map(operation_cell).collect();
             filled.push(format!(
-                "optional fields (`null` when unread, no gap effect): {}",
+                "optional fields (`null` when unread; a gap blinds only policies that `needs` it): {}",
                 also.join(", ")
             ));
         }

@@ -24,13 +24,16 @@ fn in_scope(gap: &Gap, r: &ResourceRef) -> bool {
 /// Does the policy read what this per-resource gap left out? Without a `needs` list it is
 /// assumed to read everything about the resource.
 fn needs(policy: &Policy, gap: &Gap) -> bool {
-    let needs = &policy.meta.needs;
-    needs.is_empty()
-        || needs.iter().any(|n| {
-            n.split_once(':').is_some_and(|(svc, op)| {
-                svc.eq_ignore_ascii_case(&gap.service) && op.eq_ignore_ascii_case(&gap.operation)
-            })
+    policy.meta.needs.is_empty() || names(policy, gap)
+}
+
+/// Does the policy's `needs` list name the gap's call?
+fn names(policy: &Policy, gap: &Gap) -> bool {
+    policy.meta.needs.iter().any(|n| {
+        n.split_once(':').is_some_and(|(svc, op)| {
+            svc.eq_ignore_ascii_case(&gap.service) && op.eq_ignore_ascii_case(&gap.operation)
         })
+    })
 }
 
 /// Marks results in each affected scope `not-evaluated`; where a gap touched no result, records
@@ -40,7 +43,9 @@ pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Gap]) {
     // of per-resource gaps must not cost gaps x findings.
     let mut by_arn: Option<std::collections::HashMap<String, Vec<usize>>> = None;
     for gap in gaps {
-        if !policy.meta.collections().any(|c| gap_affects(gap, c)) {
+        // A gap blinds the collections its call fills; a call that fills only optional
+        // fields blinds just the policies that name it in `needs`.
+        if !policy.meta.collections().any(|c| gap_affects(gap, c)) && !names(policy, gap) {
             continue;
         }
         if gap.resource.is_some() && !needs(policy, gap) {

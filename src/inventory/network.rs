@@ -2,6 +2,7 @@
 
 use super::tags::Tags;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct Network {
@@ -385,6 +386,11 @@ pub struct LoadBalancer {
     pub dns_name: Option<String>,
     #[serde(default)]
     pub listeners: Vec<Listener>,
+    /// The attributes as `DescribeLoadBalancerAttributes` answered them, by key
+    /// (`deletion_protection.enabled` → `"true"`); `null` when unread (a gap says why) or in
+    /// snapshots before 1.6. A key AWS did not return is absent, not assumed.
+    #[serde(default)]
+    pub attributes: Option<BTreeMap<String, String>>,
     #[serde(default)]
     pub tags: Tags,
 }
@@ -394,6 +400,28 @@ pub struct Listener {
     pub port: u16,
     /// `HTTP`, `HTTPS`, `TCP`, `TLS`, `UDP`, `TCP_UDP`, `GENEVE`.
     pub protocol: String,
+    /// HTTPS and TLS listeners: the name of the security policy that negotiates TLS.
+    #[serde(default)]
+    pub ssl_policy: Option<String>,
+    /// The TLS versions that security policy accepts (`TLSv1.2`, as `DescribeSSLPolicies`
+    /// names them); `null` for other protocols, when unread (a gap says why), or before 1.6.
+    #[serde(default)]
+    pub ssl_protocols: Option<Vec<String>>,
+    /// What the listener does with a request no rule matched; `null` before 1.6.
+    #[serde(default)]
+    pub default_actions: Option<Vec<ListenerAction>>,
+}
+
+/// One default action of a listener.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ListenerAction {
+    /// `forward`, `redirect`, `fixed-response`, `authenticate-oidc`, `authenticate-cognito`.
+    #[serde(rename = "type")]
+    pub action_type: String,
+    /// For a redirect: the protocol it sends the client to (`HTTPS`, `HTTP`, or `#{protocol}`,
+    /// which keeps the request's own).
+    #[serde(default)]
+    pub redirect_protocol: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -113,3 +113,50 @@ fn a_broken_policy_becomes_an_error_result_and_the_others_go_on() {
         "fail"
     );
 }
+
+/// A load balancer whose attributes and TLS policy could not be read: exactly the policies that
+/// name those calls in `needs` are `not-evaluated` for it; the rest of what was read about it
+/// (its listeners, its zones) is still judged, and the other load balancer is untouched. The
+/// calls fill optional fields, so no other policy reading load balancers (the reachability
+/// analysis) is blinded.
+#[test]
+fn unread_load_balancer_attributes_blind_only_the_policies_that_need_them() {
+    let report = scan(&fixture("gap-elb-attributes.json"));
+    let web = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/web/1";
+    let api = "arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/api/2";
+    let status = |policy: &str, arn: &str| -> String {
+        let of: Vec<_> = findings_of(&report, policy)
+            .into_iter()
+            .filter(|f| f["resource"]["arn"] == arn)
+            .collect();
+        assert_eq!(of.len(), 1, "{policy} on {arn}: {of:?}");
+        of[0]["status"].as_str().unwrap().to_string()
+    };
+    for policy in [
+        "elbv2-load-balancer-deletion-protection-disabled",
+        "elbv2-load-balancer-access-logs-disabled",
+        "elbv2-alb-invalid-headers-not-dropped",
+        "elbv2-alb-desync-mitigation-monitor-only",
+        "elbv2-listener-tls-policy-outdated",
+    ] {
+        assert_eq!(status(policy, web), "not-evaluated", "{policy}");
+    }
+    assert_eq!(
+        status("elbv2-alb-http-listener-not-redirected-to-https", web),
+        "fail"
+    );
+    assert_eq!(
+        status("elbv2-load-balancer-single-availability-zone", web),
+        "pass"
+    );
+    assert_eq!(
+        status("elbv2-load-balancer-deletion-protection-disabled", api),
+        "fail"
+    );
+    assert_eq!(status("elbv2-listener-tls-policy-outdated", api), "pass");
+    assert_eq!(
+        report["summary"]["not_evaluated"], 5,
+        "{}",
+        report["summary"]
+    );
+}

@@ -43,6 +43,7 @@ pub async fn seed(account: &str, endpoint: &str) -> Seeded {
     messaging(&conf, account).await;
     monitoring(&conf, account).await;
     file_systems(&conf, &mut ids).await;
+    load_balancers(&conf, &ids).await;
     aws_sdk_securityhub::Client::new(&conf)
         .enable_security_hub()
         .send()
@@ -874,6 +875,149 @@ async fn file_systems(conf: &SdkConfig, ids: &mut Seeded) {
         .await
         .unwrap();
     ids.put("ap-reports", reports.access_point_id().unwrap());
+}
+
+/// Load balancers in the seeded VPC: `web-weak` (an internal ALB serving plain HTTP, TLS 1.0
+/// accepted, no logs, no deletion protection, invalid headers kept, desync only monitored),
+/// `web-strict` (the same with every setting right) and `nlb-one-zone` (a network load
+/// balancer in one Availability Zone, deletion protection off).
+async fn load_balancers(conf: &SdkConfig, ids: &Seeded) {
+    use aws_sdk_elasticloadbalancingv2::types::*;
+    let ec2 = aws_sdk_ec2::Client::new(conf);
+    let elb = aws_sdk_elasticloadbalancingv2::Client::new(conf);
+    let mut subnets = Vec::new();
+    for (cidr, zone) in [
+        ("10.20.8.0/24", "us-east-1a"),
+        ("10.20.9.0/24", "us-east-1b"),
+    ] {
+        let subnet = ec2
+            .create_subnet()
+            .vpc_id(ids.id("vpc"))
+            .cidr_block(cidr)
+            .availability_zone(zone)
+            .send()
+            .await
+            .unwrap();
+        subnets.push(subnet.subnet().unwrap().subnet_id().unwrap().to_string());
+    }
+    let cert = aws_sdk_iam::Client::new(conf)
+        .get_server_certificate()
+        .server_certificate_name("legacy-portal")
+        .send()
+        .await
+        .unwrap()
+        .server_certificate()
+        .unwrap()
+        .server_certificate_metadata()
+        .unwrap()
+        .arn()
+        .to_string();
+    let create = |name: &str, kind: LoadBalancerTypeEnum, subnets: &[String]| {
+        elb.create_load_balancer()
+            .name(name)
+            .r#type(kind)
+            .scheme(LoadBalancerSchemeEnum::Internal)
+            .set_subnets(Some(subnets.to_vec()))
+            .send()
+    };
+    let arn = |out: aws_sdk_elasticloadbalancingv2::operation::create_load_balancer::CreateLoadBalancerOutput| {
+        out.load_balancers()[0].load_balancer_arn().unwrap().to_string()
+    };
+    let attribute = |k: &str, v: &str| LoadBalancerAttribute::builder().key(k).value(v).build();
+    let answer = Action::builder()
+        .r#type(ActionTypeEnum::FixedResponse)
+        .fixed_response_config(
+            FixedResponseActionConfig::builder()
+                .status_code("200")
+                .build(),
+        )
+        .build();
+    let to_https = Action::builder()
+        .r#type(ActionTypeEnum::Redirect)
+        .redirect_config(
+            RedirectActionConfig::builder()
+                .protocol("HTTPS")
+                .port("443")
+                .status_code(RedirectActionStatusCodeEnum::Http301)
+                .build(),
+        )
+        .build();
+    for (name, good) in [("web-weak", false), ("web-strict", true)] {
+        let lb = arn(create(name, LoadBalancerTypeEnum::Application, &subnets)
+            .await
+            .unwrap());
+        let on = if good { "true" } else { "false" };
+        elb.modify_load_balancer_attributes()
+            .load_balancer_arn(&lb)
+            .attributes(attribute("deletion_protection.enabled", on))
+            .attributes(attribute("access_logs.s3.enabled", on))
+            .attributes(attribute("access_logs.s3.bucket", "elb-logs"))
+            .attributes(attribute(
+                "routing.http.drop_invalid_header_fields.enabled",
+                on,
+            ))
+            .attributes(attribute(
+                "routing.http.desync_mitigation_mode",
+                if good { "strictest" } else { "monitor" },
+            ))
+            .send()
+            .await
+            .unwrap();
+        elb.create_listener()
+            .load_balancer_arn(&lb)
+            .protocol(ProtocolEnum::Http)
+            .port(80)
+            .default_actions(if good {
+                to_https.clone()
+            } else {
+                answer.clone()
+            })
+            .send()
+            .await
+            .unwrap();
+        elb.create_listener()
+            .load_balancer_arn(&lb)
+            .protocol(ProtocolEnum::Https)
+            .port(443)
+            .ssl_policy(if good {
+                "ELBSecurityPolicy-TLS13-1-2-2021-06"
+            } else {
+                "ELBSecurityPolicy-2016-08"
+            })
+            .certificates(Certificate::builder().certificate_arn(&cert).build())
+            .default_actions(answer.clone())
+            .send()
+            .await
+            .unwrap();
+    }
+    let nlb = arn(
+        create("nlb-one-zone", LoadBalancerTypeEnum::Network, &subnets[..1])
+            .await
+            .unwrap(),
+    );
+    let group = elb
+        .create_target_group()
+        .name("ledger-db")
+        .protocol(ProtocolEnum::Tcp)
+        .port(5432)
+        .vpc_id(ids.id("vpc"))
+        .send()
+        .await
+        .unwrap();
+    let group = group.target_groups()[0].target_group_arn().unwrap();
+    elb.create_listener()
+        .load_balancer_arn(&nlb)
+        .protocol(ProtocolEnum::Tcp)
+        .port(5432)
+        .default_actions(
+            Action::builder()
+                .r#type(ActionTypeEnum::Forward)
+                .target_group_arn(group)
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
 }
 
 /// The log group the multi-region trail delivers to.

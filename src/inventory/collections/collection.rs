@@ -31,8 +31,8 @@ pub struct Collection {
     /// scope.
     pub operations: &'static [Operation],
     /// Calls that fill optional fields (left `null` when the call failed, and read as unknown)
-    /// or decide which accounts and regions are read. Their gaps are reported but do not make
-    /// the collection's policies `not-evaluated`.
+    /// or decide which accounts and regions are read. Their gaps are reported but make
+    /// `not-evaluated` only the policies that name the call in `needs`.
     pub enrichments: &'static [Operation],
     /// CloudFormation-style type of its items, for collections of resources with ARNs; `None`
     /// for per-account settings (policies give those a synthetic account ARN).

@@ -152,6 +152,8 @@ operations! {
     elbv2 "elasticloadbalancing" {
         DESCRIBE_LOAD_BALANCERS = "DescribeLoadBalancers";
         DESCRIBE_LISTENERS = "DescribeListeners";
+        DESCRIBE_LOAD_BALANCER_ATTRIBUTES = "DescribeLoadBalancerAttributes";
+        DESCRIBE_SSL_POLICIES = "DescribeSSLPolicies";
         DESCRIBE_TAGS = "DescribeTags";
     }
     kms "kms" {

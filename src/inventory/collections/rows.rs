@@ -14,6 +14,7 @@ macro_rules! collections {
             service: $service:literal,
             description: $description:literal,
             reads: [$($op:expr),* $(,)?],
+            $(optional: [$($eop:expr),* $(,)?],)?
             $(resource: $rtype:literal named $name:ident $(in $region:ident)? $(, $tags:ident)?,)?
         }
     )*) => {
@@ -25,7 +26,7 @@ macro_rules! collections {
                 service: $service,
                 description: $description,
                 operations: &[$($op),*],
-                enrichments: &[],
+                enrichments: &[$($($eop),*)?],
                 resource_type: collections!(@some $($rtype)?),
                 name_field: collections!(@some $(stringify!($name))?),
                 len: |inv| inv.$domain.$field.len(),
@@ -250,11 +251,17 @@ collections! {
     }
     network.load_balancers {
         service: "elasticloadbalancing",
-        description: "ELBv2 load balancers: scheme, subnets, security groups, `listeners` (protocol, port, TLS policy), tags",
+        description: "ELBv2 load balancers: scheme, subnets, security groups, `listeners` (protocol, port, `ssl_policy` and its `ssl_protocols`, `default_actions`), `attributes` (by key), tags",
         reads: [
             op::elbv2::DESCRIBE_LOAD_BALANCERS,
             op::elbv2::DESCRIBE_LISTENERS,
             op::elbv2::DESCRIBE_TAGS,
+        ],
+        // `attributes` and `ssl_protocols` stay `null` when unread: only the policies that name
+        // these calls in `needs` are blinded (reachability does not read them).
+        optional: [
+            op::elbv2::DESCRIBE_LOAD_BALANCER_ATTRIBUTES,
+            op::elbv2::DESCRIBE_SSL_POLICIES,
         ],
         resource: "AWS::ElasticLoadBalancingV2::LoadBalancer" named name, tagged,
     }
