@@ -6,6 +6,7 @@ mod account;
 mod call;
 mod cloudwatch;
 mod contacts;
+mod dynamodb;
 mod ec2;
 mod efs;
 mod elbv2;
@@ -173,6 +174,7 @@ async fn collect_account(s: &Session, regions: &[String], home_region: &str) -> 
         parts.push(Box::pin(cloudwatch::collect(s, region)));
         parts.push(Box::pin(messaging::collect(s, region)));
         parts.push(Box::pin(efs::collect(s, region)));
+        parts.push(Box::pin(dynamodb::collect(s, region)));
         parts.push(Box::pin(securityhub::collect(s, region)));
     }
     let mut inventory = Inventory::empty(chrono::Utc::now());

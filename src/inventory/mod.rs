@@ -7,6 +7,7 @@ pub mod account;
 pub mod auth_details;
 pub mod cloudwatch;
 pub mod collections;
+pub mod dynamodb;
 pub mod efs;
 pub mod gaps;
 pub mod iam;

@@ -117,6 +117,7 @@ const ADDED_IN: &[(u32, &str, &str)] = &[
     (3, "cloudwatch", "DescribeAlarms"),
     (4, "securityhub", "DescribeHub"),
     (4, "account", "GetAlternateContact"),
+    (6, "dynamodb", "ListTables"),
 ];
 
 fn with_missing_collections(mut inventory: Inventory) -> Inventory {
@@ -240,7 +241,8 @@ mod tests {
                 "logs:DescribeLogGroups Some(\"111122223333\") NotInSnapshot",
                 "cloudwatch:DescribeAlarms Some(\"111122223333\") NotInSnapshot",
                 "securityhub:DescribeHub Some(\"111122223333\") NotInSnapshot",
-                "account:GetAlternateContact Some(\"111122223333\") NotInSnapshot"
+                "account:GetAlternateContact Some(\"111122223333\") NotInSnapshot",
+                "dynamodb:ListTables Some(\"111122223333\") NotInSnapshot"
             ]
         );
         assert!(inv.gaps[0]
@@ -250,8 +252,15 @@ mod tests {
             .contains("schema 1.2 predates"));
         let newer = old.replace("1.2", "1.3");
         let inv = load_snapshot_str(&newer, Path::new("n.json")).unwrap();
-        assert_eq!(inv.gaps.len(), 2, "1.3 predates Security Hub and contacts");
-        let current = old.replace("1.2", "1.4");
+        assert_eq!(
+            inv.gaps.len(),
+            3,
+            "1.3 predates Security Hub, contacts, DynamoDB"
+        );
+        let before = old.replace("1.2", "1.5");
+        let inv = load_snapshot_str(&before, Path::new("b.json")).unwrap();
+        assert_eq!(inv.gaps.len(), 1, "1.5 predates DynamoDB");
+        let current = old.replace("1.2", "1.6");
         let inv = load_snapshot_str(&current, Path::new("c.json")).unwrap();
         assert!(inv.gaps.is_empty());
     }

@@ -1,4 +1,4 @@
-//! Storage and encryption: KMS keys, EBS, S3, RDS and EFS.
+//! Storage and encryption: KMS keys, EBS, S3, RDS, EFS and DynamoDB.
 
 use super::tags::Tags;
 use chrono::{DateTime, Utc};
@@ -32,6 +32,8 @@ pub struct Storage {
     pub efs_file_systems: Vec<super::efs::EfsFileSystem>,
     #[serde(default)]
     pub efs_access_points: Vec<super::efs::EfsAccessPoint>,
+    #[serde(default)]
+    pub dynamodb_tables: Vec<super::dynamodb::DynamoDbTable>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -44,6 +44,7 @@ pub async fn seed(account: &str, endpoint: &str) -> Seeded {
     monitoring(&conf, account).await;
     file_systems(&conf, &mut ids).await;
     load_balancers(&conf, &ids).await;
+    tables(&conf, &ids).await;
     aws_sdk_securityhub::Client::new(&conf)
         .enable_security_hub()
         .send()
@@ -1018,6 +1019,57 @@ async fn load_balancers(conf: &SdkConfig, ids: &Seeded) {
         .send()
         .await
         .unwrap();
+}
+
+/// DynamoDB: `orders-plain` as created by default (AWS owned key, no deletion protection, no
+/// point-in-time recovery) and `orders-guarded` with a KMS key, deletion protection and PITR.
+async fn tables(conf: &SdkConfig, ids: &Seeded) {
+    use aws_sdk_dynamodb::types::*;
+    let ddb = aws_sdk_dynamodb::Client::new(conf);
+    for (name, guarded) in [("orders-plain", false), ("orders-guarded", true)] {
+        let mut create = ddb
+            .create_table()
+            .table_name(name)
+            .billing_mode(BillingMode::PayPerRequest)
+            .key_schema(
+                KeySchemaElement::builder()
+                    .attribute_name("id")
+                    .key_type(KeyType::Hash)
+                    .build()
+                    .unwrap(),
+            )
+            .attribute_definitions(
+                AttributeDefinition::builder()
+                    .attribute_name("id")
+                    .attribute_type(ScalarAttributeType::S)
+                    .build()
+                    .unwrap(),
+            )
+            .tags(Tag::builder().key("Name").value(name).build().unwrap());
+        if guarded {
+            create = create.deletion_protection_enabled(true).sse_specification(
+                SseSpecification::builder()
+                    .enabled(true)
+                    .sse_type(SseType::Kms)
+                    .kms_master_key_id(ids.id("key-rotated"))
+                    .build(),
+            );
+        }
+        create.send().await.unwrap();
+        if guarded {
+            ddb.update_continuous_backups()
+                .table_name(name)
+                .point_in_time_recovery_specification(
+                    PointInTimeRecoverySpecification::builder()
+                        .point_in_time_recovery_enabled(true)
+                        .build()
+                        .unwrap(),
+                )
+                .send()
+                .await
+                .unwrap();
+        }
+    }
 }
 
 /// The log group the multi-region trail delivers to.

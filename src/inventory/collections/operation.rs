@@ -187,6 +187,12 @@ operations! {
         DESCRIBE_DB_CLUSTER_SNAPSHOTS = "DescribeDBClusterSnapshots";
         DESCRIBE_DB_CLUSTER_SNAPSHOT_ATTRIBUTES = "DescribeDBClusterSnapshotAttributes";
     }
+    dynamodb "dynamodb" {
+        LIST_TABLES = "ListTables";
+        DESCRIBE_TABLE = "DescribeTable";
+        DESCRIBE_CONTINUOUS_BACKUPS = "DescribeContinuousBackups";
+        LIST_TAGS_OF_RESOURCE = "ListTagsOfResource";
+    }
     elasticfilesystem "elasticfilesystem" {
         DESCRIBE_FILE_SYSTEMS = "DescribeFileSystems";
         DESCRIBE_BACKUP_POLICY = "DescribeBackupPolicy";

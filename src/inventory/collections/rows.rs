@@ -333,6 +333,17 @@ collections! {
         reads: [op::elasticfilesystem::DESCRIBE_ACCESS_POINTS],
         resource: "AWS::EFS::AccessPoint" named id, tagged,
     }
+    storage.dynamodb_tables {
+        service: "dynamodb",
+        description: "status, encryption at rest (`sse_type` `AWS_OWNED` or `KMS`, key, status), deletion protection, point-in-time recovery, tags",
+        reads: [
+            op::dynamodb::LIST_TABLES,
+            op::dynamodb::DESCRIBE_TABLE,
+            op::dynamodb::DESCRIBE_CONTINUOUS_BACKUPS,
+            op::dynamodb::LIST_TAGS_OF_RESOURCE,
+        ],
+        resource: "AWS::DynamoDB::Table" named name, tagged,
+    }
     storage.s3_buckets {
         service: "s3",
         description: "region, default encryption, public access block, policy (parsed), ACL grants, versioning, logging, object ownership, tags",
