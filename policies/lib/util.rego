@@ -85,3 +85,7 @@ regional_arn(service, region, account_id, what) := sprintf("arn:aws:%s:%s:%s:%s"
 labelled(id, name) := sprintf("%s (%s)", [id, name]) if {
 	non_blank(name)
 } else := id
+
+# days_before_collection(ts): whole days between an RFC 3339 time and the snapshot's
+# `collected_at` (ages are measured from collection, never from the scanning machine's clock).
+days_before_collection(ts) := floor((time.parse_rfc3339_ns(input.collected_at) - time.parse_rfc3339_ns(ts)) / (((24 * 60) * 60) * 1000000000))

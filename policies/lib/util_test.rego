@@ -29,3 +29,8 @@ test_labelled if {
 	util.labelled("fs-0a1b", null) == "fs-0a1b"
 	util.labelled("fs-0a1b", " ") == "fs-0a1b"
 }
+
+test_days_before_collection if {
+	util.days_before_collection("2026-08-01T12:00:00Z") == 111 with input as {"collected_at": "2026-11-20T12:00:00Z"}
+	util.days_before_collection("2026-11-20T11:00:00Z") == 0 with input as {"collected_at": "2026-11-20T12:00:00Z"}
+}

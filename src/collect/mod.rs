@@ -20,6 +20,7 @@ mod progress;
 mod rds;
 mod s3;
 mod scp;
+mod secrets;
 mod securityhub;
 mod session;
 mod tags;
@@ -175,6 +176,7 @@ async fn collect_account(s: &Session, regions: &[String], home_region: &str) -> 
         parts.push(Box::pin(messaging::collect(s, region)));
         parts.push(Box::pin(efs::collect(s, region)));
         parts.push(Box::pin(dynamodb::collect(s, region)));
+        parts.push(Box::pin(secrets::collect(s, region)));
         parts.push(Box::pin(securityhub::collect(s, region)));
     }
     let mut inventory = Inventory::empty(chrono::Utc::now());

@@ -15,6 +15,7 @@ pub mod logging;
 pub mod messaging;
 pub mod network;
 mod resources;
+pub mod secrets;
 pub mod snapshot;
 pub mod storage;
 mod tags;

@@ -118,6 +118,7 @@ const ADDED_IN: &[(u32, &str, &str)] = &[
     (4, "securityhub", "DescribeHub"),
     (4, "account", "GetAlternateContact"),
     (6, "dynamodb", "ListTables"),
+    (6, "secretsmanager", "ListSecrets"),
 ];
 
 fn with_missing_collections(mut inventory: Inventory) -> Inventory {
@@ -242,7 +243,8 @@ mod tests {
                 "cloudwatch:DescribeAlarms Some(\"111122223333\") NotInSnapshot",
                 "securityhub:DescribeHub Some(\"111122223333\") NotInSnapshot",
                 "account:GetAlternateContact Some(\"111122223333\") NotInSnapshot",
-                "dynamodb:ListTables Some(\"111122223333\") NotInSnapshot"
+                "dynamodb:ListTables Some(\"111122223333\") NotInSnapshot",
+                "secretsmanager:ListSecrets Some(\"111122223333\") NotInSnapshot"
             ]
         );
         assert!(inv.gaps[0]
@@ -254,12 +256,16 @@ mod tests {
         let inv = load_snapshot_str(&newer, Path::new("n.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            3,
-            "1.3 predates Security Hub, contacts, DynamoDB"
+            4,
+            "1.3 predates Security Hub, contacts, DynamoDB, Secrets Manager"
         );
         let before = old.replace("1.2", "1.5");
         let inv = load_snapshot_str(&before, Path::new("b.json")).unwrap();
-        assert_eq!(inv.gaps.len(), 1, "1.5 predates DynamoDB");
+        assert_eq!(
+            inv.gaps.len(),
+            2,
+            "1.5 predates DynamoDB and Secrets Manager"
+        );
         let current = old.replace("1.2", "1.6");
         let inv = load_snapshot_str(&current, Path::new("c.json")).unwrap();
         assert!(inv.gaps.is_empty());

@@ -1,4 +1,4 @@
-//! Storage and encryption: KMS keys, EBS, S3, RDS, EFS and DynamoDB.
+//! Storage and encryption: KMS keys, Secrets Manager secrets, EBS, S3, RDS, EFS and DynamoDB.
 
 use super::tags::Tags;
 use chrono::{DateTime, Utc};
@@ -34,6 +34,8 @@ pub struct Storage {
     pub efs_access_points: Vec<super::efs::EfsAccessPoint>,
     #[serde(default)]
     pub dynamodb_tables: Vec<super::dynamodb::DynamoDbTable>,
+    #[serde(default)]
+    pub secrets: Vec<super::secrets::Secret>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -45,6 +45,7 @@ pub async fn seed(account: &str, endpoint: &str) -> Seeded {
     file_systems(&conf, &mut ids).await;
     load_balancers(&conf, &ids).await;
     tables(&conf, &ids).await;
+    secrets(&conf).await;
     aws_sdk_securityhub::Client::new(&conf)
         .enable_security_hub()
         .send()
@@ -1070,6 +1071,40 @@ async fn tables(conf: &SdkConfig, ids: &Seeded) {
                 .unwrap();
         }
     }
+}
+
+/// Secrets Manager: `app-plain` without rotation and with a policy open to any principal,
+/// `app-rotated` rotated every 30 days with no policy. (moto dates everything now, so the
+/// overdue-rotation and unused-secret policies can only pass here; the demo fails them.)
+async fn secrets(conf: &SdkConfig) {
+    use aws_sdk_secretsmanager::types::RotationRulesType;
+    let sm = aws_sdk_secretsmanager::Client::new(conf);
+    for name in ["app-plain", "app-rotated"] {
+        sm.create_secret()
+            .name(name)
+            .secret_string("not-a-real-password")
+            .send()
+            .await
+            .unwrap();
+    }
+    sm.put_resource_policy()
+        .secret_id("app-plain")
+        .resource_policy(policy(
+            r#"{"Effect":"Allow","Principal":"*","Action":"secretsmanager:GetSecretValue","Resource":"*"}"#,
+        ))
+        .send()
+        .await
+        .unwrap();
+    sm.rotate_secret()
+        .secret_id("app-rotated")
+        .rotation_rules(
+            RotationRulesType::builder()
+                .automatically_after_days(30)
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
 }
 
 /// The log group the multi-region trail delivers to.

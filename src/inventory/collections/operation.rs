@@ -193,6 +193,10 @@ operations! {
         DESCRIBE_CONTINUOUS_BACKUPS = "DescribeContinuousBackups";
         LIST_TAGS_OF_RESOURCE = "ListTagsOfResource";
     }
+    secretsmanager "secretsmanager" {
+        LIST_SECRETS = "ListSecrets";
+        GET_RESOURCE_POLICY = "GetResourcePolicy";
+    }
     elasticfilesystem "elasticfilesystem" {
         DESCRIBE_FILE_SYSTEMS = "DescribeFileSystems";
         DESCRIBE_BACKUP_POLICY = "DescribeBackupPolicy";

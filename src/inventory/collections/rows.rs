@@ -344,6 +344,15 @@ collections! {
         ],
         resource: "AWS::DynamoDB::Table" named name, tagged,
     }
+    storage.secrets {
+        service: "secretsmanager",
+        description: "Secrets Manager secrets (never their values): rotation (enabled, interval, last rotated), last accessed, created, KMS key, resource policy (parsed), owning service, tags",
+        reads: [
+            op::secretsmanager::LIST_SECRETS,
+            op::secretsmanager::GET_RESOURCE_POLICY,
+        ],
+        resource: "AWS::SecretsManager::Secret" named name, tagged,
+    }
     storage.s3_buckets {
         service: "s3",
         description: "region, default encryption, public access block, policy (parsed), ACL grants, versioning, logging, object ownership, tags",
