@@ -4,6 +4,7 @@
 
 mod account;
 mod call;
+mod certificates;
 mod cloudwatch;
 mod contacts;
 mod dynamodb;
@@ -177,6 +178,7 @@ async fn collect_account(s: &Session, regions: &[String], home_region: &str) -> 
         parts.push(Box::pin(efs::collect(s, region)));
         parts.push(Box::pin(dynamodb::collect(s, region)));
         parts.push(Box::pin(secrets::collect(s, region)));
+        parts.push(Box::pin(certificates::collect(s, region)));
         parts.push(Box::pin(securityhub::collect(s, region)));
     }
     let mut inventory = Inventory::empty(chrono::Utc::now());

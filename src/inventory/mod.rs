@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod auth_details;
+pub mod certificates;
 pub mod cloudwatch;
 pub mod collections;
 pub mod dynamodb;

@@ -119,6 +119,7 @@ const ADDED_IN: &[(u32, &str, &str)] = &[
     (4, "account", "GetAlternateContact"),
     (6, "dynamodb", "ListTables"),
     (6, "secretsmanager", "ListSecrets"),
+    (6, "acm", "ListCertificates"),
 ];
 
 fn with_missing_collections(mut inventory: Inventory) -> Inventory {
@@ -244,7 +245,8 @@ mod tests {
                 "securityhub:DescribeHub Some(\"111122223333\") NotInSnapshot",
                 "account:GetAlternateContact Some(\"111122223333\") NotInSnapshot",
                 "dynamodb:ListTables Some(\"111122223333\") NotInSnapshot",
-                "secretsmanager:ListSecrets Some(\"111122223333\") NotInSnapshot"
+                "secretsmanager:ListSecrets Some(\"111122223333\") NotInSnapshot",
+                "acm:ListCertificates Some(\"111122223333\") NotInSnapshot"
             ]
         );
         assert!(inv.gaps[0]
@@ -256,15 +258,15 @@ mod tests {
         let inv = load_snapshot_str(&newer, Path::new("n.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            4,
-            "1.3 predates Security Hub, contacts, DynamoDB, Secrets Manager"
+            5,
+            "1.3 predates Security Hub, contacts, DynamoDB, Secrets Manager, ACM"
         );
         let before = old.replace("1.2", "1.5");
         let inv = load_snapshot_str(&before, Path::new("b.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            2,
-            "1.5 predates DynamoDB and Secrets Manager"
+            3,
+            "1.5 predates DynamoDB, Secrets Manager and ACM"
         );
         let current = old.replace("1.2", "1.6");
         let inv = load_snapshot_str(&current, Path::new("c.json")).unwrap();

@@ -1,4 +1,4 @@
-//! Storage and encryption: KMS keys, Secrets Manager secrets, EBS, S3, RDS, EFS and DynamoDB.
+//! Storage and encryption: KMS keys, Secrets Manager secrets, ACM certificates, EBS, S3, RDS, EFS and DynamoDB.
 
 use super::tags::Tags;
 use chrono::{DateTime, Utc};
@@ -36,6 +36,8 @@ pub struct Storage {
     pub dynamodb_tables: Vec<super::dynamodb::DynamoDbTable>,
     #[serde(default)]
     pub secrets: Vec<super::secrets::Secret>,
+    #[serde(default)]
+    pub acm_certificates: Vec<super::certificates::AcmCertificate>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

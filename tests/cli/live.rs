@@ -676,6 +676,18 @@ fn seeded_account_fails_and_passes_where_expected() {
             named("secret:app-plain"),
             "pass",
         ),
+        (
+            "acm-certificate-rsa-key-too-small",
+            named("certificate/"),
+            "fail",
+        ),
+        (
+            "acm-certificate-rsa-key-too-small",
+            named("certificate/"),
+            "pass",
+        ),
+        ("acm-certificate-expiring", named("certificate/"), "fail"),
+        ("acm-certificate-expiring", named("certificate/"), "pass"),
         ("efs-file-system-unencrypted", id("fs-plain"), "fail"),
         ("efs-file-system-unencrypted", id("fs-kms"), "pass"),
         ("efs-file-system-backup-disabled", id("fs-plain"), "fail"),
@@ -876,6 +888,8 @@ fn cis_monitoring(report: &serde_json::Value) {
 /// dates every server certificate 2012, and moto takes an automated snapshot of the
 /// unencrypted instance and cluster when they are created (both unencrypted).
 const EXPECTED_FAILURES: &[(&str, usize)] = &[
+    ("acm-certificate-expiring", 1),
+    ("acm-certificate-rsa-key-too-small", 1),
     ("account-security-contact-missing", 1),
     ("cloudtrail-log-file-validation-disabled", 1),
     ("cloudtrail-s3-object-reads-not-logged", 1),

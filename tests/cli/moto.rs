@@ -71,6 +71,9 @@ pub fn start() -> Moto {
         .args(["-c", &script])
         .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
         .env("MOTO_EC2_LOAD_DEFAULT_AMIS", "false")
+        // ACM certificates moto issues are "validated" at once rather than 60 s after the
+        // request, so two collections of the seeded account see the same status.
+        .env("MOTO_ACM_VALIDATION_WAIT", "0")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()

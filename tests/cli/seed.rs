@@ -902,17 +902,28 @@ async fn load_balancers(conf: &SdkConfig, ids: &Seeded) {
             .unwrap();
         subnets.push(subnet.subnet().unwrap().subnet_id().unwrap().to_string());
     }
-    let cert = aws_sdk_iam::Client::new(conf)
-        .get_server_certificate()
-        .server_certificate_name("legacy-portal")
+    // web-weak serves an imported 1024-bit certificate that expires within a day of being
+    // made (so it is expired or expiring whenever the test runs), web-strict one ACM issued.
+    let acm = aws_sdk_acm::Client::new(conf);
+    let fixture = |f: &str| crate::common::fixture(&format!("acm/{f}"));
+    let legacy = acm
+        .import_certificate()
+        .certificate(std::fs::read(fixture("legacy-1024.crt")).unwrap().into())
+        .private_key(std::fs::read(fixture("legacy-1024.key")).unwrap().into())
         .send()
         .await
         .unwrap()
-        .server_certificate()
+        .certificate_arn()
         .unwrap()
-        .server_certificate_metadata()
+        .to_string();
+    let issued = acm
+        .request_certificate()
+        .domain_name("strict.example.test")
+        .send()
+        .await
         .unwrap()
-        .arn()
+        .certificate_arn()
+        .unwrap()
         .to_string();
     let create = |name: &str, kind: LoadBalancerTypeEnum, subnets: &[String]| {
         elb.create_load_balancer()
@@ -986,7 +997,11 @@ async fn load_balancers(conf: &SdkConfig, ids: &Seeded) {
             } else {
                 "ELBSecurityPolicy-2016-08"
             })
-            .certificates(Certificate::builder().certificate_arn(&cert).build())
+            .certificates(
+                Certificate::builder()
+                    .certificate_arn(if good { &issued } else { &legacy })
+                    .build(),
+            )
             .default_actions(answer.clone())
             .send()
             .await

@@ -193,6 +193,9 @@ operations! {
         DESCRIBE_CONTINUOUS_BACKUPS = "DescribeContinuousBackups";
         LIST_TAGS_OF_RESOURCE = "ListTagsOfResource";
     }
+    acm "acm" {
+        LIST_CERTIFICATES = "ListCertificates";
+    }
     secretsmanager "secretsmanager" {
         LIST_SECRETS = "ListSecrets";
         GET_RESOURCE_POLICY = "GetResourcePolicy";

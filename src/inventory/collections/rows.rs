@@ -344,6 +344,12 @@ collections! {
         ],
         resource: "AWS::DynamoDB::Table" named name, tagged,
     }
+    storage.acm_certificates {
+        service: "acm",
+        description: "ACM certificates of every key type: domain, status, type (issued, imported, private), key algorithm, expiry, in use, renewal eligibility",
+        reads: [op::acm::LIST_CERTIFICATES],
+        resource: "AWS::CertificateManager::Certificate" named domain_name,
+    }
     storage.secrets {
         service: "secretsmanager",
         description: "Secrets Manager secrets (never their values): rotation (enabled, interval, last rotated), last accessed, created, KMS key, resource policy (parsed), owning service, tags",
