@@ -28,8 +28,6 @@ import rego.v1
 
 window_days := 30
 
-day_ns := ((24 * 60) * 60) * 1000000000
-
 root_row(report) := row if {
 	some row in report.rows
 	row.user == "<root_account>"
@@ -44,7 +42,7 @@ recent_uses(row) := [sprintf("%s %d days ago", [what, days]) |
 	]
 	at := object.get(row, field, null)
 	is_string(at)
-	days := floor((time.parse_rfc3339_ns(input.collected_at) - time.parse_rfc3339_ns(at)) / day_ns)
+	days := util.days_before_collection(at)
 	days <= window_days
 ]
 

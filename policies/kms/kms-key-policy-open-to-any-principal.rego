@@ -32,16 +32,10 @@ checked contains k.arn if {
 
 deny contains result if {
 	some k in input.storage.kms_keys
-	some i, stmt in iam.statements(object.get(k, "policy", null))
-	stmt.Effect == "Allow"
-	iam.any_principal(stmt)
-	not iam.has_condition(stmt)
+	some i, stmt in iam.open_statements(object.get(k, "policy", null))
 	result := {
 		"arn": k.arn,
-		"message": sprintf("KMS key %s%s in %s (account %s): key policy %s allows %s to any principal (Principal %s) with no Condition", [
-			k.id, alias_text(k), k.region, k.account_id,
-			iam.statement_label(i, stmt), iam.actions_text(stmt), json.marshal(stmt.Principal),
-		]),
+		"message": sprintf("KMS key %s%s in %s (account %s): key policy %s", [k.id, alias_text(k), k.region, k.account_id, iam.open_text(i, stmt)]),
 		"evidence": {"statement": stmt},
 	}
 }

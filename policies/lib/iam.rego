@@ -191,6 +191,22 @@ any_principal(stmt) if stmt.Principal == "*"
 
 any_principal(stmt) if "*" in aws_principals(stmt)
 
+# open_statements(doc): the statements of a resource policy (parsed or JSON text) that allow
+# any principal with no Condition, by their index in the document. The resource-policy
+# policies (KMS keys, SQS queues, SNS topics, Secrets Manager secrets) report these.
+open_statements(doc) := {i: stmt |
+	some i, stmt in statements(doc)
+	stmt.Effect == "Allow"
+	any_principal(stmt)
+	not has_condition(stmt)
+}
+
+# open_text(i, stmt): what an open statement grants, for messages: `statement "Anyone" allows
+# Action "sqs:*" to any principal (Principal "*") with no Condition`.
+open_text(i, stmt) := sprintf("%s allows %s to any principal (Principal %s) with no Condition", [
+	statement_label(i, stmt), actions_text(stmt), json.marshal(stmt.Principal),
+])
+
 # principal_account(p): the account an AWS principal belongs to: a bare 12-digit account id,
 # or the account field of an ARN (`arn:aws:iam::<account>:root|user/..|role/..`).
 # Undefined for "*", unique ids (AROA...) and anything else.

@@ -119,3 +119,16 @@ test_pass_malformed_statements_are_skipped if {
 	iam.aws_principals("junk") == []
 	iam.foreign_principals({"Principal": {"AWS": [5, null, "444455556666"]}}, "111122223333") == ["444455556666"]
 }
+
+test_open_statements_keeps_indexes_of_unconditioned_any_principal_allows if {
+	doc := {"Statement": [
+		{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*"},
+		{"Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-1"}}},
+		{"Effect": "Deny", "Principal": "*", "Action": "kms:*"},
+		{"Sid": "Anyone", "Effect": "Allow", "Principal": {"AWS": ["*"]}, "Action": "kms:Decrypt"},
+	]}
+	open := iam.open_statements(doc)
+	object.keys(open) == {3}
+	iam.open_text(3, open[3]) == `statement "Anyone" allows Action "kms:Decrypt" to any principal (Principal {"AWS":["*"]}) with no Condition`
+	iam.open_statements(null) == {}
+}

@@ -30,16 +30,10 @@ checked contains s.arn if some s in input.storage.secrets
 
 deny contains result if {
 	some s in input.storage.secrets
-	some i, stmt in iam.statements(object.get(s, "policy", null))
-	stmt.Effect == "Allow"
-	iam.any_principal(stmt)
-	not iam.has_condition(stmt)
+	some i, stmt in iam.open_statements(object.get(s, "policy", null))
 	result := {
 		"arn": s.arn,
-		"message": sprintf("Secrets Manager secret %s in %s (account %s): resource policy %s allows %s to any principal (Principal %s) with no Condition", [
-			s.name, s.region, s.account_id,
-			iam.statement_label(i, stmt), iam.actions_text(stmt), json.marshal(stmt.Principal),
-		]),
+		"message": sprintf("Secrets Manager secret %s in %s (account %s): resource policy %s", [s.name, s.region, s.account_id, iam.open_text(i, stmt)]),
 		"evidence": {"statement": stmt},
 	}
 }

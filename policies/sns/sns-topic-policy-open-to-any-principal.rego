@@ -32,16 +32,10 @@ checked contains t.arn if some t in input.messaging.sns_topics
 
 deny contains result if {
 	some t in input.messaging.sns_topics
-	some i, stmt in iam.statements(object.get(t, "policy", null))
-	stmt.Effect == "Allow"
-	iam.any_principal(stmt)
-	not iam.has_condition(stmt)
+	some i, stmt in iam.open_statements(object.get(t, "policy", null))
 	result := {
 		"arn": t.arn,
-		"message": sprintf("SNS topic %s in %s (account %s): topic policy %s allows %s to any principal (Principal %s) with no Condition", [
-			t.name, t.region, t.account_id,
-			iam.statement_label(i, stmt), iam.actions_text(stmt), json.marshal(stmt.Principal),
-		]),
+		"message": sprintf("SNS topic %s in %s (account %s): topic policy %s", [t.name, t.region, t.account_id, iam.open_text(i, stmt)]),
 		"evidence": {"statement": stmt},
 	}
 }

@@ -31,16 +31,10 @@ checked contains q.arn if some q in input.messaging.sqs_queues
 
 deny contains result if {
 	some q in input.messaging.sqs_queues
-	some i, stmt in iam.statements(object.get(q, "policy", null))
-	stmt.Effect == "Allow"
-	iam.any_principal(stmt)
-	not iam.has_condition(stmt)
+	some i, stmt in iam.open_statements(object.get(q, "policy", null))
 	result := {
 		"arn": q.arn,
-		"message": sprintf("SQS queue %s in %s (account %s): queue policy %s allows %s to any principal (Principal %s) with no Condition", [
-			q.name, q.region, q.account_id,
-			iam.statement_label(i, stmt), iam.actions_text(stmt), json.marshal(stmt.Principal),
-		]),
+		"message": sprintf("SQS queue %s in %s (account %s): queue policy %s", [q.name, q.region, q.account_id, iam.open_text(i, stmt)]),
 		"evidence": {"statement": stmt},
 	}
 }
