@@ -4,9 +4,11 @@
 Usage: seed.py [ENDPOINT]   (default: $AWS_ENDPOINT_URL)
 
 2,000 IAM users, 2,000 roles and 2,000 security groups, plus the usual mix of groups,
-policies, volumes, snapshots, instances, buckets, keys, databases and logging services, all
-in moto's default account (123456789012), region us-east-1. About a third of everything is
-misconfigured, so both scanners have findings to produce.
+policies, volumes, snapshots, instances, buckets, keys, databases and logging services, and
+hundreds of Lambda functions, ECR repositories, DynamoDB tables, secrets, queues and topics
+and tens of EKS, Redshift, ElastiCache, OpenSearch and EFS resources, all in moto's default
+account (123456789012), region us-east-1. About a third of everything is misconfigured, so
+both scanners have findings to produce.
 
 Calls go one at a time: moto is not safe for parallel writes. Randomness comes from a fixed
 seed, so every run seeds the same account.
@@ -26,6 +28,9 @@ from botocore.config import Config
 USERS, ROLES, SECURITY_GROUPS = 2000, 2000, 2000
 GROUPS, POLICIES, VOLUMES, SNAPSHOTS, INSTANCES = 50, 20, 200, 50, 20
 BUCKETS, KEYS, DATABASES = 50, 20, 3
+# The services added for coverage: a few hundred of each of the cheap kinds, tens of the heavy.
+FUNCTIONS, REPOSITORIES, TABLES, SECRETS, QUEUES, TOPICS = 300, 300, 200, 300, 200, 200
+CLUSTERS, WAREHOUSES, CACHES, DOMAINS, FILE_SYSTEMS = 30, 30, 100, 30, 50
 REGION, ACCOUNT = "us-east-1", "123456789012"
 
 rng = random.Random(20261128)
@@ -84,6 +89,9 @@ def chance(p):
 iam, ec2, s3 = client("iam"), client("ec2"), client("s3")
 kms, rds = client("kms"), client("rds")
 cloudtrail, guardduty, config = client("cloudtrail"), client("guardduty"), client("config")
+lam, ecr, eks, ddb = client("lambda"), client("ecr"), client("eks"), client("dynamodb")
+sm, sqs, sns, efs = client("secretsmanager"), client("sqs"), client("sns"), client("efs")
+redshift, elasticache, opensearch = client("redshift"), client("elasticache"), client("opensearch")
 
 
 def seed_iam_shared():
@@ -311,6 +319,93 @@ def seed_logging(vpcs, log_bucket):
                          LogDestinationType="s3", LogDestination=f"arn:aws:s3:::{log_bucket}")
 
 
+RUNTIMES = ["python3.13", "python3.12", "nodejs22.x", "python3.8", "nodejs16.x", "java21"]
+
+
+def seed_functions(subnets):
+    role = iam.create_role(RoleName="bench-lambda", AssumeRolePolicyDocument=doc({
+        "Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
+        "Action": "sts:AssumeRole"}))["Role"]["Arn"]
+    for i in range(FUNCTIONS):
+        name = f"bench-fn-{i:03d}"
+        env = {"LOG_LEVEL": "info"}
+        if chance(0.2):
+            env["DB_PASSWORD"] = "not-a-real-password"
+        lam.create_function(
+            FunctionName=name, Runtime=rng.choice(RUNTIMES), Role=role, Handler="main.handler",
+            Code={"ZipFile": b"bench"}, Environment={"Variables": env},
+            VpcConfig={"SubnetIds": rng.sample(subnets, 2), "SecurityGroupIds": []} if chance(0.3) else {},
+        )
+        if chance(0.1):
+            lam.add_permission(FunctionName=name, StatementId="anyone",
+                               Action="lambda:InvokeFunction", Principal="*")
+
+
+def seed_containers(subnets):
+    for i in range(REPOSITORIES):
+        name = f"bench-repo-{i:03d}"
+        ecr.create_repository(
+            repositoryName=name, imageTagMutability=rng.choice(["MUTABLE", "IMMUTABLE"]),
+            imageScanningConfiguration={"scanOnPush": chance(0.5)})
+        if chance(0.5):
+            ecr.put_lifecycle_policy(repositoryName=name, lifecyclePolicyText=json.dumps({"rules": [{
+                "rulePriority": 1, "selection": {"tagStatus": "untagged", "countType": "sinceImagePushed",
+                                                 "countUnit": "days", "countNumber": 14},
+                "action": {"type": "expire"}}]}))
+        if chance(0.1):
+            ecr.set_repository_policy(repositoryName=name, policyText=doc({
+                "Effect": "Allow", "Principal": "*", "Action": "ecr:BatchGetImage"}))
+    role = f"arn:aws:iam::{ACCOUNT}:role/bench-lambda"
+    for i in range(CLUSTERS):
+        public = chance(0.5)
+        eks.create_cluster(
+            name=f"bench-eks-{i:02d}", roleArn=role, version=rng.choice(["1.29", "1.33", "1.34"]),
+            resourcesVpcConfig={"subnetIds": rng.sample(subnets, 2), "endpointPublicAccess": public,
+                                "endpointPrivateAccess": not public,
+                                **({"publicAccessCidrs": ["0.0.0.0/0"]} if public else {})},
+            logging={"clusterLogging": [{"types": ["api", "audit"], "enabled": chance(0.5)}]})
+
+
+def seed_data_stores():
+    for i in range(TABLES):
+        name = f"bench-table-{i:03d}"
+        ddb.create_table(TableName=name, BillingMode="PAY_PER_REQUEST",
+                         AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}],
+                         KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+                         DeletionProtectionEnabled=chance(0.5))
+        if chance(0.5):
+            ddb.update_continuous_backups(TableName=name, PointInTimeRecoverySpecification={
+                "PointInTimeRecoveryEnabled": True})
+    for i in range(SECRETS):
+        sm.create_secret(Name=f"bench-secret-{i:03d}", SecretString="not-a-real-secret")
+    for i in range(QUEUES):
+        attrs = {"SqsManagedSseEnabled": "true"} if chance(0.5) else {}
+        sqs.create_queue(QueueName=f"bench-queue-{i:03d}", Attributes=attrs)
+    for i in range(TOPICS):
+        sns.create_topic(Name=f"bench-topic-{i:03d}")
+    for i in range(FILE_SYSTEMS):
+        efs.create_file_system(CreationToken=f"bench-fs-{i:02d}", Encrypted=chance(0.5))
+    for i in range(WAREHOUSES):
+        redshift.create_cluster(
+            ClusterIdentifier=f"bench-wh-{i:02d}", NodeType="ra3.xlplus", MasterUsername="admin",
+            MasterUserPassword="Not-a-real-passw0rd", PubliclyAccessible=chance(0.3),
+            Encrypted=chance(0.5))
+    for i in range(CACHES):
+        secure = chance(0.5)
+        elasticache.create_replication_group(
+            ReplicationGroupId=f"bench-cache-{i:03d}", ReplicationGroupDescription="bench",
+            Engine="redis", CacheNodeType="cache.t3.micro", AtRestEncryptionEnabled=secure,
+            TransitEncryptionEnabled=secure,
+            **({"AuthToken": "not-a-real-auth-token-0123"} if secure else {}))
+    for i in range(DOMAINS):
+        secure = chance(0.5)
+        opensearch.create_domain(
+            DomainName=f"bench-search-{i:02d}",
+            EncryptionAtRestOptions={"Enabled": secure},
+            NodeToNodeEncryptionOptions={"Enabled": secure},
+            DomainEndpointOptions={"EnforceHTTPS": secure})
+
+
 def main():
     started = time.monotonic()
     print(f"seeding {ENDPOINT}", flush=True)
@@ -334,6 +429,12 @@ def main():
         seed_databases()
     with section("CloudTrail, GuardDuty, Config"):
         seed_logging(vpcs, log_bucket)
+    with section(f"Lambda functions ({FUNCTIONS})"):
+        seed_functions(subnets)
+    with section(f"ECR ({REPOSITORIES}), EKS ({CLUSTERS})"):
+        seed_containers(subnets)
+    with section("DynamoDB, secrets, SQS, SNS, EFS, Redshift, ElastiCache, OpenSearch"):
+        seed_data_stores()
     print(f"seeded in {time.monotonic() - started:.1f} s ({calls} calls)", flush=True)
 
 

@@ -152,6 +152,23 @@ impl Session {
         Fut: Future<Output = Result<T, SdkError<E, HttpResponse>>>,
         E: ProvideErrorMetadata + std::error::Error,
     {
+        self.call_absent_when(at, |code, _| absent.contains(&code), f)
+            .await
+    }
+
+    /// Like [`Session::call_absent`], for services whose "there is none" shares its code with
+    /// real failures and only the message tells them apart (Macie answers
+    /// `AccessDeniedException` "Macie is not enabled").
+    pub async fn call_absent_when<T, E, Fut>(
+        &self,
+        at: At<'_>,
+        absent: impl Fn(&str, &str) -> bool,
+        f: impl FnOnce() -> Fut,
+    ) -> Outcome<T>
+    where
+        Fut: Future<Output = Result<T, SdkError<E, HttpResponse>>>,
+        E: ProvideErrorMetadata + std::error::Error,
+    {
         let _permit = match self.shared.limiter.acquire().await {
             Ok(p) => p,
             Err(_) => return Outcome::Failed,
@@ -162,7 +179,7 @@ impl Session {
             Ok(v) => Outcome::Found(v),
             Err(e) => {
                 let (code, message) = classify(&e);
-                if absent.contains(&code.as_str()) {
+                if absent(&code, &message) {
                     return Outcome::Absent;
                 }
                 tracing::debug!(service = at.op.service, region = at.region, operation = at.op.name, %code, %message, "call failed");

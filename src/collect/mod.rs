@@ -9,16 +9,23 @@ mod cloudwatch;
 mod contacts;
 mod dynamodb;
 mod ec2;
+mod ecr;
 mod efs;
+mod eks;
+mod elasticache;
 mod elbv2;
 mod error;
 mod iam;
 mod kms;
+mod lambda;
 mod logging;
 mod merge;
 mod messaging;
+mod opensearch;
+mod posture;
 mod progress;
 mod rds;
+mod redshift;
 mod s3;
 mod scp;
 mod secrets;
@@ -180,6 +187,13 @@ async fn collect_account(s: &Session, regions: &[String], home_region: &str) -> 
         parts.push(Box::pin(secrets::collect(s, region)));
         parts.push(Box::pin(certificates::collect(s, region)));
         parts.push(Box::pin(securityhub::collect(s, region)));
+        parts.push(Box::pin(lambda::collect(s, region)));
+        parts.push(Box::pin(ecr::collect(s, region)));
+        parts.push(Box::pin(eks::collect(s, region)));
+        parts.push(Box::pin(posture::collect(s, region)));
+        parts.push(Box::pin(redshift::collect(s, region)));
+        parts.push(Box::pin(elasticache::collect(s, region)));
+        parts.push(Box::pin(opensearch::collect(s, region)));
     }
     let mut inventory = Inventory::empty(chrono::Utc::now());
     for part in join_all(parts).await {

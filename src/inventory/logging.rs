@@ -1,5 +1,5 @@
-//! Logging and monitoring: CloudTrail, AWS Config, GuardDuty, Security Hub, and CloudWatch log
-//! groups and alarms.
+//! Logging and monitoring: CloudTrail, AWS Config, GuardDuty, Security Hub, IAM Access Analyzer,
+//! Macie, Inspector, and CloudWatch log groups and alarms.
 
 use super::cloudwatch::{LogGroup, MetricAlarm};
 
@@ -21,6 +21,63 @@ pub struct Logging {
     /// One per scanned account and region whose hub could be read.
     #[serde(default)]
     pub security_hubs: Vec<SecurityHub>,
+    /// One per scanned account and region whose analyzers could be listed.
+    #[serde(default)]
+    pub access_analyzers: Vec<AccessAnalyzers>,
+    /// One per scanned account and region whose Macie status could be read.
+    #[serde(default)]
+    pub macie_sessions: Vec<MacieSession>,
+    /// One per scanned account and region whose Inspector status could be read.
+    #[serde(default)]
+    pub inspector2: Vec<Inspector2Status>,
+}
+
+/// Amazon Inspector in one account and region.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Inspector2Status {
+    /// `arn:aws:inspector2:REGION:ACCOUNT:status`, standing for the region's setting.
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    /// The account's status: `ENABLED`, `DISABLED`, `ENABLING`, `SUSPENDED`, ...
+    pub status: String,
+    /// Scanning status by resource type (`ec2`, `ecr`, `lambda`, `lambda_code`).
+    #[serde(default)]
+    pub resources: std::collections::BTreeMap<String, String>,
+}
+
+/// IAM Access Analyzer in one account and region: the analyzers there.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AccessAnalyzers {
+    /// `arn:aws:access-analyzer:REGION:ACCOUNT:analyzers`, standing for the region's setting.
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    #[serde(default)]
+    pub analyzers: Vec<Analyzer>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Analyzer {
+    pub arn: String,
+    pub name: String,
+    /// `ACCOUNT` or `ORGANIZATION` find external access; the `..._UNUSED_ACCESS` and
+    /// `..._INTERNAL_ACCESS` types do not.
+    #[serde(rename = "type")]
+    pub analyzer_type: String,
+    /// `ACTIVE`, `CREATING`, `DISABLED` or `FAILED`.
+    pub status: String,
+}
+
+/// Amazon Macie in one account and region.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct MacieSession {
+    /// `arn:aws:macie2:REGION:ACCOUNT:session`, standing for the region's setting.
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    /// `ENABLED`, `PAUSED`, or `DISABLED` when Macie has never been enabled here.
+    pub status: String,
 }
 
 /// AWS Security Hub in one account and region.

@@ -8,6 +8,8 @@ pub mod auth_details;
 pub mod certificates;
 pub mod cloudwatch;
 pub mod collections;
+pub mod compute;
+pub mod datastores;
 pub mod dynamodb;
 pub mod efs;
 pub mod gaps;
@@ -28,7 +30,7 @@ pub use snapshot::{load_snapshot, load_snapshot_str, SnapshotError};
 pub use tags::Tags;
 
 /// The snapshot format this build writes. Readers accept any `1.x`.
-pub const SCHEMA_VERSION: &str = "1.6";
+pub const SCHEMA_VERSION: &str = "1.7";
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -55,6 +57,8 @@ pub struct Inventory {
     pub logging: logging::Logging,
     #[serde(default)]
     pub messaging: messaging::Messaging,
+    #[serde(default)]
+    pub compute: compute::Compute,
     /// Everything that could not be read; policies over it report `not-evaluated`.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -93,6 +97,7 @@ impl Inventory {
             storage: Default::default(),
             logging: Default::default(),
             messaging: Default::default(),
+            compute: Default::default(),
             gaps: Vec::new(),
         }
     }

@@ -120,6 +120,15 @@ const ADDED_IN: &[(u32, &str, &str)] = &[
     (6, "dynamodb", "ListTables"),
     (6, "secretsmanager", "ListSecrets"),
     (6, "acm", "ListCertificates"),
+    (7, "lambda", "ListFunctions"),
+    (7, "ecr", "DescribeRepositories"),
+    (7, "eks", "ListClusters"),
+    (7, "access-analyzer", "ListAnalyzers"),
+    (7, "macie2", "GetMacieSession"),
+    (7, "inspector2", "BatchGetAccountStatus"),
+    (7, "redshift", "DescribeClusters"),
+    (7, "elasticache", "DescribeReplicationGroups"),
+    (7, "es", "ListDomainNames"),
 ];
 
 fn with_missing_collections(mut inventory: Inventory) -> Inventory {
@@ -215,7 +224,7 @@ mod tests {
 
     #[test]
     fn newer_minor_version_is_accepted() {
-        let text = r#"{"schema_version":"1.7","collected_at":"2026-01-01T00:00:00Z","future":1}"#;
+        let text = r#"{"schema_version":"1.8","collected_at":"2026-01-01T00:00:00Z","future":1}"#;
         assert!(load_snapshot_str(text, Path::new("n.json")).is_ok());
     }
 
@@ -246,7 +255,16 @@ mod tests {
                 "account:GetAlternateContact Some(\"111122223333\") NotInSnapshot",
                 "dynamodb:ListTables Some(\"111122223333\") NotInSnapshot",
                 "secretsmanager:ListSecrets Some(\"111122223333\") NotInSnapshot",
-                "acm:ListCertificates Some(\"111122223333\") NotInSnapshot"
+                "acm:ListCertificates Some(\"111122223333\") NotInSnapshot",
+                "lambda:ListFunctions Some(\"111122223333\") NotInSnapshot",
+                "ecr:DescribeRepositories Some(\"111122223333\") NotInSnapshot",
+                "eks:ListClusters Some(\"111122223333\") NotInSnapshot",
+                "access-analyzer:ListAnalyzers Some(\"111122223333\") NotInSnapshot",
+                "macie2:GetMacieSession Some(\"111122223333\") NotInSnapshot",
+                "inspector2:BatchGetAccountStatus Some(\"111122223333\") NotInSnapshot",
+                "redshift:DescribeClusters Some(\"111122223333\") NotInSnapshot",
+                "elasticache:DescribeReplicationGroups Some(\"111122223333\") NotInSnapshot",
+                "es:ListDomainNames Some(\"111122223333\") NotInSnapshot"
             ]
         );
         assert!(inv.gaps[0]
@@ -258,17 +276,24 @@ mod tests {
         let inv = load_snapshot_str(&newer, Path::new("n.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            5,
-            "1.3 predates Security Hub, contacts, DynamoDB, Secrets Manager, ACM"
+            14,
+            "1.3 predates Security Hub, contacts, DynamoDB, Secrets Manager, ACM and the 1.7 services"
         );
         let before = old.replace("1.2", "1.5");
         let inv = load_snapshot_str(&before, Path::new("b.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            3,
-            "1.5 predates DynamoDB, Secrets Manager and ACM"
+            12,
+            "1.5 predates DynamoDB, Secrets Manager, ACM and the 1.7 services"
         );
-        let current = old.replace("1.2", "1.6");
+        let before = old.replace("1.2", "1.6");
+        let inv = load_snapshot_str(&before, Path::new("s.json")).unwrap();
+        assert_eq!(
+            inv.gaps.len(),
+            9,
+            "1.6 predates Lambda, ECR, EKS, Access Analyzer, Macie, Inspector, Redshift, ElastiCache and OpenSearch"
+        );
+        let current = old.replace("1.2", "1.7");
         let inv = load_snapshot_str(&current, Path::new("c.json")).unwrap();
         assert!(inv.gaps.is_empty());
     }

@@ -1,4 +1,5 @@
-//! Storage and encryption: KMS keys, Secrets Manager secrets, ACM certificates, EBS, S3, RDS, EFS and DynamoDB.
+//! Storage and encryption: KMS keys, Secrets Manager secrets, ACM certificates, EBS, S3, RDS,
+//! EFS, DynamoDB, Redshift, ElastiCache and OpenSearch.
 
 use super::tags::Tags;
 use chrono::{DateTime, Utc};
@@ -38,6 +39,12 @@ pub struct Storage {
     pub secrets: Vec<super::secrets::Secret>,
     #[serde(default)]
     pub acm_certificates: Vec<super::certificates::AcmCertificate>,
+    #[serde(default)]
+    pub redshift_clusters: Vec<super::datastores::RedshiftCluster>,
+    #[serde(default)]
+    pub elasticache_replication_groups: Vec<super::datastores::ElastiCacheReplicationGroup>,
+    #[serde(default)]
+    pub opensearch_domains: Vec<super::datastores::OpenSearchDomain>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

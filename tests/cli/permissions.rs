@@ -19,8 +19,9 @@ fn is_read_only(action: &str) -> bool {
         && service
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    // `ec2:SearchTransitGatewayRoutes` is a read: AWS lists it under the Read access level.
-    let verb_ok = ["List", "Get", "Describe", "Search"]
+    // `ec2:SearchTransitGatewayRoutes` and `inspector2:BatchGetAccountStatus` are reads: AWS
+    // lists them under the Read access level.
+    let verb_ok = ["List", "Get", "Describe", "Search", "BatchGet"]
         .iter()
         .any(|v| name.starts_with(v))
         || (name.starts_with("Generate") && name.ends_with("Report"));
@@ -48,5 +49,9 @@ fn the_check_rejects_write_actions() {
     assert!(!is_read_only("s3:PutBucketPolicy"));
     assert!(!is_read_only("ec2:*"));
     assert!(is_read_only("ec2:SearchTransitGatewayRoutes"));
+    assert!(is_read_only("inspector2:BatchGetAccountStatus"));
+    assert!(!is_read_only(
+        "inspector2:BatchUpdateMemberEc2DeepInspectionStatus"
+    ));
     assert!(!is_read_only("iam:GenerateServiceLastAccessedDetails"));
 }

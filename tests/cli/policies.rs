@@ -33,13 +33,17 @@ fn every_builtin_policy_maps_to_hipaa_and_pci() {
     let one_framework = [
         "ec2-cde-reachable-from-internet",
         "ec2-cde-reachable-from-unallowed-segment",
+        "opensearch-domain-node-to-node-encryption-disabled",
         "rds-phi-data-store-reachable-from-public-subnet",
     ];
     let fsbp_only = [
+        "ecr-repository-no-lifecycle-policy",
+        "ecr-repository-tags-mutable",
         "elbv2-alb-desync-mitigation-monitor-only",
         "elbv2-alb-invalid-headers-not-dropped",
         "elbv2-load-balancer-deletion-protection-disabled",
         "elbv2-load-balancer-single-availability-zone",
+        "lambda-function-vpc-single-availability-zone",
     ];
     for p in listed().as_array().unwrap() {
         let id = p["id"].as_str().unwrap();

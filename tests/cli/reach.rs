@@ -420,13 +420,25 @@ fn exposure<'a>(facts: &'a serde_json::Value, id: &str) -> &'a serde_json::Value
 #[test]
 fn each_blocking_layer_alone_makes_the_instance_unreachable() {
     let facts = analysis();
-    // No gap in what reachability reads (moto answers GetEbsDefaultKmsKeyId with a bare 500,
-    // a gap on the EBS setting only).
+    // No gap in what reachability reads. moto answers GetEbsDefaultKmsKeyId with a bare 500
+    // (a gap on the EBS setting only), has no IAM Access Analyzer, leaves the account out of
+    // Inspector's status and dates Macie sessions in a form the SDK refuses: gaps on posture
+    // settings reachability never reads.
+    let unread_by_reachability = [
+        "GetEbsDefaultKmsKeyId",
+        "ListAnalyzers",
+        "BatchGetAccountStatus",
+        "GetMacieSession",
+    ];
     let gaps: Vec<_> = facts["gaps"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|g| g["operation"] != "GetEbsDefaultKmsKeyId")
+        .filter(|g| {
+            !unread_by_reachability
+                .iter()
+                .any(|op| g["operation"] == *op)
+        })
         .collect();
     assert!(gaps.is_empty(), "{gaps:#?}");
     let e = estate();

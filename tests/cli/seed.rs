@@ -43,9 +43,23 @@ pub async fn seed(account: &str, endpoint: &str) -> Seeded {
     messaging(&conf, account).await;
     monitoring(&conf, account).await;
     file_systems(&conf, &mut ids).await;
-    load_balancers(&conf, &ids).await;
+    load_balancers(&conf, &mut ids).await;
     tables(&conf, &ids).await;
     secrets(&conf).await;
+    functions(&conf, account, &ids).await;
+    repositories(&conf).await;
+    clusters(&conf, account, &ids).await;
+    warehouses(&conf).await;
+    caches(&conf).await;
+    search_domains(&conf, account).await;
+    // Macie is on everywhere in moto: switched off in the home region, which holds buckets.
+    // (moto answers for an enabled session with a date the SDK cannot parse, so the other
+    // region's is a recorded gap.)
+    aws_sdk_macie2::Client::new(&conf)
+        .disable_macie()
+        .send()
+        .await
+        .unwrap();
     aws_sdk_securityhub::Client::new(&conf)
         .enable_security_hub()
         .send()
@@ -883,14 +897,14 @@ async fn file_systems(conf: &SdkConfig, ids: &mut Seeded) {
 /// accepted, no logs, no deletion protection, invalid headers kept, desync only monitored),
 /// `web-strict` (the same with every setting right) and `nlb-one-zone` (a network load
 /// balancer in one Availability Zone, deletion protection off).
-async fn load_balancers(conf: &SdkConfig, ids: &Seeded) {
+async fn load_balancers(conf: &SdkConfig, ids: &mut Seeded) {
     use aws_sdk_elasticloadbalancingv2::types::*;
     let ec2 = aws_sdk_ec2::Client::new(conf);
     let elb = aws_sdk_elasticloadbalancingv2::Client::new(conf);
     let mut subnets = Vec::new();
-    for (cidr, zone) in [
-        ("10.20.8.0/24", "us-east-1a"),
-        ("10.20.9.0/24", "us-east-1b"),
+    for (label, cidr, zone) in [
+        ("subnet-a", "10.20.8.0/24", "us-east-1a"),
+        ("subnet-b", "10.20.9.0/24", "us-east-1b"),
     ] {
         let subnet = ec2
             .create_subnet()
@@ -900,7 +914,9 @@ async fn load_balancers(conf: &SdkConfig, ids: &Seeded) {
             .send()
             .await
             .unwrap();
-        subnets.push(subnet.subnet().unwrap().subnet_id().unwrap().to_string());
+        let id = subnet.subnet().unwrap().subnet_id().unwrap().to_string();
+        ids.put(label, &id);
+        subnets.push(id);
     }
     // web-weak serves an imported 1024-bit certificate that expires within a day of being
     // made (so it is expired or expiring whenever the test runs), web-strict one ACM issued.
@@ -1115,6 +1131,288 @@ async fn secrets(conf: &SdkConfig) {
         .rotation_rules(
             RotationRulesType::builder()
                 .automatically_after_days(30)
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+}
+
+/// Lambda: `report-builder` on a deprecated runtime, with a password in its environment, a
+/// policy that lets anyone invoke it and subnets in one zone; `thumbnailer` on a current
+/// runtime with only a reference to its secret, no policy, and subnets in two zones. (moto
+/// cannot list function URLs, so `lambda-function-url-public` is `not-evaluated` here.)
+async fn functions(conf: &SdkConfig, account: &str, ids: &Seeded) {
+    use aws_sdk_lambda::primitives::Blob;
+    use aws_sdk_lambda::types::{Environment, FunctionCode, Runtime, VpcConfig};
+    let iam = aws_sdk_iam::Client::new(conf);
+    iam.create_role()
+        .role_name("lambda-exec")
+        .assume_role_policy_document(policy(
+            r#"{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}"#,
+        ))
+        .send()
+        .await
+        .unwrap();
+    let lambda = aws_sdk_lambda::Client::new(conf);
+    let functions = [
+        (
+            "report-builder",
+            Runtime::Python38,
+            [
+                ("DB_PASSWORD", "not-a-real-password"),
+                ("LOG_LEVEL", "info"),
+            ],
+            [ids.id("private-subnet"), ids.id("subnet-a")],
+        ),
+        (
+            "thumbnailer",
+            Runtime::Python313,
+            [
+                (
+                    "DB_PASSWORD_ARN",
+                    "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf",
+                ),
+                ("LOG_LEVEL", "info"),
+            ],
+            [ids.id("subnet-a"), ids.id("subnet-b")],
+        ),
+    ];
+    for (name, runtime, env, subnets) in functions {
+        let mut variables = Environment::builder();
+        for (k, v) in env {
+            variables = variables.variables(k, v);
+        }
+        lambda
+            .create_function()
+            .function_name(name)
+            .runtime(runtime)
+            .role(format!("arn:aws:iam::{account}:role/lambda-exec"))
+            .handler("main.handler")
+            .code(FunctionCode::builder().zip_file(Blob::new("code")).build())
+            .environment(variables.build())
+            .vpc_config(
+                VpcConfig::builder()
+                    .set_subnet_ids(Some(subnets.iter().map(|s| s.to_string()).collect()))
+                    // moto fails (HTTP 500) without the list, even empty.
+                    .set_security_group_ids(Some(Vec::new()))
+                    .build(),
+            )
+            .send()
+            .await
+            .unwrap();
+    }
+    lambda
+        .add_permission()
+        .function_name("report-builder")
+        .statement_id("anyone")
+        .action("lambda:InvokeFunction")
+        .principal("*")
+        .send()
+        .await
+        .unwrap();
+}
+
+/// ECR: `legacy-images` as created by default (mutable tags, no scan on push) with no
+/// lifecycle policy and a policy that lets anyone pull; `app-images` immutable, scanned on
+/// push, with a lifecycle policy and no repository policy.
+async fn repositories(conf: &SdkConfig) {
+    use aws_sdk_ecr::types::{ImageScanningConfiguration, ImageTagMutability};
+    let ecr = aws_sdk_ecr::Client::new(conf);
+    ecr.create_repository()
+        .repository_name("legacy-images")
+        .send()
+        .await
+        .unwrap();
+    ecr.set_repository_policy()
+        .repository_name("legacy-images")
+        .policy_text(policy(
+            r#"{"Sid":"pull","Effect":"Allow","Principal":"*","Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}"#,
+        ))
+        .send()
+        .await
+        .unwrap();
+    ecr.create_repository()
+        .repository_name("app-images")
+        .image_tag_mutability(ImageTagMutability::Immutable)
+        .image_scanning_configuration(
+            ImageScanningConfiguration::builder()
+                .scan_on_push(true)
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    ecr.put_lifecycle_policy()
+        .repository_name("app-images")
+        .lifecycle_policy_text(
+            r#"{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":14},"action":{"type":"expire"}}]}"#,
+        )
+        .send()
+        .await
+        .unwrap();
+}
+
+/// EKS: `open-cluster` on Kubernetes 1.29 with its endpoint open to the internet, no KMS key
+/// and no control-plane logs; `locked-cluster` on 1.34, private endpoint only, secrets under
+/// a KMS key, API and audit logs on.
+async fn clusters(conf: &SdkConfig, account: &str, ids: &Seeded) {
+    use aws_sdk_eks::types::*;
+    let eks = aws_sdk_eks::Client::new(conf);
+    let role = format!("arn:aws:iam::{account}:role/lambda-exec");
+    let subnets = vec![
+        ids.id("subnet-a").to_string(),
+        ids.id("subnet-b").to_string(),
+    ];
+    eks.create_cluster()
+        .name("open-cluster")
+        .version("1.29")
+        .role_arn(&role)
+        .resources_vpc_config(
+            VpcConfigRequest::builder()
+                .set_subnet_ids(Some(subnets.clone()))
+                .endpoint_public_access(true)
+                .public_access_cidrs("0.0.0.0/0")
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    eks.create_cluster()
+        .name("locked-cluster")
+        .version("1.34")
+        .role_arn(&role)
+        .resources_vpc_config(
+            VpcConfigRequest::builder()
+                .set_subnet_ids(Some(subnets))
+                .endpoint_public_access(false)
+                .endpoint_private_access(true)
+                .build(),
+        )
+        .encryption_config(
+            EncryptionConfig::builder()
+                .provider(
+                    Provider::builder()
+                        .key_arn(format!("arn:aws:kms:{HOME}:{account}:key/eks-secrets"))
+                        .build(),
+                )
+                .build(),
+        )
+        .logging(
+            Logging::builder()
+                .cluster_logging(
+                    LogSetup::builder()
+                        .types(LogType::Api)
+                        .types(LogType::Audit)
+                        .enabled(true)
+                        .build(),
+                )
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+}
+
+/// Redshift: `open-wh` public, unencrypted, with one day of snapshots and no audit logging;
+/// `sealed-wh` private, encrypted, seven days of snapshots, logging to S3. (moto cannot change
+/// a parameter group, so both leave `require_ssl` false.)
+async fn warehouses(conf: &SdkConfig) {
+    let rs = aws_sdk_redshift::Client::new(conf);
+    for (id, public, encrypted, days) in
+        [("open-wh", true, false, 1), ("sealed-wh", false, true, 7)]
+    {
+        rs.create_cluster()
+            .cluster_identifier(id)
+            .node_type("ra3.xlplus")
+            .master_username("admin")
+            .master_user_password("Not-a-real-passw0rd")
+            .publicly_accessible(public)
+            .encrypted(encrypted)
+            .automated_snapshot_retention_period(days)
+            .send()
+            .await
+            .unwrap();
+    }
+    rs.enable_logging()
+        .cluster_identifier("sealed-wh")
+        .bucket_name("redshift-audit")
+        .send()
+        .await
+        .unwrap();
+}
+
+/// ElastiCache: `plain-cache` as created by default (no encryption, no AUTH, no backups);
+/// `sealed-cache` encrypted at rest and in transit, with an AUTH token and 3 days of backups.
+async fn caches(conf: &SdkConfig) {
+    let ec = aws_sdk_elasticache::Client::new(conf);
+    ec.create_replication_group()
+        .replication_group_id("plain-cache")
+        .replication_group_description("no protection")
+        .engine("redis")
+        .cache_node_type("cache.t3.micro")
+        .send()
+        .await
+        .unwrap();
+    ec.create_replication_group()
+        .replication_group_id("sealed-cache")
+        .replication_group_description("encrypted, authenticated, backed up")
+        .engine("redis")
+        .cache_node_type("cache.t3.micro")
+        .at_rest_encryption_enabled(true)
+        .transit_encryption_enabled(true)
+        .auth_token("not-a-real-auth-token-0123")
+        .snapshot_retention_limit(3)
+        .send()
+        .await
+        .unwrap();
+}
+
+/// OpenSearch: `logs-open` on the internet with an access policy open to anyone and every
+/// protection off; `logs-sealed` in a VPC with everything on.
+async fn search_domains(conf: &SdkConfig, account: &str) {
+    use aws_sdk_opensearch::types::*;
+    let os = aws_sdk_opensearch::Client::new(conf);
+    os.create_domain()
+        .domain_name("logs-open")
+        .access_policies(policy(&format!(
+            r#"{{"Effect":"Allow","Principal":{{"AWS":"*"}},"Action":"es:*","Resource":"arn:aws:es:{HOME}:{account}:domain/logs-open/*"}}"#
+        )))
+        .send()
+        .await
+        .unwrap();
+    os.create_domain()
+        .domain_name("logs-sealed")
+        .encryption_at_rest_options(EncryptionAtRestOptions::builder().enabled(true).build())
+        .node_to_node_encryption_options(
+            NodeToNodeEncryptionOptions::builder().enabled(true).build(),
+        )
+        .domain_endpoint_options(
+            DomainEndpointOptions::builder()
+                .enforce_https(true)
+                .tls_security_policy(TlsSecurityPolicy::PolicyMinTls12201907)
+                .build(),
+        )
+        .advanced_security_options(
+            AdvancedSecurityOptionsInput::builder()
+                .enabled(true)
+                .internal_user_database_enabled(true)
+                .master_user_options(
+                    MasterUserOptions::builder()
+                        .master_user_name("admin")
+                        .master_user_password("Not-a-real-passw0rd")
+                        .build(),
+                )
+                .build(),
+        )
+        .vpc_options(VpcOptions::builder().subnet_ids("subnet-12345678").build())
+        .log_publishing_options(
+            LogType::AuditLogs,
+            LogPublishingOption::builder()
+                .cloud_watch_logs_log_group_arn(format!(
+                    "arn:aws:logs:{HOME}:{account}:log-group:opensearch-audit"
+                ))
+                .enabled(true)
                 .build(),
         )
         .send()

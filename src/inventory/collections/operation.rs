@@ -196,6 +196,42 @@ operations! {
     acm "acm" {
         LIST_CERTIFICATES = "ListCertificates";
     }
+    lambda "lambda" {
+        LIST_FUNCTIONS = "ListFunctions";
+        GET_POLICY = "GetPolicy";
+        LIST_FUNCTION_URL_CONFIGS = "ListFunctionUrlConfigs";
+    }
+    ecr "ecr" {
+        DESCRIBE_REPOSITORIES = "DescribeRepositories";
+        GET_REPOSITORY_POLICY = "GetRepositoryPolicy";
+        GET_LIFECYCLE_POLICY = "GetLifecyclePolicy";
+        GET_REGISTRY_SCANNING_CONFIGURATION = "GetRegistryScanningConfiguration";
+    }
+    eks "eks" {
+        LIST_CLUSTERS = "ListClusters";
+        DESCRIBE_CLUSTER = "DescribeCluster";
+    }
+    accessanalyzer "access-analyzer" {
+        LIST_ANALYZERS = "ListAnalyzers";
+    }
+    macie2 "macie2" {
+        GET_MACIE_SESSION = "GetMacieSession";
+    }
+    inspector2 "inspector2" {
+        BATCH_GET_ACCOUNT_STATUS = "BatchGetAccountStatus";
+    }
+    redshift "redshift" {
+        DESCRIBE_CLUSTERS = "DescribeClusters";
+        DESCRIBE_CLUSTER_PARAMETERS = "DescribeClusterParameters";
+        DESCRIBE_LOGGING_STATUS = "DescribeLoggingStatus";
+    }
+    elasticache "elasticache" {
+        DESCRIBE_REPLICATION_GROUPS = "DescribeReplicationGroups";
+    }
+    es "es" {
+        LIST_DOMAIN_NAMES = "ListDomainNames";
+        DESCRIBE_DOMAINS = "DescribeDomains";
+    }
     secretsmanager "secretsmanager" {
         LIST_SECRETS = "ListSecrets";
         GET_RESOURCE_POLICY = "GetResourcePolicy";

@@ -350,6 +350,30 @@ collections! {
         reads: [op::acm::LIST_CERTIFICATES],
         resource: "AWS::CertificateManager::Certificate" named domain_name,
     }
+    storage.redshift_clusters {
+        service: "redshift",
+        description: "public accessibility, encryption and its KMS key, VPC and security groups, automated snapshot retention, parameter groups and their `require_ssl`, audit logging, tags",
+        reads: [op::redshift::DESCRIBE_CLUSTERS],
+        // `require_ssl` and `audit_logging` stay `null` when unread: only the policies that
+        // name these calls in `needs` are blinded.
+        optional: [
+            op::redshift::DESCRIBE_CLUSTER_PARAMETERS,
+            op::redshift::DESCRIBE_LOGGING_STATUS,
+        ],
+        resource: "AWS::Redshift::Cluster" named id, tagged,
+    }
+    storage.elasticache_replication_groups {
+        service: "elasticache",
+        description: "Redis OSS and Valkey replication groups: encryption at rest and in transit (and its mode), AUTH token, RBAC user groups, backup retention, KMS key",
+        reads: [op::elasticache::DESCRIBE_REPLICATION_GROUPS],
+        resource: "AWS::ElastiCache::ReplicationGroup" named id,
+    }
+    storage.opensearch_domains {
+        service: "es",
+        description: "OpenSearch Service domains: encryption at rest and node to node, HTTPS enforcement and TLS policy, fine-grained access control, VPC placement, access policy (parsed), audit logs",
+        reads: [op::es::LIST_DOMAIN_NAMES, op::es::DESCRIBE_DOMAINS],
+        resource: "AWS::OpenSearchService::Domain" named name,
+    }
     storage.secrets {
         service: "secretsmanager",
         description: "Secrets Manager secrets (never their values): rotation (enabled, interval, last rotated), last accessed, created, KMS key, resource policy (parsed), owning service, tags",
@@ -435,6 +459,24 @@ collections! {
         reads: [op::securityhub::DESCRIBE_HUB],
         resource: "AWS::SecurityHub::Hub" named region,
     }
+    logging.access_analyzers {
+        service: "access-analyzer",
+        description: "per account and region: the IAM Access Analyzer analyzers there (type, status)",
+        reads: [op::accessanalyzer::LIST_ANALYZERS],
+        resource: "AWS::AccessAnalyzer::Analyzer" named region,
+    }
+    logging.macie_sessions {
+        service: "macie2",
+        description: "per account and region: whether Amazon Macie is enabled, paused or never enabled",
+        reads: [op::macie2::GET_MACIE_SESSION],
+        resource: "AWS::Macie::Session" named region,
+    }
+    logging.inspector2 {
+        service: "inspector2",
+        description: "per account and region: Amazon Inspector's status and which resource types (EC2, ECR, Lambda) it scans",
+        reads: [op::inspector2::BATCH_GET_ACCOUNT_STATUS],
+        resource: "AWS::Inspector2::Enabler" named region,
+    }
     logging.log_groups {
         service: "logs",
         description: "KMS key, retention, metric filters (pattern and the metrics they publish)",
@@ -469,5 +511,31 @@ collections! {
             op::sns::LIST_TAGS_FOR_RESOURCE,
         ],
         resource: "AWS::SNS::Topic" named name, tagged,
+    }
+    compute.lambda_functions {
+        service: "lambda",
+        description: "runtime, package type, VPC attachment, environment variable names with the kind of value each holds (never the values), resource policy (parsed), function URLs and their auth type",
+        reads: [op::lambda::LIST_FUNCTIONS],
+        // `policy` and `urls` stay `null` when unread: only the policies that name these
+        // calls in `needs` are blinded.
+        optional: [op::lambda::GET_POLICY, op::lambda::LIST_FUNCTION_URL_CONFIGS],
+        resource: "AWS::Lambda::Function" named name,
+    }
+    compute.ecr_repositories {
+        service: "ecr",
+        description: "tag mutability, scan on push, how the registry's scanning rules treat the repository, encryption, repository policy (parsed), lifecycle policy present",
+        reads: [op::ecr::DESCRIBE_REPOSITORIES],
+        optional: [
+            op::ecr::GET_REPOSITORY_POLICY,
+            op::ecr::GET_LIFECYCLE_POLICY,
+            op::ecr::GET_REGISTRY_SCANNING_CONFIGURATION,
+        ],
+        resource: "AWS::ECR::Repository" named name,
+    }
+    compute.eks_clusters {
+        service: "eks",
+        description: "Kubernetes version, public and private endpoint access and the CIDRs allowed to the public one, secrets envelope encryption key, control-plane log types, VPC, subnets, security groups, tags",
+        reads: [op::eks::LIST_CLUSTERS, op::eks::DESCRIBE_CLUSTER],
+        resource: "AWS::EKS::Cluster" named name, tagged,
     }
 }
