@@ -655,6 +655,9 @@ fn add(
                 iam_auth_enabled: false,
                 deletion_protection: true,
                 auto_minor_version_upgrade: true,
+                // From the index, not the generator, so the rest of the estate stays as it was.
+                monitoring_interval: Some(if i.is_multiple_of(2) { 60 } else { 0 }),
+                copy_tags_to_snapshot: Some(!i.is_multiple_of(3)),
                 master_username: Some(
                     if rng.chance(0.3) {
                         "postgres"

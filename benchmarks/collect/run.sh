@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Collection benchmark: a fresh moto server seeded with a large account (seed.py), scanned by
-# Palisade and then by Prowler (IAM + EC2 checks), each timed with /usr/bin/time and its API
+# Palisade and then by Prowler (the same services), each timed with /usr/bin/time and its API
 # requests counted from moto's request log. Prints one Markdown table per tool.
 #
 #   benchmarks/collect/run.sh [--palisade-only]
 #
-# Environment: PALISADE_RUNS (default 3), PROWLER_RUNS (default 1), PALISADE_BIN (default: the
+# Environment: PALISADE_RUNS (default 3), PROWLER_RUNS (default 1), PROWLER_SERVICES (default:
+# the services Palisade collects, by Prowler's names), PALISADE_BIN (default: the
 # release binary in $CARGO_TARGET_DIR, built if missing), PALISADE_MOTO_VENV (default
 # ~/.cache/palisade/moto-venv, which .ci/run creates), PROWLER_VENV (default
 # ~/.cache/palisade/prowler-venv, created here with `pip install prowler==5.46.0` if missing).
@@ -26,6 +27,10 @@ esac
 PALISADE_RUNS="${PALISADE_RUNS:-3}"
 PROWLER_RUNS="${PROWLER_RUNS:-1}"
 PROWLER_VERSION=5.46.0
+# Prowler's names for the services Palisade collects, so both tools read the same account.
+PROWLER_SERVICES="${PROWLER_SERVICES:-iam ec2 vpc s3 kms rds cloudtrail guardduty config cloudwatch \
+account securityhub accessanalyzer macie inspector2 awslambda ecr eks dynamodb secretsmanager \
+acm sns sqs efs elbv2 redshift elasticache opensearch}"
 MOTO_VENV="${PALISADE_MOTO_VENV:-$HOME/.cache/palisade/moto-venv}"
 PROWLER_VENV="${PROWLER_VENV:-$HOME/.cache/palisade/prowler-venv}"
 target="${CARGO_TARGET_DIR:-$HOME/.cache/palisade/target}"
@@ -133,13 +138,14 @@ grep -E "^collected|API calls" "$tmp/p/stderr" | sed 's/^/    /'
 
 # --- Prowler -----------------------------------------------------------------------------
 if ! $palisade_only; then
-  echo "==> prowler aws --service iam ec2, $PROWLER_RUNS run(s)"
+  echo "==> prowler aws --service $PROWLER_SERVICES, $PROWLER_RUNS run(s)"
   mkdir -p "$tmp/w"
   for _ in $(seq "$PROWLER_RUNS"); do
     rm -rf "$tmp/w/out"
     # One output format (OCSF JSON), like Palisade's one report; exit code 3 (failed checks)
     # is not an error here.
-    measure prowler "$tmp/w" "$PROWLER_VENV/bin/prowler" aws --service iam ec2 --region us-east-1 \
+    # shellcheck disable=SC2086 # one argument per service
+    measure prowler "$tmp/w" "$PROWLER_VENV/bin/prowler" aws --service $PROWLER_SERVICES --region us-east-1 \
       --output-formats json-ocsf --output-directory "$tmp/w/out" --no-banner --no-color \
       --ignore-exit-code-3
   done
@@ -148,7 +154,7 @@ if ! $palisade_only; then
 fi
 
 echo
-echo "Account: 2,000 users, 2,000 roles, 2,000 security groups and the usual mix (seed.py), us-east-1; $(nproc) cores."
+echo "Account: 2,000 users, 2,000 roles, 2,000 security groups, hundreds of Lambda functions, repositories, tables, secrets, queues and topics and the usual mix (seed.py), us-east-1; $(nproc) cores."
 table palisade "$p_findings"
 if ! $palisade_only; then
   table prowler "$w_findings"

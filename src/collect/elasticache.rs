@@ -47,6 +47,8 @@ fn group(s: &Session, region: &str, g: &ReplicationGroup) -> Option<ElastiCacheR
         auth_token_enabled: g.auth_token_enabled().unwrap_or(false),
         user_group_ids: g.user_group_ids().to_vec(),
         snapshot_retention_days: g.snapshot_retention_limit(),
+        automatic_failover: g.automatic_failover().map(|x| x.as_str().to_string()),
+        auto_minor_version_upgrade: g.auto_minor_version_upgrade(),
         kms_key_id: g.kms_key_id().map(str::to_string),
         tags: Default::default(),
     })

@@ -49,6 +49,14 @@ pub async fn collect(s: &Session, region: &str) -> Inventory {
     inv
 }
 
+/// Is this log type published to CloudWatch Logs?
+fn log_enabled(d: &DomainStatus, kind: LogType) -> bool {
+    d.log_publishing_options()
+        .and_then(|o| o.get(&kind))
+        .and_then(|o| o.enabled())
+        .unwrap_or(false)
+}
+
 fn domain(s: &Session, region: &str, d: &DomainStatus) -> OpenSearchDomain {
     let endpoint = d.domain_endpoint_options();
     let vpc = d.vpc_options();
@@ -85,11 +93,9 @@ fn domain(s: &Session, region: &str, d: &DomainStatus) -> OpenSearchDomain {
             .access_policies()
             .filter(|p| !p.trim().is_empty())
             .map(parse_policy),
-        audit_logs: d
-            .log_publishing_options()
-            .and_then(|o| o.get(&LogType::AuditLogs))
-            .and_then(|o| o.enabled())
-            .unwrap_or(false),
+        audit_logs: log_enabled(d, LogType::AuditLogs),
+        error_logs: log_enabled(d, LogType::EsApplicationLogs),
+        instance_count: d.cluster_config().and_then(|c| c.instance_count()),
         tags: Default::default(),
     }
 }

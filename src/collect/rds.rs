@@ -92,6 +92,8 @@ async fn instances(s: &Session, client: &aws_sdk_rds::Client, region: &str) -> V
                 iam_auth_enabled: d.iam_database_authentication_enabled().unwrap_or(false),
                 deletion_protection: d.deletion_protection().unwrap_or(false),
                 auto_minor_version_upgrade: d.auto_minor_version_upgrade().unwrap_or(false),
+                monitoring_interval: Some(d.monitoring_interval().unwrap_or(0)),
+                copy_tags_to_snapshot: Some(d.copy_tags_to_snapshot().unwrap_or(false)),
                 master_username: d.master_username().map(str::to_string),
                 log_exports: Some(d.enabled_cloudwatch_logs_exports().to_vec()),
                 tags: tags(d.tag_list()),

@@ -80,6 +80,10 @@ fn cluster(
             .filter_map(|g| g.parameter_group_name())
             .map(str::to_string)
             .collect(),
+        allow_version_upgrade: c.allow_version_upgrade(),
+        enhanced_vpc_routing: c.enhanced_vpc_routing(),
+        master_username: c.master_username().map(str::to_string),
+        db_name: c.db_name().map(str::to_string),
         require_ssl,
         audit_logging,
         tags: tag_map(c.tags(), |t| (t.key(), t.value())),

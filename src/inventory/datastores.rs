@@ -28,6 +28,16 @@ pub struct RedshiftCluster {
     pub automated_snapshot_retention_days: Option<i32>,
     #[serde(default)]
     pub parameter_groups: Vec<String>,
+    /// Major version upgrades are applied in the maintenance window.
+    #[serde(default)]
+    pub allow_version_upgrade: Option<bool>,
+    /// COPY and UNLOAD traffic goes through the VPC (its endpoints, flow logs, routes).
+    #[serde(default)]
+    pub enhanced_vpc_routing: Option<bool>,
+    #[serde(default)]
+    pub master_username: Option<String>,
+    #[serde(default)]
+    pub db_name: Option<String>,
     /// `require_ssl` of its parameter group (`false`, the default, when the group does not
     /// set it); `None` when the parameters could not be read (a gap names the cluster).
     #[serde(default)]
@@ -62,6 +72,11 @@ pub struct ElastiCacheReplicationGroup {
     /// Days automatic backups are kept; 0 turns them off.
     #[serde(default)]
     pub snapshot_retention_days: Option<i32>,
+    /// `enabled`, `disabled`, `enabling` or `disabling`.
+    #[serde(default)]
+    pub automatic_failover: Option<String>,
+    #[serde(default)]
+    pub auto_minor_version_upgrade: Option<bool>,
     #[serde(default)]
     pub kms_key_id: Option<String>,
     #[serde(default)]
@@ -99,6 +114,12 @@ pub struct OpenSearchDomain {
     pub access_policy: Option<Json>,
     /// Audit logs published to CloudWatch Logs.
     pub audit_logs: bool,
+    /// Error logs (`ES_APPLICATION_LOGS`) published to CloudWatch Logs.
+    #[serde(default)]
+    pub error_logs: bool,
+    /// Data nodes.
+    #[serde(default)]
+    pub instance_count: Option<i32>,
     #[serde(default)]
     pub tags: Tags,
 }

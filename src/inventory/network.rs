@@ -40,6 +40,9 @@ pub struct Network {
     /// Managed prefix lists, for security group rules and routes that name one.
     #[serde(default)]
     pub prefix_lists: Vec<PrefixList>,
+    /// Per account and region: EC2 serial console access, `enabled` or `disabled`.
+    #[serde(default)]
+    pub serial_console_access: Vec<super::storage::RegionalSetting>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -129,6 +129,9 @@ const ADDED_IN: &[(u32, &str, &str)] = &[
     (7, "redshift", "DescribeClusters"),
     (7, "elasticache", "DescribeReplicationGroups"),
     (7, "es", "ListDomainNames"),
+    (7, "ec2", "GetSnapshotBlockPublicAccessState"),
+    (7, "ec2", "GetImageBlockPublicAccessState"),
+    (7, "ec2", "GetSerialConsoleAccessStatus"),
 ];
 
 fn with_missing_collections(mut inventory: Inventory) -> Inventory {
@@ -264,7 +267,10 @@ mod tests {
                 "inspector2:BatchGetAccountStatus Some(\"111122223333\") NotInSnapshot",
                 "redshift:DescribeClusters Some(\"111122223333\") NotInSnapshot",
                 "elasticache:DescribeReplicationGroups Some(\"111122223333\") NotInSnapshot",
-                "es:ListDomainNames Some(\"111122223333\") NotInSnapshot"
+                "es:ListDomainNames Some(\"111122223333\") NotInSnapshot",
+                "ec2:GetSnapshotBlockPublicAccessState Some(\"111122223333\") NotInSnapshot",
+                "ec2:GetImageBlockPublicAccessState Some(\"111122223333\") NotInSnapshot",
+                "ec2:GetSerialConsoleAccessStatus Some(\"111122223333\") NotInSnapshot"
             ]
         );
         assert!(inv.gaps[0]
@@ -276,22 +282,22 @@ mod tests {
         let inv = load_snapshot_str(&newer, Path::new("n.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            14,
+            17,
             "1.3 predates Security Hub, contacts, DynamoDB, Secrets Manager, ACM and the 1.7 services"
         );
         let before = old.replace("1.2", "1.5");
         let inv = load_snapshot_str(&before, Path::new("b.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            12,
+            15,
             "1.5 predates DynamoDB, Secrets Manager, ACM and the 1.7 services"
         );
         let before = old.replace("1.2", "1.6");
         let inv = load_snapshot_str(&before, Path::new("s.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            9,
-            "1.6 predates Lambda, ECR, EKS, Access Analyzer, Macie, Inspector, Redshift, ElastiCache and OpenSearch"
+            12,
+            "1.6 predates Lambda, ECR, EKS, Access Analyzer, Macie, Inspector, Redshift, ElastiCache, OpenSearch and three EC2 switches"
         );
         let current = old.replace("1.2", "1.7");
         let inv = load_snapshot_str(&current, Path::new("c.json")).unwrap();

@@ -39,6 +39,14 @@ pub struct Storage {
     pub secrets: Vec<super::secrets::Secret>,
     #[serde(default)]
     pub acm_certificates: Vec<super::certificates::AcmCertificate>,
+    /// Per account and region: `block-all-sharing`, `block-new-sharing` or `unblocked`.
+    #[serde(default)]
+    pub snapshot_block_public_access: Vec<RegionalSetting>,
+    /// Per account and region: `block-new-sharing` or `unblocked`.
+    #[serde(default)]
+    pub image_block_public_access: Vec<RegionalSetting>,
+    #[serde(default)]
+    pub ec2_images: Vec<Ec2Image>,
     #[serde(default)]
     pub redshift_clusters: Vec<super::datastores::RedshiftCluster>,
     #[serde(default)]
@@ -118,6 +126,32 @@ pub struct EbsSnapshot {
     pub shared_with: Vec<String>,
     #[serde(default)]
     pub started: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+/// An account-level switch of one region (EBS snapshot or AMI block public access, EC2 serial
+/// console access), as the API names its state.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RegionalSetting {
+    /// `arn:aws:ec2:REGION:ACCOUNT:<setting>`, standing for the region's setting.
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub state: String,
+}
+
+/// An AMI the account owns.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Ec2Image {
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Anyone may launch it (launch permission for `all`).
+    pub public: bool,
     #[serde(default)]
     pub tags: Tags,
 }
@@ -237,6 +271,13 @@ pub struct RdsInstance {
     pub deletion_protection: bool,
     #[serde(default)]
     pub auto_minor_version_upgrade: bool,
+    /// Seconds between Enhanced Monitoring samples, 0 when off; `None` when unknown (a
+    /// snapshot older than schema 1.7).
+    #[serde(default)]
+    pub monitoring_interval: Option<i32>,
+    /// Snapshots get the instance's tags; `None` when unknown (older than 1.7).
+    #[serde(default)]
+    pub copy_tags_to_snapshot: Option<bool>,
     /// The master user's name; `None` when unknown (a snapshot older than schema 1.5).
     #[serde(default)]
     pub master_username: Option<String>,

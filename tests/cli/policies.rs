@@ -42,8 +42,16 @@ fn every_builtin_policy_maps_to_hipaa_and_pci() {
         "elbv2-alb-desync-mitigation-monitor-only",
         "elbv2-alb-invalid-headers-not-dropped",
         "elbv2-load-balancer-deletion-protection-disabled",
+        "elasticache-replication-group-automatic-failover-disabled",
         "elbv2-load-balancer-single-availability-zone",
         "lambda-function-vpc-single-availability-zone",
+        "opensearch-domain-error-logging-disabled",
+        "opensearch-domain-fewer-than-three-data-nodes",
+        "rds-instance-copy-tags-to-snapshots-disabled",
+        "rds-instance-enhanced-monitoring-disabled",
+        "rds-instance-multi-az-disabled",
+        "redshift-cluster-default-database-name",
+        "redshift-cluster-enhanced-vpc-routing-disabled",
     ];
     for p in listed().as_array().unwrap() {
         let id = p["id"].as_str().unwrap();

@@ -420,8 +420,8 @@ fn exposure<'a>(facts: &'a serde_json::Value, id: &str) -> &'a serde_json::Value
 #[test]
 fn each_blocking_layer_alone_makes_the_instance_unreachable() {
     let facts = analysis();
-    // No gap in what reachability reads. moto answers GetEbsDefaultKmsKeyId with a bare 500
-    // (a gap on the EBS setting only), has no IAM Access Analyzer, leaves the account out of
+    // No gap in what reachability reads. moto answers GetEbsDefaultKmsKeyId and the EC2
+    // account switches with a bare 500 (gaps on those settings only), has no IAM Access Analyzer, leaves the account out of
     // Inspector's status and dates Macie sessions in a form the SDK refuses: gaps on posture
     // settings reachability never reads.
     let unread_by_reachability = [
@@ -429,6 +429,9 @@ fn each_blocking_layer_alone_makes_the_instance_unreachable() {
         "ListAnalyzers",
         "BatchGetAccountStatus",
         "GetMacieSession",
+        "GetSnapshotBlockPublicAccessState",
+        "GetImageBlockPublicAccessState",
+        "GetSerialConsoleAccessStatus",
     ];
     let gaps: Vec<_> = facts["gaps"]
         .as_array()

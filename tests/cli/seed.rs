@@ -441,6 +441,34 @@ async fn instances(conf: &SdkConfig, ids: &mut Seeded) {
         "instance-hardened",
         hardened.instances()[0].instance_id().unwrap(),
     );
+    // An image of each; the exposed one's is launchable by anyone.
+    for (label, instance) in [
+        ("ami-public", "instance-exposed"),
+        ("ami-private", "instance-hardened"),
+    ] {
+        let image = ec2
+            .create_image()
+            .instance_id(ids.id(instance))
+            .name(label)
+            .send()
+            .await
+            .unwrap();
+        ids.put(label, image.image_id().unwrap());
+    }
+    ec2.modify_image_attribute()
+        .image_id(ids.id("ami-public"))
+        .launch_permission(
+            LaunchPermissionModifications::builder()
+                .add(
+                    LaunchPermission::builder()
+                        .group(PermissionGroup::All)
+                        .build(),
+                )
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
 }
 
 /// EBS volumes and snapshots, EBS encryption by default (on here, off in the other region), KMS
@@ -556,6 +584,12 @@ async fn databases(conf: &SdkConfig) {
             .set_enable_cloudwatch_logs_exports(
                 good.then(|| vec!["postgresql".to_string(), "upgrade".to_string()]),
             )
+            .multi_az(good)
+            .monitoring_interval(if good { 60 } else { 0 })
+            .set_monitoring_role_arn(
+                good.then(|| "arn:aws:iam::123456789012:role/rds-monitoring".to_string()),
+            )
+            .copy_tags_to_snapshot(good)
             .send()
             .await
             .unwrap();
@@ -1314,22 +1348,24 @@ async fn clusters(conf: &SdkConfig, account: &str, ids: &Seeded) {
         .unwrap();
 }
 
-/// Redshift: `open-wh` public, unencrypted, with one day of snapshots and no audit logging;
-/// `sealed-wh` private, encrypted, seven days of snapshots, logging to S3. (moto cannot change
+/// Redshift: `open-wh` public, unencrypted, with one day of snapshots, no audit logging, no
+/// version upgrades, no enhanced VPC routing, and the default admin user and database names;
+/// `sealed-wh` the opposite of each. (moto cannot change
 /// a parameter group, so both leave `require_ssl` false.)
 async fn warehouses(conf: &SdkConfig) {
     let rs = aws_sdk_redshift::Client::new(conf);
-    for (id, public, encrypted, days) in
-        [("open-wh", true, false, 1), ("sealed-wh", false, true, 7)]
-    {
+    for (id, good) in [("open-wh", false), ("sealed-wh", true)] {
         rs.create_cluster()
             .cluster_identifier(id)
             .node_type("ra3.xlplus")
-            .master_username("admin")
+            .master_username(if good { "dw_admin" } else { "awsuser" })
+            .set_db_name(good.then(|| "warehouse".to_string()))
             .master_user_password("Not-a-real-passw0rd")
-            .publicly_accessible(public)
-            .encrypted(encrypted)
-            .automated_snapshot_retention_period(days)
+            .publicly_accessible(!good)
+            .encrypted(good)
+            .automated_snapshot_retention_period(if good { 7 } else { 1 })
+            .allow_version_upgrade(good)
+            .enhanced_vpc_routing(good)
             .send()
             .await
             .unwrap();
@@ -1342,8 +1378,9 @@ async fn warehouses(conf: &SdkConfig) {
         .unwrap();
 }
 
-/// ElastiCache: `plain-cache` as created by default (no encryption, no AUTH, no backups);
-/// `sealed-cache` encrypted at rest and in transit, with an AUTH token and 3 days of backups.
+/// ElastiCache: `plain-cache` as created by default (no encryption, no AUTH, no backups, no
+/// automatic failover); `sealed-cache` encrypted at rest and in transit, with an AUTH token,
+/// 3 days of backups, two nodes with automatic failover, and minor upgrades.
 async fn caches(conf: &SdkConfig) {
     let ec = aws_sdk_elasticache::Client::new(conf);
     ec.create_replication_group()
@@ -1363,13 +1400,16 @@ async fn caches(conf: &SdkConfig) {
         .transit_encryption_enabled(true)
         .auth_token("not-a-real-auth-token-0123")
         .snapshot_retention_limit(3)
+        .num_cache_clusters(2)
+        .automatic_failover_enabled(true)
+        .auto_minor_version_upgrade(true)
         .send()
         .await
         .unwrap();
 }
 
-/// OpenSearch: `logs-open` on the internet with an access policy open to anyone and every
-/// protection off; `logs-sealed` in a VPC with everything on.
+/// OpenSearch: `logs-open` on the internet with an access policy open to anyone, one node and
+/// every protection and log off; `logs-sealed` in a VPC on three nodes with everything on.
 async fn search_domains(conf: &SdkConfig, account: &str) {
     use aws_sdk_opensearch::types::*;
     let os = aws_sdk_opensearch::Client::new(conf);
@@ -1406,6 +1446,16 @@ async fn search_domains(conf: &SdkConfig, account: &str) {
                 .build(),
         )
         .vpc_options(VpcOptions::builder().subnet_ids("subnet-12345678").build())
+        .cluster_config(ClusterConfig::builder().instance_count(3).build())
+        .log_publishing_options(
+            LogType::EsApplicationLogs,
+            LogPublishingOption::builder()
+                .cloud_watch_logs_log_group_arn(format!(
+                    "arn:aws:logs:{HOME}:{account}:log-group:opensearch-errors"
+                ))
+                .enabled(true)
+                .build(),
+        )
         .log_publishing_options(
             LogType::AuditLogs,
             LogPublishingOption::builder()

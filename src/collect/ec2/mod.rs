@@ -7,6 +7,7 @@ mod instances;
 mod interfaces;
 mod region;
 mod security_groups;
+mod settings;
 mod transit;
 mod vpc;
 
@@ -18,19 +19,34 @@ use region::Ec2;
 pub async fn collect(s: &Session, region: &str) -> Inventory {
     let cx = Ec2::new(s, region);
     let cx = &cx;
-    let (network, (volumes, snapshots, encryption_by_default)) =
-        futures::join!(network(cx), async {
+    let (network, (volumes, snapshots, encryption_by_default), switches) = futures::join!(
+        network(cx),
+        async {
             futures::join!(
                 ebs::volumes(cx),
                 ebs::snapshots(cx),
                 ebs::encryption_by_default(cx)
             )
-        },);
+        },
+        async {
+            futures::join!(
+                settings::snapshot_block_public_access(cx),
+                settings::image_block_public_access(cx),
+                settings::serial_console_access(cx),
+                settings::images(cx),
+            )
+        },
+    );
+    let (snapshot_bpa, image_bpa, serial_console, images) = switches;
     let mut inv = Inventory::empty(chrono::Utc::now());
     inv.network = network;
+    inv.network.serial_console_access = serial_console;
     inv.storage.ebs_volumes = volumes;
     inv.storage.ebs_snapshots = snapshots;
     inv.storage.ebs_encryption_by_default = encryption_by_default;
+    inv.storage.snapshot_block_public_access = snapshot_bpa;
+    inv.storage.image_block_public_access = image_bpa;
+    inv.storage.ec2_images = images;
     inv
 }
 

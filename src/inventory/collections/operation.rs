@@ -148,6 +148,10 @@ operations! {
         DESCRIBE_SNAPSHOT_ATTRIBUTE = "DescribeSnapshotAttribute";
         GET_EBS_ENCRYPTION_BY_DEFAULT = "GetEbsEncryptionByDefault";
         GET_EBS_DEFAULT_KMS_KEY_ID = "GetEbsDefaultKmsKeyId";
+        GET_SNAPSHOT_BLOCK_PUBLIC_ACCESS_STATE = "GetSnapshotBlockPublicAccessState";
+        GET_IMAGE_BLOCK_PUBLIC_ACCESS_STATE = "GetImageBlockPublicAccessState";
+        GET_SERIAL_CONSOLE_ACCESS_STATUS = "GetSerialConsoleAccessStatus";
+        DESCRIBE_IMAGES = "DescribeImages";
     }
     elbv2 "elasticloadbalancing" {
         DESCRIBE_LOAD_BALANCERS = "DescribeLoadBalancers";

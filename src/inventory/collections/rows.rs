@@ -285,6 +285,12 @@ collections! {
         ],
         resource: "AWS::EC2::PrefixList" named id,
     }
+    network.serial_console_access {
+        service: "ec2",
+        description: "per account and region: whether EC2 serial console access is `enabled` or `disabled`",
+        reads: [op::ec2::GET_SERIAL_CONSOLE_ACCESS_STATUS],
+        resource: "AWS::EC2::SerialConsoleAccess" named region,
+    }
     storage.kms_keys {
         service: "kms",
         description: "key state, manager, spec, rotation, key policy (parsed), aliases, tags",
@@ -317,6 +323,24 @@ collections! {
             op::ec2::GET_EBS_ENCRYPTION_BY_DEFAULT,
             op::ec2::GET_EBS_DEFAULT_KMS_KEY_ID,
         ],
+    }
+    storage.snapshot_block_public_access {
+        service: "ec2",
+        description: "per account and region: EBS snapshot block public access (`block-all-sharing`, `block-new-sharing`, `unblocked`)",
+        reads: [op::ec2::GET_SNAPSHOT_BLOCK_PUBLIC_ACCESS_STATE],
+        resource: "AWS::EC2::SnapshotBlockPublicAccess" named region,
+    }
+    storage.image_block_public_access {
+        service: "ec2",
+        description: "per account and region: AMI block public access (`block-new-sharing`, `unblocked`)",
+        reads: [op::ec2::GET_IMAGE_BLOCK_PUBLIC_ACCESS_STATE],
+        resource: "AWS::EC2::ImageBlockPublicAccess" named region,
+    }
+    storage.ec2_images {
+        service: "ec2",
+        description: "AMIs the account owns: name, whether anyone may launch them, tags",
+        reads: [op::ec2::DESCRIBE_IMAGES],
+        resource: "AWS::EC2::Image" named id, tagged,
     }
     storage.efs_file_systems {
         service: "elasticfilesystem",
