@@ -29,8 +29,8 @@ PROWLER_RUNS="${PROWLER_RUNS:-1}"
 PROWLER_VERSION=5.46.0
 # Prowler's names for the services Palisade collects, so both tools read the same account.
 PROWLER_SERVICES="${PROWLER_SERVICES:-iam ec2 vpc s3 kms rds cloudtrail guardduty config cloudwatch \
-account securityhub accessanalyzer macie inspector2 awslambda ecr eks dynamodb secretsmanager \
-acm sns sqs efs elbv2 redshift elasticache opensearch}"
+account securityhub accessanalyzer macie inspector2 awslambda ecr eks ecs dynamodb secretsmanager \
+acm sns sqs efs elbv2 redshift elasticache opensearch cloudfront wafv2 apigateway}"
 MOTO_VENV="${PALISADE_MOTO_VENV:-$HOME/.cache/palisade/moto-venv}"
 PROWLER_VENV="${PROWLER_VENV:-$HOME/.cache/palisade/prowler-venv}"
 target="${CARGO_TARGET_DIR:-$HOME/.cache/palisade/target}"

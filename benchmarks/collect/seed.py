@@ -5,8 +5,9 @@ Usage: seed.py [ENDPOINT]   (default: $AWS_ENDPOINT_URL)
 
 2,000 IAM users, 2,000 roles and 2,000 security groups, plus the usual mix of groups,
 policies, volumes, snapshots, instances, buckets, keys, databases and logging services, and
-hundreds of Lambda functions, ECR repositories, DynamoDB tables, secrets, queues and topics
-and tens of EKS, Redshift, ElastiCache, OpenSearch and EFS resources, all in moto's default
+hundreds of Lambda functions, ECR repositories, ECS task definitions, DynamoDB tables,
+secrets, queues, topics, CloudFront distributions, WAF web ACLs and API Gateway REST APIs, and tens of EKS,
+Redshift, ElastiCache, OpenSearch and EFS resources, all in moto's default
 account (123456789012), region us-east-1. About a third of everything is misconfigured, so
 both scanners have findings to produce.
 
@@ -31,6 +32,7 @@ BUCKETS, KEYS, DATABASES = 50, 20, 3
 # The services added for coverage: a few hundred of each of the cheap kinds, tens of the heavy.
 FUNCTIONS, REPOSITORIES, TABLES, SECRETS, QUEUES, TOPICS = 300, 300, 200, 300, 200, 200
 CLUSTERS, WAREHOUSES, CACHES, DOMAINS, FILE_SYSTEMS = 30, 30, 100, 30, 50
+TASK_DEFINITIONS, DISTRIBUTIONS, WEB_ACLS, REST_APIS = 300, 200, 100, 100
 REGION, ACCOUNT = "us-east-1", "123456789012"
 
 rng = random.Random(20261128)
@@ -92,6 +94,8 @@ cloudtrail, guardduty, config = client("cloudtrail"), client("guardduty"), clien
 lam, ecr, eks, ddb = client("lambda"), client("ecr"), client("eks"), client("dynamodb")
 sm, sqs, sns, efs = client("secretsmanager"), client("sqs"), client("sns"), client("efs")
 redshift, elasticache, opensearch = client("redshift"), client("elasticache"), client("opensearch")
+ecs, cloudfront, wafv2 = client("ecs"), client("cloudfront"), client("wafv2")
+apigateway = client("apigateway")
 
 
 def seed_iam_shared():
@@ -366,6 +370,66 @@ def seed_containers(subnets):
             logging={"clusterLogging": [{"types": ["api", "audit"], "enabled": chance(0.5)}]})
 
 
+def seed_task_definitions():
+    for i in range(TASK_DEFINITIONS):
+        bad = chance(0.3)
+        container = {"name": "app", "image": "example/app:1", "memory": 128,
+                     "environment": [{"name": "LOG_LEVEL", "value": "info"}]}
+        if bad:
+            container["privileged"] = chance(0.5)
+            container["environment"].append({"name": "DB_PASSWORD", "value": "not-a-real-password"})
+        else:
+            container.update(user="10001", readonlyRootFilesystem=True,
+                             logConfiguration={"logDriver": "awslogs", "options": {}})
+        ecs.register_task_definition(
+            family=f"bench-task-{i:03d}", networkMode="host" if bad and chance(0.5) else "awsvpc",
+            containerDefinitions=[container])
+
+
+def seed_edge():
+    visibility = {"SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True, "MetricName": "m"}
+    acls = []
+    for i in range(WEB_ACLS):
+        rules = [] if chance(0.3) else [{
+            "Name": "core", "Priority": 0, "OverrideAction": {"None": {}}, "VisibilityConfig": visibility,
+            "Statement": {"ManagedRuleGroupStatement": {"VendorName": "AWS", "Name": "AWSManagedRulesCommonRuleSet"}}}]
+        arn = wafv2.create_web_acl(
+            Name=f"bench-acl-{i:03d}", Scope="CLOUDFRONT" if i % 2 else "REGIONAL",
+            DefaultAction={"Allow": {}}, VisibilityConfig=visibility, Rules=rules)["Summary"]["ARN"]
+        if i % 2:
+            acls.append(arn)
+        if chance(0.5):
+            wafv2.put_logging_configuration(LoggingConfiguration={
+                "ResourceArn": arn,
+                "LogDestinationConfigs": [f"arn:aws:logs:{REGION}:{ACCOUNT}:log-group:aws-waf-logs-{i}"]})
+    for i in range(DISTRIBUTIONS):
+        secure = chance(0.5)
+        origin = {"Id": "app", "DomainName": f"app-{i}.example.com", "CustomOriginConfig": {
+            "HTTPPort": 80, "HTTPSPort": 443,
+            "OriginProtocolPolicy": "https-only" if secure else "http-only",
+            "OriginSslProtocols": {"Quantity": 1, "Items": ["TLSv1.2" if secure else "TLSv1"]}}}
+        config = {
+            "CallerReference": f"bench-{i}", "Comment": "bench", "Enabled": True,
+            "Origins": {"Quantity": 1, "Items": [origin]},
+            "DefaultCacheBehavior": {"TargetOriginId": "app",
+                                     "ViewerProtocolPolicy": "redirect-to-https" if secure else "allow-all"},
+            "WebACLId": rng.choice(acls) if secure and acls else "",
+        }
+        cloudfront.create_distribution(DistributionConfig=config)
+
+
+def seed_apis():
+    for i in range(REST_APIS):
+        api = apigateway.create_rest_api(name=f"bench-api-{i:03d}")["id"]
+        root = [r for r in apigateway.get_resources(restApiId=api)["items"] if r["path"] == "/"][0]["id"]
+        apigateway.put_method(restApiId=api, resourceId=root, httpMethod="GET", authorizationType="NONE")
+        apigateway.put_integration(restApiId=api, resourceId=root, httpMethod="GET", type="MOCK")
+        apigateway.create_deployment(restApiId=api, stageName="prod")
+        if chance(0.5):
+            apigateway.update_stage(restApiId=api, stageName="prod", patchOperations=[
+                {"op": "replace", "path": "/*/*/logging/loglevel", "value": "ERROR"}])
+
+
 def seed_data_stores():
     for i in range(TABLES):
         name = f"bench-table-{i:03d}"
@@ -435,6 +499,12 @@ def main():
         seed_containers(subnets)
     with section("DynamoDB, secrets, SQS, SNS, EFS, Redshift, ElastiCache, OpenSearch"):
         seed_data_stores()
+    with section(f"ECS task definitions ({TASK_DEFINITIONS})"):
+        seed_task_definitions()
+    with section(f"WAF web ACLs ({WEB_ACLS}), CloudFront distributions ({DISTRIBUTIONS})"):
+        seed_edge()
+    with section(f"API Gateway REST APIs ({REST_APIS})"):
+        seed_apis()
     print(f"seeded in {time.monotonic() - started:.1f} s ({calls} calls)", flush=True)
 
 

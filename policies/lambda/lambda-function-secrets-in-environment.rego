@@ -27,44 +27,18 @@
 #     - https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html
 package palisade.lambda.function_secrets_in_environment
 
+import data.palisade.lib.environment
 import rego.v1
-
-# Words that make a variable's name say it holds a secret (matched on the upper-cased name).
-secret_words := ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "API_KEY", "APIKEY", "PRIVATE_KEY", "CREDENTIAL", "ACCESS_KEY"]
 
 checked contains f.arn if some f in input.compute.lambda_functions
 
-exposed(v) if v.value in {"aws_access_key_id", "private_key"}
-
-# Names that point at a secret rather than hold one (`DB_SECRET_NAME`, `TOKEN_URL`).
-pointer_suffixes := ["_NAME", "_ID", "_ARN", "_PATH", "_URL", "_URI", "_FILE", "_ENDPOINT", "_REGION", "_TTL", "_LENGTH"]
-
-exposed(v) if {
-	v.value == "literal"
-	name := upper(v.name)
-	some w in secret_words
-	contains(name, w)
-	not pointer(name)
-}
-
-pointer(name) if {
-	some s in pointer_suffixes
-	endswith(name, s)
-}
-
 deny contains result if {
 	some f in input.compute.lambda_functions
-	found := [sprintf("%s (%s)", [v.name, kind(v.value)]) | some v in f.environment; exposed(v)]
-	count(found) > 0
+	exposed := environment.exposed_in(f.environment)
+	count(exposed) > 0
 	result := {
 		"arn": f.arn,
-		"message": sprintf("Lambda function %s in %s (account %s) keeps secrets in plain environment variables: %s", [f.name, f.region, f.account_id, concat(", ", found)]),
-		"evidence": {"variables": [v | some v in f.environment; exposed(v)]},
+		"message": sprintf("Lambda function %s in %s (account %s) keeps secrets in plain environment variables: %s", [f.name, f.region, f.account_id, environment.described(exposed)]),
+		"evidence": {"variables": exposed},
 	}
 }
-
-kind("aws_access_key_id") := "an AWS access key id"
-
-kind("private_key") := "a private key"
-
-kind("literal") := "a literal value"

@@ -34,15 +34,34 @@ pub async fn collect(s: &Session, region: &str) -> Inventory {
         .filter_map(|lb| Some((lb, lb.load_balancer_arn()?)))
         .collect();
     let arns: Vec<&str> = lbs.iter().map(|(_, arn)| *arn).collect();
-    let (mut tags, listeners, attributes) = futures::join!(
+    // Only application load balancers can have a web ACL.
+    let waf = crate::client!(s, aws_sdk_wafv2, region);
+    let is_alb = |lb: &elb::LoadBalancer| {
+        lb.r#type()
+            .is_none_or(|t| *t == elb::LoadBalancerTypeEnum::Application)
+    };
+    let (mut tags, listeners, attributes, web_acls) = futures::join!(
         tags_by_arn(s, &client, region, &arns),
         join_all(arns.iter().map(|arn| listeners(s, &client, region, arn))),
         join_all(arns.iter().map(|arn| attributes(s, &client, region, arn))),
+        join_all(lbs.iter().map(|(lb, arn)| {
+            let waf = &waf;
+            async move {
+                if is_alb(lb) {
+                    super::wafv2::web_acl_for(s, waf, region, arn).await
+                } else {
+                    None
+                }
+            }
+        })),
     );
-    for (((lb, arn), listeners), attributes) in lbs.into_iter().zip(listeners).zip(attributes) {
+    for ((((lb, arn), listeners), attributes), web_acl) in
+        lbs.into_iter().zip(listeners).zip(attributes).zip(web_acls)
+    {
         let tags = tags.remove(arn).unwrap_or_default();
         let mut lb = load_balancer(s, region, lb, arn, listeners, tags);
         lb.attributes = attributes;
+        lb.web_acl = web_acl;
         inv.network.load_balancers.push(lb);
     }
     inv
@@ -81,6 +100,7 @@ fn load_balancer(
         dns_name: lb.dns_name().map(str::to_string),
         listeners,
         attributes: None,
+        web_acl: None,
         tags,
         arn: arn.to_string(),
     }

@@ -6,10 +6,11 @@
 //! only the policies that read them are `not-evaluated` for it.
 
 use super::call::{At, Outcome};
+use super::environment::classify;
 use super::s3::parse_policy;
 use super::session::Session;
 use crate::inventory::collections::op;
-use crate::inventory::compute::{EnvironmentVariable, FunctionUrl, LambdaFunction};
+use crate::inventory::compute::{FunctionUrl, LambdaFunction};
 use crate::inventory::Inventory;
 use aws_sdk_lambda::types::FunctionConfiguration;
 use aws_sdk_lambda::Client;
@@ -51,19 +52,13 @@ fn function(
     urls: Option<Vec<FunctionUrl>>,
 ) -> LambdaFunction {
     let vpc = f.vpc_config().filter(|v| !v.subnet_ids().is_empty());
-    let mut environment: Vec<EnvironmentVariable> = f
-        .environment()
-        .and_then(|e| e.variables())
-        .map(|vars| {
-            vars.iter()
-                .map(|(name, value)| EnvironmentVariable {
-                    name: name.clone(),
-                    value: value_kind(value).to_string(),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    environment.sort_by(|a, b| a.name.cmp(&b.name));
+    let environment = classify(
+        f.environment()
+            .and_then(|e| e.variables())
+            .into_iter()
+            .flatten()
+            .map(|(name, value)| (name.as_str(), value.as_str())),
+    );
     LambdaFunction {
         arn: arn.to_string(),
         account_id: s.account_id.clone(),
@@ -79,33 +74,6 @@ fn function(
         environment,
         policy,
         urls,
-    }
-}
-
-/// What an environment variable's value is, so that the value itself need not be kept.
-pub(crate) fn value_kind(value: &str) -> &'static str {
-    let v = value.trim();
-    let upper = v.to_ascii_uppercase();
-    if v.is_empty() {
-        "empty"
-    } else if v.starts_with("arn:") && (v.contains(":secretsmanager:") || v.contains(":ssm:"))
-        || v.starts_with("{{resolve:")
-        || v.starts_with("/aws/reference/secretsmanager/")
-    {
-        "reference"
-    } else if upper.contains("-----BEGIN") && upper.contains("PRIVATE KEY") {
-        "private_key"
-    } else if v.len() == 20
-        && (v.starts_with("AKIA") || v.starts_with("ASIA"))
-        && v.bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-    {
-        "aws_access_key_id"
-    } else if v.len() > 100 && (v.starts_with("AQICAH") || v.starts_with("AQECAH")) {
-        // The base64 of a KMS ciphertext blob, as Lambda's encryption helpers leave it.
-        "kms_ciphertext"
-    } else {
-        "literal"
     }
 }
 
@@ -161,31 +129,4 @@ async fn urls(s: &Session, client: &Client, region: &str, arn: &str) -> Option<V
             })
             .collect(),
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::value_kind;
-
-    #[test]
-    fn values_are_classified_not_kept() {
-        assert_eq!(value_kind(""), "empty");
-        assert_eq!(
-            value_kind("arn:aws:secretsmanager:us-east-1:111122223333:secret:db-AbCdEf"),
-            "reference"
-        );
-        assert_eq!(value_kind("{{resolve:ssm:/app/db}}"), "reference");
-        assert_eq!(value_kind("AKIAIOSFODNN7EXAMPLE"), "aws_access_key_id");
-        assert_eq!(value_kind("AKIAIOSFODNN7EXAMPL"), "literal");
-        assert_eq!(
-            value_kind("-----BEGIN RSA PRIVATE KEY-----\nMIIB..."),
-            "private_key"
-        );
-        assert_eq!(
-            value_kind(&format!("AQICAH{}", "x".repeat(120))),
-            "kms_ciphertext"
-        );
-        assert_eq!(value_kind("hunter2"), "literal");
-        assert_eq!(value_kind("https://example.com"), "literal");
-    }
 }

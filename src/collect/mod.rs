@@ -3,17 +3,21 @@
 //! fails as a collection gap instead of guessing.
 
 mod account;
+mod apigateway;
 mod call;
 mod certificates;
+mod cloudfront;
 mod cloudwatch;
 mod contacts;
 mod dynamodb;
 mod ec2;
 mod ecr;
+mod ecs;
 mod efs;
 mod eks;
 mod elasticache;
 mod elbv2;
+mod environment;
 mod error;
 mod iam;
 mod kms;
@@ -33,6 +37,7 @@ mod securityhub;
 mod session;
 mod tags;
 mod time;
+mod wafv2;
 
 pub use error::CollectError;
 pub use s3::FixedEndpoint;
@@ -173,6 +178,8 @@ async fn collect_account(s: &Session, regions: &[String], home_region: &str) -> 
         Box::pin(iam::collect(s, home_region)),
         Box::pin(contacts::collect(s, home_region)),
         Box::pin(s3::collect(s, home_region)),
+        Box::pin(cloudfront::collect(s)),
+        Box::pin(wafv2::collect_cloudfront(s)),
     ];
     for region in regions {
         parts.push(Box::pin(ec2::collect(s, region)));
@@ -194,6 +201,9 @@ async fn collect_account(s: &Session, regions: &[String], home_region: &str) -> 
         parts.push(Box::pin(redshift::collect(s, region)));
         parts.push(Box::pin(elasticache::collect(s, region)));
         parts.push(Box::pin(opensearch::collect(s, region)));
+        parts.push(Box::pin(ecs::collect(s, region)));
+        parts.push(Box::pin(wafv2::collect(s, region)));
+        parts.push(Box::pin(apigateway::collect(s, region)));
     }
     let mut inventory = Inventory::empty(chrono::Utc::now());
     for part in join_all(parts).await {

@@ -1,20 +1,28 @@
 //! The collection table of `docs/policy-authoring.md`, the IAM policy of `docs/permissions.md`
 //! and `palisade collections`, all read off the collection registry.
 
-use crate::inventory::collections::{op, Collection, Operation, COLLECTIONS};
+use crate::inventory::collections::{op, Collection, Operation, Permission, COLLECTIONS};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 /// `ec2:DescribeVpcs`, with the IAM action where it differs (`s3:ListBuckets` needs
 /// `s3:ListAllMyBuckets`).
 fn operation_cell(o: &Operation) -> String {
     let qualified = o.qualified();
-    match o.action() {
-        Some(action) if !action.eq_ignore_ascii_case(&qualified) => {
-            format!("`{qualified}` (IAM `{action}`)")
+    match o.permission {
+        Permission::Scoped(action, resources) => {
+            format!(
+                "`{qualified}` (IAM `{action}` on `{}`)",
+                resources.join("`, `")
+            )
         }
-        _ => format!("`{qualified}`"),
+        _ => match o.action() {
+            Some(action) if !action.eq_ignore_ascii_case(&qualified) => {
+                format!("`{qualified}` (IAM `{action}`)")
+            }
+            _ => format!("`{qualified}`"),
+        },
     }
 }
 
@@ -47,10 +55,28 @@ pub fn markdown_table() -> String {
     out
 }
 
-/// Every IAM action the collectors' calls need, sorted: the read-only audit policy.
+/// Every IAM action the collectors' calls need on any resource, sorted: the read-only audit
+/// policy's first statement.
 pub fn audit_actions() -> Vec<&'static str> {
-    let actions: BTreeSet<&'static str> = op::ALL.iter().filter_map(|o| o.action()).collect();
+    let actions: BTreeSet<&'static str> = op::ALL
+        .iter()
+        .filter_map(|o| match o.permission {
+            Permission::Action(a) => Some(a),
+            _ => None,
+        })
+        .collect();
     actions.into_iter().collect()
+}
+
+/// The actions allowed only on some resources, each with those resources (sorted).
+fn scoped_actions() -> BTreeMap<&'static str, BTreeSet<&'static str>> {
+    let mut scoped: BTreeMap<&'static str, BTreeSet<&'static str>> = BTreeMap::new();
+    for o in op::ALL {
+        if let Permission::Scoped(action, resources) = o.permission {
+            scoped.entry(action).or_default().extend(resources.iter());
+        }
+    }
+    scoped
 }
 
 /// An IAM policy document, its keys in the order AWS writes them.
@@ -58,28 +84,55 @@ pub fn audit_actions() -> Vec<&'static str> {
 #[serde(rename_all = "PascalCase")]
 pub struct PolicyDocument {
     version: &'static str,
-    statement: [Statement; 1],
+    statement: Vec<Statement>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]
 struct Statement {
-    sid: &'static str,
+    sid: String,
     effect: &'static str,
     action: Vec<&'static str>,
-    resource: &'static str,
+    resource: Resource,
+}
+
+/// `"*"`, or a list of ARNs.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Resource {
+    Any(&'static str),
+    Only(Vec<&'static str>),
 }
 
 /// The IAM policy document to attach to the identity Palisade runs as.
 pub fn audit_policy() -> PolicyDocument {
+    let mut statement = vec![Statement {
+        sid: "PalisadeReadOnlyAudit".to_string(),
+        effect: "Allow",
+        action: audit_actions(),
+        resource: Resource::Any("*"),
+    }];
+    for (action, resources) in scoped_actions() {
+        // `apigateway:GET` → `PalisadeReadOnlyApigatewayGET`.
+        let (service, verb) = action.split_once(':').unwrap_or((action, ""));
+        let mut chars = service.chars();
+        let service: String = chars
+            .next()
+            .map(|c| c.to_ascii_uppercase())
+            .into_iter()
+            .chain(chars)
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        statement.push(Statement {
+            sid: format!("PalisadeReadOnly{service}{verb}"),
+            effect: "Allow",
+            action: vec![action],
+            resource: Resource::Only(resources.into_iter().collect()),
+        });
+    }
     PolicyDocument {
         version: "2012-10-17",
-        statement: [Statement {
-            sid: "PalisadeReadOnlyAudit",
-            effect: "Allow",
-            action: audit_actions(),
-            resource: "*",
-        }],
+        statement,
     }
 }
 

@@ -1,4 +1,5 @@
-//! Compute and containers: Lambda functions, ECR repositories and EKS clusters.
+//! Compute and containers: Lambda functions, ECR repositories, EKS clusters and ECS task
+//! definitions.
 
 use super::tags::Tags;
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,8 @@ pub struct Compute {
     pub ecr_repositories: Vec<EcrRepository>,
     #[serde(default)]
     pub eks_clusters: Vec<EksCluster>,
+    #[serde(default)]
+    pub ecs_task_definitions: Vec<EcsTaskDefinition>,
 }
 
 /// A Lambda function (its `$LATEST` configuration).
@@ -136,4 +139,56 @@ pub struct EksCluster {
     pub security_group_ids: Vec<String>,
     #[serde(default)]
     pub tags: Tags,
+}
+
+/// The latest `ACTIVE` revision of one ECS task definition family.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EcsTaskDefinition {
+    /// The revision's ARN (`...:task-definition/web:7`).
+    pub arn: String,
+    pub account_id: String,
+    pub region: String,
+    pub family: String,
+    pub revision: i32,
+    /// `awsvpc`, `bridge`, `host` or `none`.
+    #[serde(default)]
+    pub network_mode: Option<String>,
+    /// `host` when the containers share the host's process namespace.
+    #[serde(default)]
+    pub pid_mode: Option<String>,
+    /// `EC2`, `FARGATE`, `EXTERNAL`, ...
+    #[serde(default)]
+    pub requires_compatibilities: Vec<String>,
+    #[serde(default)]
+    pub task_role_arn: Option<String>,
+    #[serde(default)]
+    pub containers: Vec<EcsContainer>,
+    #[serde(default)]
+    pub tags: Tags,
+}
+
+/// One container definition.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EcsContainer {
+    pub name: String,
+    #[serde(default)]
+    pub image: Option<String>,
+    /// `privileged: true`: root on the host, all devices.
+    pub privileged: bool,
+    /// `user` as given (`1000`, `app:app`, `root`); `None` when unset (the image's user,
+    /// root for most images).
+    #[serde(default)]
+    pub user: Option<String>,
+    pub readonly_root_filesystem: bool,
+    /// Plain environment variables: names and the kind of value each holds, never the value
+    /// (the same classes as Lambda's).
+    #[serde(default)]
+    pub environment: Vec<EnvironmentVariable>,
+    /// Names of the variables injected from Secrets Manager or Parameter Store (`secrets`).
+    #[serde(default)]
+    pub secret_names: Vec<String>,
+    /// The log driver (`awslogs`, `awsfirelens`, `splunk`, ...); `None` when the container
+    /// has no log configuration.
+    #[serde(default)]
+    pub log_driver: Option<String>,
 }

@@ -11,6 +11,7 @@ pub mod collections;
 pub mod compute;
 pub mod datastores;
 pub mod dynamodb;
+pub mod edge;
 pub mod efs;
 pub mod gaps;
 pub mod iam;
@@ -30,7 +31,7 @@ pub use snapshot::{load_snapshot, load_snapshot_str, SnapshotError};
 pub use tags::Tags;
 
 /// The snapshot format this build writes. Readers accept any `1.x`.
-pub const SCHEMA_VERSION: &str = "1.7";
+pub const SCHEMA_VERSION: &str = "1.8";
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -59,6 +60,8 @@ pub struct Inventory {
     pub messaging: messaging::Messaging,
     #[serde(default)]
     pub compute: compute::Compute,
+    #[serde(default)]
+    pub edge: edge::Edge,
     /// Everything that could not be read; policies over it report `not-evaluated`.
     #[serde(default)]
     pub gaps: Vec<Gap>,
@@ -98,6 +101,7 @@ impl Inventory {
             logging: Default::default(),
             messaging: Default::default(),
             compute: Default::default(),
+            edge: Default::default(),
             gaps: Vec::new(),
         }
     }

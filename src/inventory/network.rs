@@ -394,8 +394,19 @@ pub struct LoadBalancer {
     /// snapshots before 1.6. A key AWS did not return is absent, not assumed.
     #[serde(default)]
     pub attributes: Option<BTreeMap<String, String>>,
+    /// Application load balancers: the AWS WAF web ACL associated with it (`arn` `null` for
+    /// none); `null` when unread (a gap says why), for other types, or before 1.8.
+    #[serde(default)]
+    pub web_acl: Option<WebAclAssociation>,
     #[serde(default)]
     pub tags: Tags,
+}
+
+/// The web ACL protecting a resource, as `GetWebACLForResource` answered.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct WebAclAssociation {
+    #[serde(default)]
+    pub arn: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

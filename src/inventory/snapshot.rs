@@ -132,6 +132,11 @@ const ADDED_IN: &[(u32, &str, &str)] = &[
     (7, "ec2", "GetSnapshotBlockPublicAccessState"),
     (7, "ec2", "GetImageBlockPublicAccessState"),
     (7, "ec2", "GetSerialConsoleAccessStatus"),
+    (8, "ecs", "ListTaskDefinitionFamilies"),
+    (8, "cloudfront", "ListDistributions"),
+    (8, "wafv2", "ListWebACLs"),
+    (8, "wafv2", "GetWebACLForResource"),
+    (8, "apigateway", "GetRestApis"),
 ];
 
 fn with_missing_collections(mut inventory: Inventory) -> Inventory {
@@ -270,7 +275,12 @@ mod tests {
                 "es:ListDomainNames Some(\"111122223333\") NotInSnapshot",
                 "ec2:GetSnapshotBlockPublicAccessState Some(\"111122223333\") NotInSnapshot",
                 "ec2:GetImageBlockPublicAccessState Some(\"111122223333\") NotInSnapshot",
-                "ec2:GetSerialConsoleAccessStatus Some(\"111122223333\") NotInSnapshot"
+                "ec2:GetSerialConsoleAccessStatus Some(\"111122223333\") NotInSnapshot",
+                "ecs:ListTaskDefinitionFamilies Some(\"111122223333\") NotInSnapshot",
+                "cloudfront:ListDistributions Some(\"111122223333\") NotInSnapshot",
+                "wafv2:ListWebACLs Some(\"111122223333\") NotInSnapshot",
+                "wafv2:GetWebACLForResource Some(\"111122223333\") NotInSnapshot",
+                "apigateway:GetRestApis Some(\"111122223333\") NotInSnapshot"
             ]
         );
         assert!(inv.gaps[0]
@@ -282,24 +292,31 @@ mod tests {
         let inv = load_snapshot_str(&newer, Path::new("n.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            17,
-            "1.3 predates Security Hub, contacts, DynamoDB, Secrets Manager, ACM and the 1.7 services"
+            22,
+            "1.3 predates Security Hub, contacts, DynamoDB, Secrets Manager, ACM and the 1.7 and 1.8 services"
         );
         let before = old.replace("1.2", "1.5");
         let inv = load_snapshot_str(&before, Path::new("b.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            15,
-            "1.5 predates DynamoDB, Secrets Manager, ACM and the 1.7 services"
+            20,
+            "1.5 predates DynamoDB, Secrets Manager, ACM and the 1.7 and 1.8 services"
         );
         let before = old.replace("1.2", "1.6");
         let inv = load_snapshot_str(&before, Path::new("s.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            12,
-            "1.6 predates Lambda, ECR, EKS, Access Analyzer, Macie, Inspector, Redshift, ElastiCache, OpenSearch and three EC2 switches"
+            17,
+            "1.6 predates Lambda, ECR, EKS, Access Analyzer, Macie, Inspector, Redshift, ElastiCache, OpenSearch, three EC2 switches and the 1.8 services"
         );
-        let current = old.replace("1.2", "1.7");
+        let before = old.replace("1.2", "1.7");
+        let inv = load_snapshot_str(&before, Path::new("p.json")).unwrap();
+        assert_eq!(
+            inv.gaps.len(),
+            5,
+            "1.7 predates ECS, CloudFront, WAF and API Gateway"
+        );
+        let current = old.replace("1.2", "1.8");
         let inv = load_snapshot_str(&current, Path::new("c.json")).unwrap();
         assert!(inv.gaps.is_empty());
     }

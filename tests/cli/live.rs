@@ -814,6 +814,199 @@ fn seeded_account_fails_and_passes_where_expected() {
             named("cluster/locked-cluster"),
             "pass",
         ),
+        (
+            "ecs-task-definition-container-privileged",
+            named("task-definition/ecs-bad:1"),
+            "fail",
+        ),
+        (
+            "ecs-task-definition-container-privileged",
+            named("task-definition/ecs-good:1"),
+            "pass",
+        ),
+        (
+            "ecs-task-definition-host-network-root-user",
+            named("task-definition/ecs-bad:1"),
+            "fail",
+        ),
+        (
+            "ecs-task-definition-host-network-root-user",
+            named("task-definition/ecs-good:1"),
+            "pass",
+        ),
+        (
+            "ecs-task-definition-host-pid-namespace",
+            named("task-definition/ecs-bad:1"),
+            "fail",
+        ),
+        (
+            "ecs-task-definition-host-pid-namespace",
+            named("task-definition/ecs-good:1"),
+            "pass",
+        ),
+        (
+            "ecs-task-definition-root-filesystem-writable",
+            named("task-definition/ecs-bad:1"),
+            "fail",
+        ),
+        (
+            "ecs-task-definition-root-filesystem-writable",
+            named("task-definition/ecs-good:1"),
+            "pass",
+        ),
+        (
+            "ecs-task-definition-secrets-in-environment",
+            named("task-definition/ecs-bad:1"),
+            "fail",
+        ),
+        (
+            "ecs-task-definition-secrets-in-environment",
+            named("task-definition/ecs-good:1"),
+            "pass",
+        ),
+        (
+            "ecs-task-definition-logging-disabled",
+            named("task-definition/ecs-bad:1"),
+            "fail",
+        ),
+        (
+            "ecs-task-definition-logging-disabled",
+            named("task-definition/ecs-good:1"),
+            "pass",
+        ),
+        // moto's GetDistribution drops S3OriginConfig and OriginAccessControlId, so neither
+        // side of cloudfront-distribution-s3-origin-without-oac can be seeded: demo and Rego
+        // tests only (its origins would read as `unknown`, which no policy judges).
+        (
+            "cloudfront-distribution-viewer-http-allowed",
+            format!("distribution/{}", id("cf-open")),
+            "fail",
+        ),
+        (
+            "cloudfront-distribution-viewer-http-allowed",
+            format!("distribution/{}", id("cf-locked")),
+            "pass",
+        ),
+        (
+            "cloudfront-distribution-viewer-tls-outdated",
+            format!("distribution/{}", id("cf-open")),
+            "fail",
+        ),
+        (
+            "cloudfront-distribution-viewer-tls-outdated",
+            format!("distribution/{}", id("cf-locked")),
+            "pass",
+        ),
+        (
+            "cloudfront-distribution-origin-not-encrypted",
+            format!("distribution/{}", id("cf-open")),
+            "fail",
+        ),
+        (
+            "cloudfront-distribution-origin-not-encrypted",
+            format!("distribution/{}", id("cf-locked")),
+            "pass",
+        ),
+        (
+            "cloudfront-distribution-origin-tls-outdated",
+            format!("distribution/{}", id("cf-open")),
+            "fail",
+        ),
+        (
+            "cloudfront-distribution-origin-tls-outdated",
+            format!("distribution/{}", id("cf-locked")),
+            "pass",
+        ),
+        (
+            "cloudfront-distribution-logging-disabled",
+            format!("distribution/{}", id("cf-open")),
+            "fail",
+        ),
+        (
+            "cloudfront-distribution-logging-disabled",
+            format!("distribution/{}", id("cf-locked")),
+            "pass",
+        ),
+        (
+            "cloudfront-distribution-waf-disabled",
+            format!("distribution/{}", id("cf-open")),
+            "fail",
+        ),
+        (
+            "cloudfront-distribution-waf-disabled",
+            format!("distribution/{}", id("cf-locked")),
+            "pass",
+        ),
+        (
+            "wafv2-web-acl-no-rules",
+            named("regional/webacl/empty-acl/"),
+            "fail",
+        ),
+        (
+            "wafv2-web-acl-no-rules",
+            named("global/webacl/edge-acl/"),
+            "pass",
+        ),
+        (
+            "wafv2-web-acl-logging-disabled",
+            named("regional/webacl/empty-acl/"),
+            "fail",
+        ),
+        (
+            "wafv2-web-acl-logging-disabled",
+            named("global/webacl/edge-acl/"),
+            "pass",
+        ),
+        (
+            "elbv2-alb-waf-disabled",
+            named("loadbalancer/app/edge-open/"),
+            "fail",
+        ),
+        (
+            "elbv2-alb-waf-disabled",
+            named("loadbalancer/app/edge-guarded/"),
+            "pass",
+        ),
+        (
+            "apigateway-stage-execution-logging-disabled",
+            format!("/restapis/{}/stages/prod", id("api-open")),
+            "fail",
+        ),
+        (
+            "apigateway-stage-execution-logging-disabled",
+            format!("/restapis/{}/stages/prod", id("api-locked")),
+            "pass",
+        ),
+        (
+            "apigateway-stage-access-logging-disabled",
+            format!("/restapis/{}/stages/prod", id("api-open")),
+            "fail",
+        ),
+        (
+            "apigateway-stage-access-logging-disabled",
+            format!("/restapis/{}/stages/prod", id("api-locked")),
+            "pass",
+        ),
+        (
+            "apigateway-stage-waf-disabled",
+            format!("/restapis/{}/stages/prod", id("api-open")),
+            "fail",
+        ),
+        (
+            "apigateway-stage-waf-disabled",
+            format!("/restapis/{}/stages/prod", id("api-locked")),
+            "pass",
+        ),
+        (
+            "apigateway-stage-cache-not-encrypted",
+            format!("/restapis/{}/stages/prod", id("api-open")),
+            "fail",
+        ),
+        (
+            "apigateway-stage-cache-not-encrypted",
+            format!("/restapis/{}/stages/prod", id("api-locked")),
+            "pass",
+        ),
         ("macie-not-enabled", home_setting("session"), "fail"),
         // moto dates an enabled Macie session in a form the SDK cannot parse: a recorded gap.
         (
@@ -1303,6 +1496,16 @@ const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("account-security-contact-missing", 1),
     ("acm-certificate-expiring", 1),
     ("acm-certificate-rsa-key-too-small", 1),
+    ("apigateway-stage-access-logging-disabled", 1),
+    ("apigateway-stage-cache-not-encrypted", 1),
+    ("apigateway-stage-execution-logging-disabled", 1),
+    ("apigateway-stage-waf-disabled", 1),
+    ("cloudfront-distribution-logging-disabled", 1),
+    ("cloudfront-distribution-origin-not-encrypted", 1),
+    ("cloudfront-distribution-origin-tls-outdated", 1),
+    ("cloudfront-distribution-viewer-http-allowed", 1),
+    ("cloudfront-distribution-viewer-tls-outdated", 1),
+    ("cloudfront-distribution-waf-disabled", 1),
     ("cloudtrail-log-file-validation-disabled", 1),
     ("cloudtrail-s3-object-reads-not-logged", 1),
     ("cloudtrail-s3-object-writes-not-logged", 1),
@@ -1353,6 +1556,12 @@ const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("ecr-repository-no-lifecycle-policy", 1),
     ("ecr-repository-policy-open-to-any-principal", 1),
     ("ecr-repository-tags-mutable", 1),
+    ("ecs-task-definition-container-privileged", 1),
+    ("ecs-task-definition-host-network-root-user", 1),
+    ("ecs-task-definition-host-pid-namespace", 1),
+    ("ecs-task-definition-logging-disabled", 1),
+    ("ecs-task-definition-root-filesystem-writable", 1),
+    ("ecs-task-definition-secrets-in-environment", 1),
     ("efs-access-point-root-directory-not-enforced", 1),
     ("efs-access-point-user-identity-not-enforced", 1),
     ("efs-file-system-backup-disabled", 1),
@@ -1372,6 +1581,7 @@ const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("elbv2-alb-desync-mitigation-monitor-only", 1),
     ("elbv2-alb-http-listener-not-redirected-to-https", 1),
     ("elbv2-alb-invalid-headers-not-dropped", 1),
+    ("elbv2-alb-waf-disabled", 1),
     ("elbv2-listener-tls-policy-outdated", 1),
     ("elbv2-load-balancer-access-logs-disabled", 1),
     ("elbv2-load-balancer-deletion-protection-disabled", 2),
@@ -1452,6 +1662,8 @@ const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("sns-topic-unencrypted", 1),
     ("sqs-queue-policy-open-to-any-principal", 1),
     ("sqs-queue-unencrypted", 1),
+    ("wafv2-web-acl-logging-disabled", 1),
+    ("wafv2-web-acl-no-rules", 1),
 ];
 
 #[test]

@@ -28,6 +28,21 @@ fn is_read_only(action: &str) -> bool {
     service_ok && verb_ok && !name.contains('*')
 }
 
+/// API Gateway's IAM actions are HTTP verbs: `apigateway:GET` is a read, and on REST APIs and
+/// their stages only (never `*`, which would also return API key values).
+fn reads_api_definitions_only(action: &str, resource: &serde_json::Value) -> bool {
+    action == "apigateway:GET"
+        && resource.as_array().is_some_and(|r| {
+            !r.is_empty()
+                && r.iter().all(|x| {
+                    let x = x.as_str().unwrap_or("*");
+                    x.starts_with("arn:aws:apigateway:*::/restapis")
+                        && !x.contains("apikeys")
+                        && (x.ends_with("/restapis") || x.ends_with("/stages"))
+                })
+        })
+}
+
 #[test]
 fn scanner_policy_is_read_only() {
     let policy = documented_policy();
@@ -37,7 +52,11 @@ fn scanner_policy_is_read_only() {
         assert_eq!(s["Effect"], "Allow");
         for a in s["Action"].as_array().unwrap() {
             let a = a.as_str().unwrap();
-            assert!(is_read_only(a), "{a} is not a read-only action");
+            assert!(
+                is_read_only(a) || reads_api_definitions_only(a, &s["Resource"]),
+                "{a} is not a read-only action (on {})",
+                s["Resource"]
+            );
         }
     }
 }
@@ -54,4 +73,21 @@ fn the_check_rejects_write_actions() {
         "inspector2:BatchUpdateMemberEc2DeepInspectionStatus"
     ));
     assert!(!is_read_only("iam:GenerateServiceLastAccessedDetails"));
+    assert!(!is_read_only("apigateway:GET"));
+    assert!(!reads_api_definitions_only(
+        "apigateway:GET",
+        &serde_json::json!("*")
+    ));
+    assert!(!reads_api_definitions_only(
+        "apigateway:GET",
+        &serde_json::json!(["arn:aws:apigateway:*::/apikeys/*"])
+    ));
+    assert!(reads_api_definitions_only(
+        "apigateway:GET",
+        &serde_json::json!(["arn:aws:apigateway:*::/restapis/*/stages"])
+    ));
+    assert!(!reads_api_definitions_only(
+        "apigateway:DELETE",
+        &serde_json::json!(["arn:aws:apigateway:*::/restapis"])
+    ));
 }

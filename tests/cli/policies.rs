@@ -30,11 +30,16 @@ fn at_least_forty_uniquely_identified_policies() {
 /// Practices control: neither HIPAA nor PCI DSS asks for them, and a mapping would be padding.
 #[test]
 fn every_builtin_policy_maps_to_hipaa_and_pci() {
+    // Web application firewalls: PCI DSS 6.4.1/6.4.2 (and FSBP) name them; HIPAA does not.
     let one_framework = [
+        "apigateway-stage-waf-disabled",
+        "cloudfront-distribution-waf-disabled",
         "ec2-cde-reachable-from-internet",
         "ec2-cde-reachable-from-unallowed-segment",
         "opensearch-domain-node-to-node-encryption-disabled",
+        "elbv2-alb-waf-disabled",
         "rds-phi-data-store-reachable-from-public-subnet",
+        "wafv2-web-acl-no-rules",
     ];
     let fsbp_only = [
         "ecr-repository-no-lifecycle-policy",

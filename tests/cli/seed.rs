@@ -52,6 +52,9 @@ pub async fn seed(account: &str, endpoint: &str) -> Seeded {
     warehouses(&conf).await;
     caches(&conf).await;
     search_domains(&conf, account).await;
+    task_definitions(&conf).await;
+    edge(&conf, account, &mut ids).await;
+    apis(&conf, account, &mut ids).await;
     // Macie is on everywhere in moto: switched off in the home region, which holds buckets.
     // (moto answers for an enabled session with a date the SDK cannot parse, so the other
     // region's is a recorded gap.)
@@ -1565,4 +1568,429 @@ async fn other_region(conf: &SdkConfig, ids: &mut Seeded) {
     let gd = aws_sdk_guardduty::Client::new(conf);
     let off = gd.create_detector().enable(false).send().await.unwrap();
     ids.put("detector-off", off.detector_id().unwrap());
+}
+
+/// ECS: `ecs-bad` on the host network and PID namespace with a privileged agent, a root worker
+/// holding a literal password in its environment, writable root file systems and no log
+/// configuration; `ecs-good` on awsvpc, non-root, read-only, logging, its secret injected.
+async fn task_definitions(conf: &SdkConfig) {
+    use aws_sdk_ecs::types::*;
+    let ecs = aws_sdk_ecs::Client::new(conf);
+    let env = |n: &str, v: &str| KeyValuePair::builder().name(n).value(v).build();
+    ecs.register_task_definition()
+        .family("ecs-bad")
+        .network_mode(NetworkMode::Host)
+        .pid_mode(PidMode::Host)
+        .container_definitions(
+            ContainerDefinition::builder()
+                .name("worker")
+                .image("example/worker:1")
+                .memory(128)
+                .environment(env("DB_PASSWORD", "hunter2-but-longer"))
+                .environment(env("LOG_LEVEL", "debug"))
+                .build(),
+        )
+        .container_definitions(
+            ContainerDefinition::builder()
+                .name("agent")
+                .image("example/agent:1")
+                .memory(128)
+                .privileged(true)
+                .build(),
+        )
+        .send()
+        .await
+        .unwrap();
+    ecs.register_task_definition()
+        .family("ecs-good")
+        .network_mode(NetworkMode::Awsvpc)
+        .container_definitions(
+            ContainerDefinition::builder()
+                .name("api")
+                .image("example/api:1")
+                .memory(128)
+                .user("10001")
+                .readonly_root_filesystem(true)
+                .environment(env("LOG_LEVEL", "info"))
+                .secrets(
+                    Secret::builder()
+                        .name("DB_PASSWORD")
+                        .value_from("arn:aws:secretsmanager:us-east-1:123456789012:secret:db")
+                        .build()
+                        .unwrap(),
+                )
+                .log_configuration(
+                    LogConfiguration::builder()
+                        .log_driver(LogDriver::Awslogs)
+                        .build()
+                        .unwrap(),
+                )
+                .build(),
+        )
+        .tags(Tag::builder().key("owner").value("payments").build())
+        .send()
+        .await
+        .unwrap();
+}
+
+/// Edge: AWS WAF web ACLs (`empty-acl`, regional, no rules and no logging, in front of the
+/// internet-facing ALB `edge-guarded`; `edge-acl`, CloudFront scope, a managed rule group and
+/// logging) and two CloudFront distributions: `cf-open` (HTTP viewers, the default certificate,
+/// an HTTP-only origin and a TLS 1.0 one, no web ACL, no logging) and `cf-locked` (HTTPS only,
+/// an ACM certificate with TLSv1.2_2021, one HTTPS origin on TLS 1.2, `edge-acl`, access logs
+/// delivered through CloudWatch Logs). `edge-open` is an internet-facing ALB without a web ACL.
+async fn edge(conf: &SdkConfig, account: &str, ids: &mut Seeded) {
+    use aws_sdk_cloudfront::types as cf;
+    use aws_sdk_wafv2::types as waf;
+    let wafv2 = aws_sdk_wafv2::Client::new(conf);
+    let visibility = waf::VisibilityConfig::builder()
+        .sampled_requests_enabled(true)
+        .cloud_watch_metrics_enabled(true)
+        .metric_name("acl")
+        .build()
+        .unwrap();
+    let allow = waf::DefaultAction::builder()
+        .allow(waf::AllowAction::builder().build())
+        .build();
+    let empty = wafv2
+        .create_web_acl()
+        .name("empty-acl")
+        .scope(waf::Scope::Regional)
+        .default_action(allow.clone())
+        .visibility_config(visibility.clone())
+        .send()
+        .await
+        .unwrap();
+    let empty = empty.summary().unwrap().arn().unwrap().to_string();
+    ids.put("waf-empty", &empty);
+    let guarded = wafv2
+        .create_web_acl()
+        .name("edge-acl")
+        .scope(waf::Scope::Cloudfront)
+        .default_action(allow)
+        .visibility_config(visibility.clone())
+        .rules(
+            waf::Rule::builder()
+                .name("core")
+                .priority(0)
+                .statement(
+                    waf::Statement::builder()
+                        .managed_rule_group_statement(
+                            waf::ManagedRuleGroupStatement::builder()
+                                .vendor_name("AWS")
+                                .name("AWSManagedRulesCommonRuleSet")
+                                .build()
+                                .unwrap(),
+                        )
+                        .build(),
+                )
+                .override_action(
+                    waf::OverrideAction::builder()
+                        .none(waf::NoneAction::builder().build())
+                        .build(),
+                )
+                .visibility_config(visibility)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let guarded = guarded.summary().unwrap().arn().unwrap().to_string();
+    wafv2
+        .put_logging_configuration()
+        .logging_configuration(
+            waf::LoggingConfiguration::builder()
+                .resource_arn(&guarded)
+                .log_destination_configs(format!(
+                    "arn:aws:logs:{HOME}:{account}:log-group:aws-waf-logs-edge"
+                ))
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap();
+
+    // Two internet-facing ALBs with every attribute policy satisfied and no listeners, so only
+    // the web ACL tells them apart.
+    {
+        use aws_sdk_elasticloadbalancingv2::types::*;
+        let elb = aws_sdk_elasticloadbalancingv2::Client::new(conf);
+        for name in ["edge-open", "edge-guarded"] {
+            let lb = elb
+                .create_load_balancer()
+                .name(name)
+                .r#type(LoadBalancerTypeEnum::Application)
+                .scheme(LoadBalancerSchemeEnum::InternetFacing)
+                .subnets(ids.id("subnet-a"))
+                .subnets(ids.id("subnet-b"))
+                .send()
+                .await
+                .unwrap();
+            let lb = lb.load_balancers()[0]
+                .load_balancer_arn()
+                .unwrap()
+                .to_string();
+            let attribute =
+                |k: &str, v: &str| LoadBalancerAttribute::builder().key(k).value(v).build();
+            elb.modify_load_balancer_attributes()
+                .load_balancer_arn(&lb)
+                .attributes(attribute("deletion_protection.enabled", "true"))
+                .attributes(attribute("access_logs.s3.enabled", "true"))
+                .attributes(attribute("access_logs.s3.bucket", "elb-logs"))
+                .attributes(attribute(
+                    "routing.http.drop_invalid_header_fields.enabled",
+                    "true",
+                ))
+                .attributes(attribute(
+                    "routing.http.desync_mitigation_mode",
+                    "strictest",
+                ))
+                .send()
+                .await
+                .unwrap();
+            if name == "edge-guarded" {
+                wafv2
+                    .associate_web_acl()
+                    .web_acl_arn(&empty)
+                    .resource_arn(&lb)
+                    .send()
+                    .await
+                    .unwrap();
+            }
+        }
+    }
+
+    let cloudfront = aws_sdk_cloudfront::Client::new(conf);
+    let custom =
+        |id: &str, domain: &str, policy: cf::OriginProtocolPolicy, tls: cf::SslProtocol| {
+            cf::Origin::builder()
+                .id(id)
+                .domain_name(domain)
+                .custom_origin_config(
+                    cf::CustomOriginConfig::builder()
+                        .http_port(80)
+                        .https_port(443)
+                        .origin_protocol_policy(policy)
+                        .origin_ssl_protocols(
+                            cf::OriginSslProtocols::builder()
+                                .quantity(1)
+                                .items(tls)
+                                .build()
+                                .unwrap(),
+                        )
+                        .build()
+                        .unwrap(),
+                )
+                .build()
+                .unwrap()
+        };
+    let origins = |items: Vec<cf::Origin>| {
+        cf::Origins::builder()
+            .quantity(items.len() as i32)
+            .set_items(Some(items))
+            .build()
+            .unwrap()
+    };
+    let behavior = |origin: &str, viewers: cf::ViewerProtocolPolicy| {
+        cf::DefaultCacheBehavior::builder()
+            .target_origin_id(origin)
+            .viewer_protocol_policy(viewers)
+            .build()
+            .unwrap()
+    };
+    let open = cf::DistributionConfig::builder()
+        .caller_reference("cf-open")
+        .comment("open")
+        .enabled(true)
+        .origins(origins(vec![
+            custom(
+                "legacy-api",
+                "legacy.example.test",
+                cf::OriginProtocolPolicy::HttpOnly,
+                cf::SslProtocol::TlSv12,
+            ),
+            custom(
+                "partner-feed",
+                "feed.example.test",
+                cf::OriginProtocolPolicy::HttpsOnly,
+                cf::SslProtocol::TlSv1,
+            ),
+        ]))
+        .default_cache_behavior(behavior("legacy-api", cf::ViewerProtocolPolicy::AllowAll))
+        .build()
+        .unwrap();
+    let acm = aws_sdk_acm::Client::new(conf);
+    let certificate = acm
+        .request_certificate()
+        .domain_name("shop.example.test")
+        .send()
+        .await
+        .unwrap()
+        .certificate_arn()
+        .unwrap()
+        .to_string();
+    let locked = cf::DistributionConfig::builder()
+        .caller_reference("cf-locked")
+        .comment("locked")
+        .enabled(true)
+        .aliases(
+            cf::Aliases::builder()
+                .quantity(1)
+                .items("shop.example.test")
+                .build()
+                .unwrap(),
+        )
+        .origins(origins(vec![custom(
+            "shop-alb",
+            "shop-origin.example.test",
+            cf::OriginProtocolPolicy::HttpsOnly,
+            cf::SslProtocol::TlSv12,
+        )]))
+        .default_cache_behavior(behavior(
+            "shop-alb",
+            cf::ViewerProtocolPolicy::RedirectToHttps,
+        ))
+        .viewer_certificate(
+            cf::ViewerCertificate::builder()
+                .cloud_front_default_certificate(false)
+                .acm_certificate_arn(certificate)
+                .ssl_support_method(cf::SslSupportMethod::SniOnly)
+                .minimum_protocol_version(cf::MinimumProtocolVersion::TlSv122021)
+                .build(),
+        )
+        .web_acl_id(&guarded)
+        .build()
+        .unwrap();
+    for (label, config) in [("cf-open", open), ("cf-locked", locked)] {
+        let made = cloudfront
+            .create_distribution()
+            .distribution_config(config)
+            .send()
+            .await
+            .unwrap();
+        let d = made.distribution().unwrap();
+        ids.put(label, d.id());
+        if label == "cf-locked" {
+            // Standard logging (v2): a CloudWatch Logs delivery of its access logs to S3.
+            let logs = aws_sdk_cloudwatchlogs::Client::new(conf);
+            logs.put_delivery_source()
+                .name("cf-locked-access")
+                .resource_arn(d.arn())
+                .log_type("ACCESS_LOGS")
+                .send()
+                .await
+                .unwrap();
+            let destination = logs
+                .put_delivery_destination()
+                .name("cf-logs-bucket")
+                .delivery_destination_configuration(
+                    aws_sdk_cloudwatchlogs::types::DeliveryDestinationConfiguration::builder()
+                        .destination_resource_arn(format!("arn:aws:s3:::cf-logs-{account}"))
+                        .build()
+                        .unwrap(),
+                )
+                .send()
+                .await
+                .unwrap();
+            logs.create_delivery()
+                .delivery_source_name("cf-locked-access")
+                .delivery_destination_arn(
+                    destination.delivery_destination().unwrap().arn().unwrap(),
+                )
+                .send()
+                .await
+                .unwrap();
+        }
+    }
+}
+
+/// API Gateway: REST API `api-open` (edge-optimized) whose stage `prod` has no logging of
+/// either kind, no web ACL and an unencrypted cache; `api-locked` (regional) whose stage logs
+/// errors and access, caches encrypted, behind the regional web ACL.
+async fn apis(conf: &SdkConfig, account: &str, ids: &mut Seeded) {
+    use aws_sdk_apigateway::types::*;
+    let ag = aws_sdk_apigateway::Client::new(conf);
+    let wafv2 = aws_sdk_wafv2::Client::new(conf);
+    for name in ["api-open", "api-locked"] {
+        let locked = name == "api-locked";
+        let mut api = ag.create_rest_api().name(name);
+        if locked {
+            api = api.endpoint_configuration(
+                EndpointConfiguration::builder()
+                    .types(EndpointType::Regional)
+                    .build(),
+            );
+        }
+        let id = api.send().await.unwrap().id().unwrap().to_string();
+        ids.put(name, &id);
+        let resources = ag.get_resources().rest_api_id(&id).send().await.unwrap();
+        let root = resources
+            .items()
+            .iter()
+            .find(|r| r.path() == Some("/"))
+            .and_then(|r| r.id())
+            .unwrap()
+            .to_string();
+        ag.put_method()
+            .rest_api_id(&id)
+            .resource_id(&root)
+            .http_method("GET")
+            .authorization_type("NONE")
+            .send()
+            .await
+            .unwrap();
+        ag.put_integration()
+            .rest_api_id(&id)
+            .resource_id(&root)
+            .http_method("GET")
+            .r#type(IntegrationType::Mock)
+            .send()
+            .await
+            .unwrap();
+        ag.create_deployment()
+            .rest_api_id(&id)
+            .stage_name("prod")
+            .send()
+            .await
+            .unwrap();
+        let patch = |path: &str, value: &str| {
+            PatchOperation::builder()
+                .op(Op::Replace)
+                .path(path)
+                .value(value)
+                .build()
+        };
+        let mut update = ag
+            .update_stage()
+            .rest_api_id(&id)
+            .stage_name("prod")
+            .patch_operations(patch("/*/*/caching/enabled", "true"))
+            .patch_operations(patch(
+                "/*/*/caching/dataEncrypted",
+                if locked { "true" } else { "false" },
+            ));
+        if locked {
+            update = update
+                .patch_operations(patch("/*/*/logging/loglevel", "ERROR"))
+                .patch_operations(patch(
+                    "/accessLogSettings/destinationArn",
+                    &format!("arn:aws:logs:{HOME}:{account}:log-group:api-access"),
+                ))
+                .patch_operations(patch("/accessLogSettings/format", "$context.requestId"));
+        }
+        update.send().await.unwrap();
+        if locked {
+            wafv2
+                .associate_web_acl()
+                .web_acl_arn(ids.id("waf-empty"))
+                .resource_arn(format!(
+                    "arn:aws:apigateway:{HOME}::/restapis/{id}/stages/prod"
+                ))
+                .send()
+                .await
+                .unwrap();
+        }
+    }
 }

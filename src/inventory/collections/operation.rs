@@ -15,6 +15,9 @@ pub enum Permission {
     /// `sts:AssumeRole` on the roles given with `--role-arn` or `--org --role-name`, allowed by
     /// the caller's policy and each role's trust policy rather than by the audit policy.
     AssumeRole,
+    /// This IAM action, allowed only on these resources: for services whose actions are HTTP
+    /// verbs (`apigateway:GET` on `*` would also read API key values).
+    Scoped(&'static str, &'static [&'static str]),
 }
 
 /// One AWS API operation a collector calls.
@@ -42,7 +45,7 @@ impl Operation {
     /// The IAM action, when the audit policy must grant one.
     pub fn action(&self) -> Option<&'static str> {
         match self.permission {
-            Permission::Action(a) => Some(a),
+            Permission::Action(a) | Permission::Scoped(a, _) => Some(a),
             Permission::None | Permission::AssumeRole => None,
         }
     }
@@ -215,6 +218,25 @@ operations! {
         LIST_CLUSTERS = "ListClusters";
         DESCRIBE_CLUSTER = "DescribeCluster";
     }
+    ecs "ecs" {
+        LIST_TASK_DEFINITION_FAMILIES = "ListTaskDefinitionFamilies";
+        DESCRIBE_TASK_DEFINITION = "DescribeTaskDefinition";
+    }
+    cloudfront "cloudfront" {
+        LIST_DISTRIBUTIONS = "ListDistributions";
+        GET_DISTRIBUTION = "GetDistribution";
+        LIST_TAGS_FOR_RESOURCE = "ListTagsForResource";
+    }
+    apigateway "apigateway" {
+        GET_REST_APIS = "GetRestApis" => Permission::Scoped("apigateway:GET", &["arn:aws:apigateway:*::/restapis"]);
+        GET_STAGES = "GetStages" => Permission::Scoped("apigateway:GET", &["arn:aws:apigateway:*::/restapis/*/stages"]);
+    }
+    wafv2 "wafv2" {
+        LIST_WEB_ACLS = "ListWebACLs";
+        GET_WEB_ACL = "GetWebACL";
+        GET_LOGGING_CONFIGURATION = "GetLoggingConfiguration";
+        GET_WEB_ACL_FOR_RESOURCE = "GetWebACLForResource";
+    }
     accessanalyzer "access-analyzer" {
         LIST_ANALYZERS = "ListAnalyzers";
     }
@@ -267,6 +289,8 @@ operations! {
     logs "logs" {
         DESCRIBE_LOG_GROUPS = "DescribeLogGroups";
         DESCRIBE_METRIC_FILTERS = "DescribeMetricFilters";
+        DESCRIBE_DELIVERIES = "DescribeDeliveries";
+        DESCRIBE_DELIVERY_SOURCES = "DescribeDeliverySources";
     }
     cloudwatch "cloudwatch" {
         DESCRIBE_ALARMS = "DescribeAlarms";

@@ -262,6 +262,7 @@ collections! {
         optional: [
             op::elbv2::DESCRIBE_LOAD_BALANCER_ATTRIBUTES,
             op::elbv2::DESCRIBE_SSL_POLICIES,
+            op::wafv2::GET_WEB_ACL_FOR_RESOURCE,
         ],
         resource: "AWS::ElasticLoadBalancingV2::LoadBalancer" named name, tagged,
     }
@@ -561,5 +562,42 @@ collections! {
         description: "Kubernetes version, public and private endpoint access and the CIDRs allowed to the public one, secrets envelope encryption key, control-plane log types, VPC, subnets, security groups, tags",
         reads: [op::eks::LIST_CLUSTERS, op::eks::DESCRIBE_CLUSTER],
         resource: "AWS::EKS::Cluster" named name, tagged,
+    }
+    compute.ecs_task_definitions {
+        service: "ecs",
+        description: "the latest active revision of each family: network and PID mode, task role, and per container privileged, user, read-only root file system, environment variable names with the kind of value each holds (never the values), secret names, log driver; tags",
+        reads: [
+            op::ecs::LIST_TASK_DEFINITION_FAMILIES,
+            op::ecs::DESCRIBE_TASK_DEFINITION,
+        ],
+        resource: "AWS::ECS::TaskDefinition" named family, tagged,
+    }
+    edge.cloudfront_distributions {
+        service: "cloudfront",
+        description: "aliases, cache behaviors (viewer protocol policy, field-level encryption), origins (S3 with OAI or OAC, custom with protocol policy and TLS versions), viewer certificate and minimum TLS version, web ACL, legacy and v2 (CloudWatch Logs delivery) access logging, default root object, tags",
+        reads: [
+            op::cloudfront::LIST_DISTRIBUTIONS,
+            op::cloudfront::GET_DISTRIBUTION,
+            op::cloudfront::LIST_TAGS_FOR_RESOURCE,
+        ],
+        // `access_log_delivery` stays `null` when unread: only the logging policy is blinded.
+        optional: [
+            op::logs::DESCRIBE_DELIVERIES,
+            op::logs::DESCRIBE_DELIVERY_SOURCES,
+        ],
+        resource: "AWS::CloudFront::Distribution" named id in global, tagged,
+    }
+    edge.api_gateway_stages {
+        service: "apigateway",
+        description: "REST API stages: endpoint type, method settings (execution logging level, data trace, caching and cache encryption), access log destination, web ACL, client certificate, tracing, tags",
+        reads: [op::apigateway::GET_REST_APIS, op::apigateway::GET_STAGES],
+        resource: "AWS::ApiGateway::Stage" named stage_name, tagged,
+    }
+    edge.waf_web_acls {
+        service: "wafv2",
+        description: "scope, default action, rules and rule groups in priority order (kind, action or override, metrics), metrics, logging destinations",
+        reads: [op::wafv2::LIST_WEB_ACLS, op::wafv2::GET_WEB_ACL],
+        optional: [op::wafv2::GET_LOGGING_CONFIGURATION],
+        resource: "AWS::WAFv2::WebACL" named name,
     }
 }
