@@ -114,6 +114,47 @@ fn a_broken_policy_becomes_an_error_result_and_the_others_go_on() {
     );
 }
 
+/// `logs:DescribeDeliveries` was denied: whether a standard logging (v2) delivery carries a
+/// distribution's access logs is unknown, so the logging policy is `not-evaluated` for every
+/// distribution of the account (even one with legacy logging on: the gap covers the account),
+/// while the policies that read only the distribution config still judge.
+#[test]
+fn unread_log_deliveries_blind_only_the_cloudfront_logging_policy() {
+    let report = scan(&fixture("gap-cloudfront-deliveries.json"));
+    let arn = |id: &str| format!("arn:aws:cloudfront::111122223333:distribution/{id}");
+    let status = |policy: &str, id: &str| -> String {
+        let of: Vec<_> = findings_of(&report, policy)
+            .into_iter()
+            .filter(|f| f["resource"]["arn"] == arn(id).as_str())
+            .collect();
+        assert_eq!(of.len(), 1, "{policy} on {id}: {of:?}");
+        of[0]["status"].as_str().unwrap().to_string()
+    };
+    for id in ["E1NOLOGS", "E2LEGACYLOGS"] {
+        assert_eq!(
+            status("cloudfront-distribution-logging-disabled", id),
+            "not-evaluated"
+        );
+        assert_eq!(
+            status("cloudfront-distribution-viewer-http-allowed", id),
+            "pass"
+        );
+    }
+    assert_eq!(
+        status("cloudfront-distribution-waf-disabled", "E1NOLOGS"),
+        "fail"
+    );
+    assert_eq!(
+        status("cloudfront-distribution-waf-disabled", "E2LEGACYLOGS"),
+        "pass"
+    );
+    assert_eq!(
+        report["summary"]["not_evaluated"], 2,
+        "{}",
+        report["summary"]
+    );
+}
+
 /// A load balancer whose attributes and TLS policy could not be read: exactly the policies that
 /// name those calls in `needs` are `not-evaluated` for it; the rest of what was read about it
 /// (its listeners, its zones) is still judged, and the other load balancer is untouched. The
