@@ -20,9 +20,8 @@
 package palisade.cloudfront.distribution_origin_tls_outdated
 
 import data.palisade.lib.cloudfront
+import data.palisade.lib.util
 import rego.v1
-
-outdated := {"SSLv3", "TLSv1", "TLSv1.1"}
 
 tls_origin(o) if {
 	o.kind == "custom"
@@ -40,7 +39,7 @@ deny contains result if {
 	found := [sprintf("%s (%s: %s)", [o.id, o.domain_name, concat(", ", bad)]) |
 		some o in cloudfront.origins(d)
 		tls_origin(o)
-		bad := sort([p | some p in o.ssl_protocols; p in outdated])
+		bad := sort([p | some p in o.ssl_protocols; p in util.outdated_tls_versions])
 		count(bad) > 0
 	]
 	count(found) > 0

@@ -23,10 +23,6 @@ package palisade.cloudfront.distribution_viewer_tls_outdated
 import data.palisade.lib.cloudfront
 import rego.v1
 
-# Security policies whose minimum is TLS 1.2 or later (TLSv1.2_2018, _2019, _2021, _2025,
-# TLSv1.3_2025, and whatever later ones follow the pattern).
-modern(version) if regex.match(`^TLSv1\.[23]_`, version)
-
 checked contains d.arn if {
 	some d in input.edge.cloudfront_distributions
 	d.enabled == true
@@ -56,7 +52,9 @@ deny contains result if {
 	}
 }
 
+# Security policies whose minimum is TLS 1.2 or later (TLSv1.2_2018, _2019, _2021, _2025,
+# TLSv1.3_2025, and whatever later ones follow the pattern).
 modern_version(version) if {
 	is_string(version)
-	modern(version)
+	regex.match(`^TLSv1\.[23]_`, version)
 }

@@ -26,11 +26,12 @@
 package palisade.elbv2.listener_tls_policy_outdated
 
 import data.palisade.lib.elbv2
+import data.palisade.lib.util
 import rego.v1
 
 known(l) if is_array(object.get(l, "ssl_protocols", null))
 
-outdated(l) := sort([v | some v in l.ssl_protocols; v in elbv2.outdated_tls_versions])
+outdated(l) := sort([v | some v in l.ssl_protocols; v in util.outdated_tls_versions])
 
 # Judged when it has a TLS listener and every TLS listener's policy versions are known.
 checked contains lb.arn if {

@@ -1,16 +1,14 @@
 # Helpers shared by the API Gateway policies.
 package palisade.lib.apigateway
 
+import data.palisade.lib.util
 import rego.v1
 
 # label(st): "stage prod of REST API payments (a1b2c3d4e5, us-east-1, account 111122223333)".
 label(st) := sprintf("stage %s of REST API %s (%s, %s, account %s)", [st.stage_name, st.api_name, st.api_id, st.region, st.account_id])
 
 # settings(st): the method settings (none when absent).
-settings(st) := ms if {
-	ms := object.get(st, "method_settings", [])
-	is_array(ms)
-} else := []
+settings(st) := util.as_array(object.get(st, "method_settings", []))
 
 # defaults(st): the `*/*` settings every method inherits, when the stage has them.
 defaults(st) := m if {

@@ -1,6 +1,7 @@
 # Helpers shared by the CloudFront policies.
 package palisade.lib.cloudfront
 
+import data.palisade.lib.util
 import rego.v1
 
 # label(d): "E2QWRUHAPOMQZL (shop.example.com, account 111122223333)": the first alias, else
@@ -15,15 +16,9 @@ name(d) := d.aliases[0] if {
 } else := "no domain name"
 
 # behaviors(d) / origins(d): the lists, empty when absent.
-behaviors(d) := bs if {
-	bs := object.get(d, "cache_behaviors", [])
-	is_array(bs)
-} else := []
+behaviors(d) := util.as_array(object.get(d, "cache_behaviors", []))
 
-origins(d) := os if {
-	os := object.get(d, "origins", [])
-	is_array(os)
-} else := []
+origins(d) := util.as_array(object.get(d, "origins", []))
 
 # viewer_http(d): the path patterns whose viewers may use plain HTTP.
 viewer_http(d) := [b.path_pattern | some b in behaviors(d); b.viewer_protocol_policy == "allow-all"]

@@ -20,9 +20,6 @@ attribute(lb, key) := value if {
 # settings exist only there).
 application(lb) if lb.type == "application"
 
-# outdated_tls_versions: protocol versions a security policy should no longer accept (PCI DSS
-# and NIST SP 800-52r2 require TLS 1.2 or later; SSLv3, TLS 1.0 and 1.1 have known attacks).
-outdated_tls_versions := {"SSLv3", "TLSv1", "TLSv1.1"}
 
 # terminates_tls(listener): an HTTPS or TLS listener, which negotiates TLS under a policy.
 terminates_tls(l) if l.protocol in {"HTTPS", "TLS"}

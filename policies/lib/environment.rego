@@ -4,6 +4,7 @@
 # `literal`, `reference`, `kms_ciphertext`, `empty`).
 package palisade.lib.environment
 
+import data.palisade.lib.util
 import rego.v1
 
 # Words that make a variable's name say it holds a secret (matched on the upper-cased name).
@@ -29,8 +30,8 @@ pointer(name) if {
 	endswith(name, s)
 }
 
-# exposed_in(vars): the exposed variables of a list (empty when it is not a list).
-exposed_in(vars) := [v | is_array(vars); some v in vars; exposed(v)]
+# exposed_in(vars): the exposed variables of a list (none when it is null).
+exposed_in(vars) := [v | some v in util.as_array(vars); exposed(v)]
 
 # described(vars): "DB_PASSWORD (a literal value), KEY (a private key)".
 described(vars) := concat(", ", [sprintf("%s (%s)", [v.name, kind(v.value)]) | some v in vars])

@@ -14,6 +14,11 @@ as_array(x) := [x] if {
 
 as_array(null) := []
 
+# outdated_tls_versions: protocol versions a TLS endpoint should no longer accept (PCI DSS and
+# NIST SP 800-52r2 require TLS 1.2 or later; SSLv3, TLS 1.0 and 1.1 have known attacks), as
+# ELBv2 security policies and CloudFront origins name them.
+outdated_tls_versions := {"SSLv3", "TLSv1", "TLSv1.1"}
+
 # non_blank(x): x is a string with something besides whitespace (a KMS key id AWS reports
 # as "" when none is set).
 non_blank(x) if {

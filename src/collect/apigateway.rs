@@ -5,7 +5,7 @@
 //! An API whose stages cannot be read is left out with a gap on the API's ARN, so its
 //! policies are `not-evaluated`, never pass.
 
-use super::call::At;
+use super::call::{non_empty, At};
 use super::session::Session;
 use crate::inventory::collections::op;
 use crate::inventory::edge::{ApiGatewayStage, ApiMethodSetting};
@@ -97,7 +97,6 @@ fn describe(
         })
         .unwrap_or_default();
     method_settings.sort_by(|a, b| a.path.cmp(&b.path));
-    let non_empty = |x: Option<&str>| x.filter(|v| !v.is_empty()).map(str::to_string);
     ApiGatewayStage {
         arn: format!("{api_arn}/stages/{name}"),
         account_id: s.account_id.clone(),

@@ -11,6 +11,24 @@ use aws_smithy_runtime_api::client::result::SdkError;
 use aws_smithy_types::error::metadata::ProvideErrorMetadata;
 use std::future::Future;
 
+/// A string field AWS may answer with `""` for "not set", as `None` then.
+pub fn non_empty(s: Option<&str>) -> Option<String> {
+    s.filter(|x| !x.is_empty()).map(str::to_string)
+}
+
+/// For listings the SDK has no paginator for: moves `token` to the page's `next` one and says
+/// whether to ask for another page. An empty token, or the one just sent again (a service that
+/// would loop), ends the listing.
+pub fn next_page(token: &mut Option<String>, next: Option<&str>) -> bool {
+    match next {
+        Some(t) if !t.is_empty() && Some(t) != token.as_deref() => {
+            *token = Some(t.to_string());
+            true
+        }
+        _ => false,
+    }
+}
+
 /// The result of a call that may legitimately find nothing.
 #[derive(Debug)]
 pub enum Outcome<T> {
@@ -187,5 +205,24 @@ impl Session {
                 Outcome::Failed
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_page;
+
+    #[test]
+    fn next_page_follows_new_tokens_and_stops_on_empty_or_repeated_ones() {
+        let mut token = None;
+        assert!(next_page(&mut token, Some("a")));
+        assert_eq!(token.as_deref(), Some("a"));
+        assert!(
+            !next_page(&mut token, Some("a")),
+            "a repeated token ends the listing"
+        );
+        assert!(!next_page(&mut token, Some("")));
+        assert!(!next_page(&mut token, None));
+        assert_eq!(token.as_deref(), Some("a"));
     }
 }

@@ -7,7 +7,7 @@
 //! be read is left out with a gap on its ARN; unread deliveries leave `access_log_delivery`
 //! `null` with a gap that blinds only the logging policy.
 
-use super::call::At;
+use super::call::{non_empty, At};
 use super::session::Session;
 use super::tags::tag_map;
 use crate::inventory::collections::op;
@@ -163,10 +163,6 @@ fn origin(o: &SdkOrigin) -> Origin {
             .map(|p| p.items().iter().map(|i| i.as_str().to_string()).collect())
             .unwrap_or_default(),
     }
-}
-
-fn non_empty(s: Option<&str>) -> Option<String> {
-    s.filter(|x| !x.is_empty()).map(str::to_string)
 }
 
 /// ARNs of the resources whose `ACCESS_LOGS` some CloudWatch Logs delivery carries (in the

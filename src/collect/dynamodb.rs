@@ -5,7 +5,7 @@
 //! are `not-evaluated`, never pass); one whose backups or tags cannot be read is kept with
 //! what was read and a gap naming the call.
 
-use super::call::At;
+use super::call::{next_page, At};
 use super::session::Session;
 use super::tags::tag_map;
 use crate::inventory::collections::op;
@@ -125,9 +125,8 @@ async fn tags(s: &Session, client: &Client, region: &str, arn: &str) -> crate::i
             return Default::default();
         };
         all.extend(page.tags().iter().cloned());
-        match page.next_token() {
-            Some(t) if !t.is_empty() && Some(t) != token.as_deref() => token = Some(t.to_string()),
-            _ => break,
+        if !next_page(&mut token, page.next_token()) {
+            break;
         }
     }
     tag_map(&all, |t| (Some(t.key()), Some(t.value())))

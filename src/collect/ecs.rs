@@ -5,7 +5,7 @@
 //! A family whose latest revision cannot be described is left out with a gap naming it, so
 //! its policies are `not-evaluated`, never pass.
 
-use super::call::At;
+use super::call::{non_empty, At};
 use super::environment::classify;
 use super::session::Session;
 use super::tags::tag_map;
@@ -94,7 +94,7 @@ fn container(c: &ContainerDefinition) -> EcsContainer {
         name: c.name().unwrap_or_default().to_string(),
         image: c.image().map(str::to_string),
         privileged: c.privileged() == Some(true),
-        user: c.user().filter(|u| !u.is_empty()).map(str::to_string),
+        user: non_empty(c.user()),
         readonly_root_filesystem: c.readonly_root_filesystem() == Some(true),
         environment: classify(
             c.environment()

@@ -4,7 +4,7 @@
 //! A file system whose backup policy cannot be read is still listed (`backup_policy: null`):
 //! the gap on its ARN makes the backup policy `not-evaluated` for it, not a guess.
 
-use super::call::{At, Outcome};
+use super::call::{non_empty, At, Outcome};
 use super::session::Session;
 use super::tags::tag_map;
 use crate::inventory::collections::op;
@@ -81,7 +81,7 @@ async fn file_system(
     EfsFileSystem {
         account_id: s.account_id.clone(),
         region: region.to_string(),
-        name: fs.name().filter(|n| !n.is_empty()).map(str::to_string),
+        name: non_empty(fs.name()),
         encrypted: fs.encrypted().unwrap_or(false),
         kms_key_id: fs.kms_key_id().map(str::to_string),
         backup_policy,
@@ -100,7 +100,7 @@ fn access_point(s: &Session, region: &str, ap: &AccessPointDescription) -> Optio
             .unwrap_or_else(|| s.arn("elasticfilesystem", region, &format!("access-point/{id}"))),
         account_id: s.account_id.clone(),
         region: region.to_string(),
-        name: ap.name().filter(|n| !n.is_empty()).map(str::to_string),
+        name: non_empty(ap.name()),
         file_system_id: ap.file_system_id().unwrap_or_default().to_string(),
         root_directory: ap
             .root_directory()

@@ -6,7 +6,7 @@
 //! configuration leaves `log_destinations` `null` with a gap that blinds only the logging
 //! policy.
 
-use super::call::{At, Outcome};
+use super::call::{next_page, At, Outcome};
 use super::session::Session;
 use crate::inventory::collections::op;
 use crate::inventory::edge::{WebAcl, WebAclRule};
@@ -71,13 +71,8 @@ async fn list(
             })
             .await?;
         all.extend(page.web_acls().iter().cloned());
-        match page.next_marker() {
-            Some(m)
-                if !m.is_empty() && Some(m) != marker.as_deref() && !page.web_acls().is_empty() =>
-            {
-                marker = Some(m.to_string())
-            }
-            _ => break,
+        if page.web_acls().is_empty() || !next_page(&mut marker, page.next_marker()) {
+            break;
         }
     }
     Some(all)
