@@ -4,6 +4,7 @@ use super::args::{ListFormat, PolicyArgs, EXIT_FINDINGS, EXIT_OK};
 use super::output::print;
 use crate::compliance::Catalog;
 use crate::engine::{testing, Policy, PolicySet};
+use crate::pipeline::differential;
 use anyhow::bail;
 use clap::Subcommand;
 use std::fmt::Write as _;
@@ -33,6 +34,10 @@ pub enum PoliciesCommand {
         dir: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
+        /// `both`: also evaluate every policy with the compiled engine and the interpreter on
+        /// the demo and on inventories generated from it, and fail on any difference.
+        #[arg(long, value_enum, default_value = "interpreter")]
+        engines: TestEngines,
     },
 }
 
@@ -52,41 +57,170 @@ pub fn run(cmd: PoliciesCommand) -> anyhow::Result<i32> {
             Ok(EXIT_OK)
         }
         PoliciesCommand::Docs(args) => super::reference::policy_docs(args),
-        PoliciesCommand::Test { dir, format } => {
-            // A directory is tested with the built-in libraries it may import, and its own
-            // frameworks are checked against its policies.
-            let set = match &dir {
-                Some(d) => Catalog::load(false, std::slice::from_ref(d))?.policies,
-                None => Catalog::load(true, &[])?.policies,
+        PoliciesCommand::Test {
+            dir,
+            format,
+            engines,
+        } => test(dir, format, engines),
+    }
+}
+
+/// Which engines `policies test` checks.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TestEngines {
+    /// The Rego tests, on the interpreter (the reference semantics).
+    Interpreter,
+    /// The Rego tests, then every policy on the demo and on generated inventories with both
+    /// engines: any finding that differs, or a policy that fails to evaluate, fails.
+    Both,
+}
+
+/// Inventories generated from the demo for `--engines both`, besides the demo itself.
+const GENERATED: u64 = 6;
+
+fn test(dir: Option<PathBuf>, format: ListFormat, engines: TestEngines) -> anyhow::Result<i32> {
+    // A directory is tested with the built-in libraries it may import, and its own
+    // frameworks are checked against its policies.
+    let catalog = match &dir {
+        Some(d) => Catalog::load(false, std::slice::from_ref(d))?,
+        None => Catalog::load(true, &[])?,
+    };
+    let set = &catalog.policies;
+    let results = testing::run(set);
+    let failed = results.iter().filter(|r| !r.passed).count();
+    let compared = match engines {
+        TestEngines::Interpreter => None,
+        TestEngines::Both => Some(compare_engines(&catalog)?),
+    };
+    let differing = compared
+        .as_ref()
+        .map_or(0, |c| c.differences.len() + c.errors.len());
+    match format {
+        ListFormat::Json => {
+            let text = match &compared {
+                None => serde_json::to_string_pretty(&results)?,
+                Some(engines) => serde_json::to_string_pretty(&serde_json::json!({
+                    "tests": results,
+                    "engines": engines,
+                }))?,
             };
-            let results = testing::run(&set);
-            let failed = results.iter().filter(|r| !r.passed).count();
-            match format {
-                ListFormat::Json => print(serde_json::to_string_pretty(&results)? + "\n")?,
-                ListFormat::Text => {
-                    let mut text = String::new();
-                    for r in results.iter().filter(|r| !r.passed) {
-                        let _ = writeln!(
-                            text,
-                            "FAIL {} {}: {}",
-                            r.file,
-                            r.name,
-                            r.detail.as_deref().unwrap_or("")
-                        );
-                    }
+            print(text + "\n")?;
+        }
+        ListFormat::Text => {
+            let mut text = String::new();
+            for r in results.iter().filter(|r| !r.passed) {
+                let _ = writeln!(
+                    text,
+                    "FAIL {} {}: {}",
+                    r.file,
+                    r.name,
+                    r.detail.as_deref().unwrap_or("")
+                );
+            }
+            let _ = writeln!(
+                text,
+                "{} passed, {} failed ({} policies)",
+                results.len() - failed,
+                failed,
+                set.policies.len()
+            );
+            if let Some(report) = &compared {
+                let differences = &report.differences;
+                for d in differences {
                     let _ = writeln!(
                         text,
-                        "{} passed, {} failed ({} policies)",
-                        results.len() - failed,
-                        failed,
-                        set.policies.len()
+                        "ENGINES DIFFER {} on {}:\n  interpreter: {}\n  compiled:    {}",
+                        d.difference.policy,
+                        d.inventory,
+                        d.difference.interpreter,
+                        d.difference.compiled
                     );
-                    print(text)?;
                 }
+                for e in &report.errors {
+                    let _ = writeln!(text, "ERROR {} on {}: {}", e.policy, e.inventory, e.message);
+                }
+                let _ = writeln!(
+                    text,
+                    "engines: {} of {} policies give identical findings on both engines over {} inventories (the demo and {GENERATED} generated from it); {} failed to evaluate",
+                    set.policies.len() - distinct_policies(differences),
+                    set.policies.len(),
+                    GENERATED + 1,
+                    report.errors.len()
+                );
             }
-            Ok(if failed > 0 { EXIT_FINDINGS } else { EXIT_OK })
+            print(text)?;
         }
     }
+    Ok(if failed > 0 || differing > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+/// One engine difference, on a named inventory.
+#[derive(serde::Serialize)]
+struct EngineDifference {
+    inventory: String,
+    #[serde(flatten)]
+    difference: differential::Difference,
+}
+
+/// A policy that failed to evaluate on a named inventory.
+#[derive(serde::Serialize)]
+struct PolicyFailure {
+    inventory: String,
+    policy: String,
+    message: String,
+}
+
+/// What `--engines both` found.
+#[derive(serde::Serialize, Default)]
+struct EngineReport {
+    inventories: u64,
+    differences: Vec<EngineDifference>,
+    errors: Vec<PolicyFailure>,
+}
+
+/// Every policy of `catalog` with both engines on the demo and on generated inventories.
+fn compare_engines(catalog: &Catalog) -> anyhow::Result<EngineReport> {
+    let config = crate::config::Config::parse(crate::config::DEMO)?;
+    let base = crate::demo::inventory()?;
+    let mut out = EngineReport {
+        inventories: GENERATED + 1,
+        ..EngineReport::default()
+    };
+    let inventories = std::iter::once(("the demo".to_string(), base.clone())).chain(
+        (1..=GENERATED).map(|seed| {
+            let generated = differential::generate(&base, seed, 60);
+            (format!("generated inventory {seed}"), generated.inventory)
+        }),
+    );
+    for (name, inventory) in inventories {
+        let found = differential::compare(catalog, &config, inventory)?;
+        for difference in found.differences {
+            out.differences.push(EngineDifference {
+                inventory: name.clone(),
+                difference,
+            });
+        }
+        for (policy, message) in found.errors {
+            out.errors.push(PolicyFailure {
+                inventory: name.clone(),
+                policy,
+                message,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn distinct_policies(differences: &[EngineDifference]) -> usize {
+    differences
+        .iter()
+        .map(|d| d.difference.policy.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
 }
 
 #[derive(serde::Serialize)]

@@ -86,9 +86,9 @@ pub struct ScanArgs {
     /// Resources per evaluation chunk of a large collection.
     #[arg(long, default_value_t = EvalOptions::default().chunk_size, hide = true)]
     chunk_size: usize,
-    /// Policy engine: `interpreter` (reference semantics) or `compiled` (regorus's RVM for the
-    /// built-in policies: about 2.4x faster, experimental).
-    #[arg(long, value_enum, default_value = "interpreter")]
+    /// Policy engine: `compiled` (regorus's RVM for the built-in policies, the default) or
+    /// `interpreter` (the reference semantics; slower).
+    #[arg(long, value_enum, default_value = "compiled")]
     engine: EngineChoice,
     /// Days without use after which a role or a user's credential counts as unused.
     #[arg(long, value_name = "DAYS", default_value_t = 90)]
@@ -130,6 +130,7 @@ impl ScanArgs {
                     EngineChoice::Compiled => Backend::Compiled,
                     EngineChoice::Interpreter => Backend::Interpreter,
                 },
+                ..EvalOptions::default()
             },
         })
     }

@@ -20,18 +20,24 @@ pub struct EvalOptions {
     /// Scope collections longer than this are split into chunks evaluated in parallel.
     pub chunk_size: usize,
     pub backend: Backend,
+    /// Compile custom (`--policies`) policies too. Off in scans: the engines are compared on
+    /// the built-ins only, so custom policies run on the reference interpreter unless their
+    /// author asks for the comparison (`palisade policies test --engines both`).
+    pub compile_custom: bool,
 }
 
 /// How policies run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Backend {
-    /// The regorus interpreter: the reference semantics, and the default.
-    #[default]
+    /// The regorus interpreter: the reference semantics (`--engine interpreter`).
     Interpreter,
-    /// regorus's compiled path (RVM bytecode) for the built-in policies, about 2.4x faster.
-    /// Experimental: during development it mis-evaluated two built-in policies that the
-    /// interpreter got right (both rewritten since), so it is opt-in. Custom policies, and any
-    /// the compiler does not support, always run on the interpreter.
+    /// regorus's compiled RVM bytecode, the default: faster, and held to the interpreter's
+    /// results on every built-in policy by the differential tests (`tests/cli/engines.rs`).
+    /// regorus 0.14.1's RVM lost results of comprehensions inside loops; the patch we carry
+    /// (`vendor/regorus`, `docs/regorus-rvm-comprehensions.md`) fixes that. Custom policies
+    /// (unless `compile_custom`), and any the compiler does not support, run on the
+    /// interpreter.
+    #[default]
     Compiled,
 }
 
@@ -40,6 +46,7 @@ impl Default for EvalOptions {
         EvalOptions {
             chunk_size: 4096,
             backend: Backend::default(),
+            compile_custom: false,
         }
     }
 }
@@ -101,9 +108,9 @@ pub fn evaluate(
         .par_iter()
         .map(|p| match options.backend {
             // Custom policies run on the reference interpreter: the compiled backend is verified
-            // against it for the built-ins only (tests compare both on the demo and fixtures).
+            // against it for the built-ins only (tests/cli/engines.rs compares both).
             Backend::Interpreter => None,
-            Backend::Compiled if !p.builtin => None,
+            Backend::Compiled if !p.builtin && !options.compile_custom => None,
             Backend::Compiled => match compile(set, p) {
                 Ok(program) => Some(program),
                 Err(e) => {
@@ -175,6 +182,9 @@ fn new_worker(
             vm.load_program(program.clone());
             // Large inputs legitimately run billions of instructions; time is bounded by input size.
             vm.set_max_instructions(usize::MAX);
+            // Errors end the evaluation, as on the interpreter (a Palisade patch to regorus):
+            // a builtin's type error must not quietly skip a resource, which would then pass.
+            vm.set_raise_errors(true);
             Ok(Worker::Vm(Box::new(vm)))
         }
         None => set
@@ -210,29 +220,24 @@ fn run_task(
             }
         }
     };
-    let package = &policy.file.package;
-    let result = catch_unwind(AssertUnwindSafe(|| match worker {
-        Worker::Vm(vm) => {
-            vm.set_input(chunk.clone());
-            let deny = vm
-                .execute_entry_point_by_index(0)
-                .map_err(|e| format!("rule `deny`: {e}"))?;
-            let checked = vm
-                .execute_entry_point_by_index(1)
-                .map_err(|e| format!("rule `checked`: {e}"))?;
-            Ok::<_, String>((deny, checked))
+    let mut result = run_worker(worker, chunk, &policy.file.package);
+    if matches!(worker, Worker::Vm(_)) && !matches!(result, Ok(Ok(_))) {
+        if result.is_err() {
+            // The VM may be in any state after a panic; build a new one next time.
+            workers.remove(&i);
         }
-        Worker::Interpreter(engine) => {
-            engine.set_input(chunk.clone());
-            let deny = engine
-                .eval_rule(format!("data.{package}.deny"))
-                .map_err(|e| format!("rule `deny`: {e}"))?;
-            let checked = engine
-                .eval_rule(format!("data.{package}.checked"))
-                .map_err(|e| format!("rule `checked`: {e}"))?;
-            Ok::<_, String>((deny, checked))
-        }
-    }));
+        // An error on the compiled engine is rare (a builtin given the wrong type, say): the
+        // chunk runs again on the interpreter, whose result is the reference and whose error
+        // message points at the policy's line. Both engines then report the same.
+        result = match set.engine_for(policy, &[]) {
+            Ok(engine) => run_worker(
+                &mut Worker::Interpreter(Box::new(engine)),
+                chunk,
+                &policy.file.package,
+            ),
+            Err(e) => Ok(Err(e.to_string())),
+        };
+    }
     match result {
         Ok(Ok((deny, checked))) => {
             if let Err(e) = read_deny(&deny, &mut out.fails) {
@@ -254,6 +259,36 @@ fn run_task(
         }
     }
     out
+}
+
+/// Both rules of a policy on one chunk; a panic inside regorus is caught and returned.
+fn run_worker(
+    worker: &mut Worker,
+    chunk: &Value,
+    package: &str,
+) -> std::thread::Result<Result<(Value, Value), String>> {
+    catch_unwind(AssertUnwindSafe(|| match worker {
+        Worker::Vm(vm) => {
+            vm.set_input(chunk.clone());
+            let deny = vm
+                .execute_entry_point_by_index(0)
+                .map_err(|e| format!("rule `deny`: {e}"))?;
+            let checked = vm
+                .execute_entry_point_by_index(1)
+                .map_err(|e| format!("rule `checked`: {e}"))?;
+            Ok::<_, String>((deny, checked))
+        }
+        Worker::Interpreter(engine) => {
+            engine.set_input(chunk.clone());
+            let deny = engine
+                .eval_rule(format!("data.{package}.deny"))
+                .map_err(|e| format!("rule `deny`: {e}"))?;
+            let checked = engine
+                .eval_rule(format!("data.{package}.checked"))
+                .map_err(|e| format!("rule `checked`: {e}"))?;
+            Ok::<_, String>((deny, checked))
+        }
+    }))
 }
 
 fn elements(v: &Value, rule: &str) -> Result<Vec<Value>, String> {

@@ -3,6 +3,7 @@
 //! The CLI parses arguments into a request and writes the outcome's reports; tests and
 //! benchmarks call it in-process.
 
+pub mod differential;
 mod source;
 mod timings;
 

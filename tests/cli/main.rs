@@ -6,6 +6,7 @@ mod browser;
 mod common;
 mod demo;
 mod docs;
+mod engines;
 mod faults;
 mod gaps;
 mod hostile;

@@ -170,3 +170,36 @@ fn custom_policies_use_builtin_libraries_without_the_builtin_checks() {
     assert_eq!(ids, BTreeSet::from(["ec2-sg-open-to-world"]));
     assert!(out.contains("sg-1 admits 0.0.0.0/0"), "{out}");
 }
+
+#[test]
+fn engines_both_compares_a_custom_directory_on_both_engines() {
+    let (code, out, err) = run(palisade().args([
+        "policies",
+        "test",
+        fixture("policies/uses-lib").to_str().unwrap(),
+        "--engines",
+        "both",
+    ]));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains(
+            "engines: 1 of 1 policies give identical findings on both engines over 7 inventories (the demo and 6 generated from it); 0 failed to evaluate"
+        ),
+        "{out}"
+    );
+
+    // A policy whose evidence holds the clock can never agree with itself: reported, exit 1.
+    let (code, out, err) = run(palisade().args([
+        "policies",
+        "test",
+        fixture("policies/differs-between-runs").to_str().unwrap(),
+        "--engines",
+        "both",
+    ]));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("ENGINES DIFFER ec2-sg-stamped on the demo:"),
+        "{out}"
+    );
+    assert!(out.contains("engines: 0 of 1 policies"), "{out}");
+}
