@@ -35,19 +35,38 @@ unauthorized(rule) if rule.protocol in {"udp", "17"}
 
 unauthorized(rule) if {
 	rule.protocol in {"tcp", "6"}
+	ports_known(rule)
 	allowed := count({p | some p in authorized; rule.from_port <= p; p <= rule.to_port})
 	(rule.to_port - rule.from_port) + 1 > allowed
 }
 
+# A world-open TCP rule whose ports were not reported may admit anything: never a pass.
+unauthorized(rule) if {
+	rule.protocol in {"tcp", "6"}
+	not ports_known(rule)
+}
+
+ports_known(rule) if {
+	is_number(rule.from_port)
+	is_number(rule.to_port)
+}
+
 text(rule) := "all traffic" if rule.protocol == "-1"
+
+text(rule) := sprintf("%s (ports not reported)", [name(rule.protocol)]) if {
+	rule.protocol != "-1"
+	not ports_known(rule)
+}
 
 text(rule) := sprintf("%s/%d", [name(rule.protocol), rule.from_port]) if {
 	rule.protocol != "-1"
+	ports_known(rule)
 	rule.from_port == rule.to_port
 }
 
 text(rule) := sprintf("%s/%d-%d", [name(rule.protocol), rule.from_port, rule.to_port]) if {
 	rule.protocol != "-1"
+	ports_known(rule)
 	rule.from_port != rule.to_port
 }
 

@@ -42,3 +42,11 @@ test_authorized_ports_from_settings if {
 	some r in policy.deny with input as inp
 	r.message == "Security group sg-1 (web) in vpc-1 admits tcp/443 from 0.0.0.0/0; only TCP 25 may be open to the internet"
 }
+
+# Ports not reported on a world-open TCP rule: it may admit anything, so it fails (and the
+# policy does not break on the null).
+test_fail_tcp_rule_without_ports if {
+	inp := sg([rule("tcp", null, null, ["0.0.0.0/0"]), rule("udp", 53, null, ["0.0.0.0/0"])])
+	some r in policy.deny with input as inp
+	r.message == "Security group sg-1 (web) in vpc-1 admits tcp (ports not reported), udp (ports not reported) from 0.0.0.0/0; only TCP 80, 443 may be open to the internet"
+}

@@ -29,6 +29,7 @@ checked contains r.arn if {
 
 deny contains result if {
 	some r in input.compute.ecr_repositories
+	is_string(r.image_tag_mutability)
 	startswith(r.image_tag_mutability, "MUTABLE")
 	result := {
 		"arn": r.arn,

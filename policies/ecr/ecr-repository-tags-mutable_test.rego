@@ -27,3 +27,10 @@ test_pass_immutable if {
 	arn in policy.checked with input as inp
 	count(policy.deny) == 0 with input as repo("IMMUTABLE_WITH_EXCLUSION")
 }
+
+# Unknown mutability (AWS did not say): neither judged nor an evaluation error.
+test_pass_unknown_mutability_is_not_judged if {
+	inp := repo(null)
+	count(policy.deny) == 0 with input as inp
+	not arn in policy.checked with input as inp
+}

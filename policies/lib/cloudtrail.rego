@@ -2,6 +2,7 @@
 # and whether a trail's event selectors record S3 object-level (data) events.
 package palisade.lib.cloudtrail
 
+import data.palisade.lib.util
 import rego.v1
 
 # The trails whose events include this account's: its own, and organization trails of the
@@ -18,6 +19,12 @@ covers_account(t, acct) if {
 	t.account_id == object.get(acct, ["organization", "management_account_id"], null)
 }
 
+# items(x, key): the list under `key` of the JSON object `x`; [] when `x` is not an object or
+# the value is null. Event selectors are AWS's JSON as returned, of any shape.
+items(x, key) := util.as_array(object.get(x, key, [])) if is_object(x)
+
+items(x, _) := [] if not is_object(x)
+
 # A multi-region trail that is logging.
 recording_everywhere(t) if {
 	t.is_multi_region == true
@@ -31,14 +38,14 @@ recording_everywhere(t) if {
 # records_s3_objects(t, kind): an event selector of the trail records S3 object events of that
 # kind for every bucket.
 records_s3_objects(t, kind) if {
-	some s in object.get(t, "event_selectors", [])
+	some s in items(t, "event_selectors")
 	classic_all_buckets(s)
 	object.get(s, "ReadWriteType", "All") in classic_types[kind]
 }
 
 records_s3_objects(t, kind) if {
-	some s in object.get(t, "event_selectors", [])
-	fields := object.get(s, "FieldSelectors", [])
+	some s in items(t, "event_selectors")
+	fields := items(s, "FieldSelectors")
 	advanced_all_buckets(fields)
 	advanced_kind(fields, kind)
 }
@@ -47,9 +54,10 @@ classic_types := {"write": {"All", "WriteOnly"}, "read": {"All", "ReadOnly"}}
 
 # A classic data resource for every bucket: `arn:aws:s3` or `arn:aws:s3:::` (any partition).
 classic_all_buckets(s) if {
-	some r in object.get(s, "DataResources", [])
+	some r in items(s, "DataResources")
 	r.Type == "AWS::S3::Object"
-	some v in object.get(r, "Values", [])
+	some v in items(r, "Values")
+	is_string(v)
 	regex.match(`^arn:[a-z-]+:s3(:::)?$`, v)
 }
 
@@ -57,10 +65,10 @@ classic_all_buckets(s) if {
 advanced_all_buckets(fields) if {
 	some c in fields
 	c.Field == "eventCategory"
-	"Data" in object.get(c, "Equals", [])
+	"Data" in items(c, "Equals")
 	some r in fields
 	r.Field == "resources.type"
-	"AWS::S3::Object" in object.get(r, "Equals", [])
+	"AWS::S3::Object" in items(r, "Equals")
 	every f in fields {
 		f.Field in {"eventCategory", "resources.type", "readOnly"}
 	}
@@ -76,7 +84,7 @@ advanced_kind(fields, _) if {
 advanced_kind(fields, kind) if {
 	some f in fields
 	f.Field == "readOnly"
-	read_only_value[kind] in object.get(f, "Equals", [])
+	read_only_value[kind] in items(f, "Equals")
 }
 
 read_only_value := {"write": "false", "read": "true"}
@@ -84,16 +92,16 @@ read_only_value := {"write": "false", "read": "true"}
 # records_some_s3_objects(t): the trail records S3 object events, but not for every bucket or
 # not of every kind (so a finding can say "only selected buckets").
 records_some_s3_objects(t) if {
-	some s in object.get(t, "event_selectors", [])
-	some r in object.get(s, "DataResources", [])
+	some s in items(t, "event_selectors")
+	some r in items(s, "DataResources")
 	r.Type == "AWS::S3::Object"
 }
 
 records_some_s3_objects(t) if {
-	some s in object.get(t, "event_selectors", [])
-	some f in object.get(s, "FieldSelectors", [])
+	some s in items(t, "event_selectors")
+	some f in items(s, "FieldSelectors")
 	f.Field == "resources.type"
-	"AWS::S3::Object" in object.get(f, "Equals", [])
+	"AWS::S3::Object" in items(f, "Equals")
 }
 
 # The account's results for one kind: pass when a multi-region trail that is logging records

@@ -73,3 +73,21 @@ test_organization_trail_of_the_management_account_covers_members if {
 	trails := [org, own, other]
 	{t.arn | some t in cloudtrail.trails_of(member)} == {org.arn, own.arn} with input.logging.trails as trails
 }
+
+# Event selectors are AWS's JSON of any shape: nulls and wrong types record nothing and never
+# break the policies that read them.
+test_selectors_with_nulls_and_wrong_types_record_nothing if {
+	odd := [
+		{"event_selectors": null},
+		{"event_selectors": [null, "x", {"DataResources": null, "FieldSelectors": null}]},
+		{"event_selectors": [{"ReadWriteType": "All", "DataResources": [{"Type": "AWS::S3::Object", "Values": [null, 7]}]}]},
+		advanced([{"Field": "eventCategory", "Equals": null}, s3_objects]),
+	]
+	every t in odd {
+		not cloudtrail.records_s3_objects(t, "write")
+	}
+	not cloudtrail.records_some_s3_objects(odd[0])
+	not cloudtrail.records_some_s3_objects(odd[1])
+	# One string where a list belongs still counts as that one value.
+	cloudtrail.records_s3_objects(classic("All", "arn:aws:s3"), "read")
+}
