@@ -102,23 +102,36 @@ fn fail_on_sets_the_exit_code() {
 
 #[test]
 fn compiled_and_interpreted_policies_agree() {
-    // The interpreter is the reference semantics; the compiled engine must agree with it.
-    for args in [
-        vec!["scan", "--demo", "--format", "json"],
-        vec![
-            "scan",
-            "--snapshot",
-            crate::common::fixture("gap-flow-logs.json")
-                .to_str()
-                .unwrap()
-                .to_string()
-                .leak(),
-            "--format",
-            "json",
-        ],
-    ] {
+    // The interpreter is the reference semantics; the compiled engine (the default) must agree
+    // with it on the demo and on every gap fixture.
+    let dir = crate::common::fixture("");
+    let mut gap_fixtures: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("gap-") && n.ends_with(".json"))
+        })
+        .map(|p| p.to_str().unwrap().to_string())
+        .collect();
+    gap_fixtures.sort();
+    assert!(gap_fixtures.len() >= 3, "{gap_fixtures:?}");
+    let sources = std::iter::once(vec!["--demo".to_string()]).chain(
+        gap_fixtures
+            .into_iter()
+            .map(|f| vec!["--snapshot".to_string(), f]),
+    );
+    for source in sources {
+        let args = [
+            &["scan".to_string()][..],
+            &source,
+            &["--format".into(), "json".into()],
+        ]
+        .concat();
         let (_, compiled, _) = run(palisade().args(&args).args(["--engine", "compiled"]));
-        let (_, interpreted, _) = run(palisade().args(&args));
+        let (_, interpreted, _) = run(palisade().args(&args).args(["--engine", "interpreter"]));
+        assert!(compiled.contains("\"findings\""), "{args:?}: {compiled}");
         assert_eq!(compiled, interpreted, "{args:?}");
     }
 }
