@@ -92,6 +92,8 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 fn main() {
+    // The in-process runs must not pay for error backtraces either (the binary does this itself).
+    palisade::util::quiet_error_backtraces();
     let binary = env!("CARGO_BIN_EXE_palisade");
     let sizes: Vec<usize> = std::env::var("PALISADE_BENCH_SIZES")
         .unwrap_or_else(|_| "10000,100000,1000000".into())

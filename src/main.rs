@@ -6,5 +6,6 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    palisade::util::quiet_error_backtraces();
     std::process::exit(palisade::cli::main());
 }

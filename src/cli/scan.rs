@@ -101,8 +101,9 @@ pub struct ScanArgs {
     /// world-open port fails `ec2-security-group-unauthorized-port-open-to-internet`).
     #[arg(long, value_name = "PORTS", value_delimiter = ',', default_values_t = [80u16, 443])]
     authorized_public_ports: Vec<u16>,
-    /// Print per-phase timings as one JSON line on stderr (used by the benchmark harness).
-    #[arg(long, hide = true)]
+    /// Print timings as one JSON line on stderr: wall time and memory per phase, and the ten
+    /// policies that cost the most (evaluation summed over threads, and compilation).
+    #[arg(long)]
     timings: bool,
 }
 

@@ -11,9 +11,11 @@ use regorus::languages::rego::compiler::Compiler;
 use regorus::rvm::program::Program;
 use regorus::rvm::RegoVM;
 use regorus::Value;
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Copy)]
 pub struct EvalOptions {
@@ -75,6 +77,22 @@ struct TaskOutput {
     fails: Vec<Fail>,
     checked: Vec<String>,
     error: Option<String>,
+    /// Time spent evaluating this chunk (including building the policy's worker on a thread
+    /// for the first time).
+    elapsed: Duration,
+}
+
+/// What one policy cost in a run, so that an author sees what a policy costs
+/// (`scan --timings`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PolicyCost {
+    pub policy: String,
+    /// Evaluation time summed over the policy's chunks and threads (CPU-like time: the sum over
+    /// policies exceeds the wall time on several cores).
+    pub evaluate_ms: f64,
+    /// Compiling the policy to RVM bytecode (0 on the interpreter).
+    pub compile_ms: f64,
+    pub chunks: usize,
 }
 
 /// Evaluates every policy of `set` over `input` (built by [`input::build`]).
@@ -85,6 +103,17 @@ pub fn evaluate(
     index: &ResourceIndex,
     options: EvalOptions,
 ) -> Vec<Finding> {
+    evaluate_timed(set, input, gaps, index, options).0
+}
+
+/// [`evaluate`], and what each policy cost, most expensive first.
+pub fn evaluate_timed(
+    set: &PolicySet,
+    input: &Value,
+    gaps: &[Gap],
+    index: &ResourceIndex,
+    options: EvalOptions,
+) -> (Vec<Finding>, Vec<PolicyCost>) {
     let chunk_size = options.chunk_size.max(1);
     // Chunk inputs are shared by every policy judging the same collections.
     let mut chunks: HashMap<Vec<&str>, Vec<Value>> = HashMap::new();
@@ -103,30 +132,46 @@ pub fn evaluate(
             chunks[&judged].iter().map(move |c| (i, c))
         })
         .collect();
-    let programs: Vec<Option<Arc<Program>>> = set
+    let compiled: Vec<(Option<Arc<Program>>, Duration)> = set
         .policies
         .par_iter()
-        .map(|p| match options.backend {
-            // Custom policies run on the reference interpreter: the compiled backend is verified
-            // against it for the built-ins only (tests/cli/engines.rs compares both).
-            Backend::Interpreter => None,
-            Backend::Compiled if !p.builtin && !options.compile_custom => None,
-            Backend::Compiled => match compile(set, p) {
-                Ok(program) => Some(program),
-                Err(e) => {
-                    tracing::debug!(policy = %p.meta.id, error = %e, "not compiled; using the interpreter");
-                    None
-                }
-            },
+        .map(|p| {
+            let started = Instant::now();
+            let program = compile_for(set, p, options);
+            (program, started.elapsed())
         })
         .collect();
+    let (programs, compile_times): (Vec<_>, Vec<_>) = compiled.into_iter().unzip();
     let outputs: Vec<TaskOutput> = tasks
         .par_iter()
         .map_init(HashMap::<usize, Worker>::new, |workers, &(i, chunk)| {
-            run_task(set, &programs, i, chunk, workers)
+            let started = Instant::now();
+            let mut out = run_task(set, &programs, i, chunk, workers);
+            out.elapsed = started.elapsed();
+            out
         })
         .collect();
 
+    let mut costs: Vec<PolicyCost> = set
+        .policies
+        .iter()
+        .zip(&compile_times)
+        .map(|(p, compile)| PolicyCost {
+            policy: p.meta.id.clone(),
+            evaluate_ms: 0.0,
+            compile_ms: compile.as_secs_f64() * 1000.0,
+            chunks: 0,
+        })
+        .collect();
+    for out in &outputs {
+        costs[out.policy].evaluate_ms += out.elapsed.as_secs_f64() * 1000.0;
+        costs[out.policy].chunks += 1;
+    }
+    costs.sort_by(|a, b| {
+        (b.evaluate_ms + b.compile_ms)
+            .total_cmp(&(a.evaluate_ms + a.compile_ms))
+            .then_with(|| a.policy.cmp(&b.policy))
+    });
     let mut per_policy: Vec<Vec<TaskOutput>> = set.policies.iter().map(|_| Vec::new()).collect();
     for out in outputs {
         per_policy[out.policy].push(out);
@@ -142,7 +187,24 @@ pub fn evaluate(
         })
         .collect();
     finding::sort(&mut all);
-    all
+    (all, costs)
+}
+
+/// The policy's RVM program, or `None` to run it on the interpreter.
+fn compile_for(set: &PolicySet, p: &Policy, options: EvalOptions) -> Option<Arc<Program>> {
+    match options.backend {
+        // Custom policies run on the reference interpreter: the compiled backend is verified
+        // against it for the built-ins only (tests/cli/engines.rs compares both).
+        Backend::Interpreter => None,
+        Backend::Compiled if !p.builtin && !options.compile_custom => None,
+        Backend::Compiled => match compile(set, p) {
+            Ok(program) => Some(program),
+            Err(e) => {
+                tracing::debug!(policy = %p.meta.id, error = %e, "not compiled; using the interpreter");
+                None
+            }
+        },
+    }
 }
 
 /// The inputs one policy runs on: the whole input when every collection it judges fits in a
@@ -207,6 +269,7 @@ fn run_task(
         fails: Vec::new(),
         checked: Vec::new(),
         error: None,
+        elapsed: Duration::ZERO,
     };
     let worker = match workers.entry(i) {
         std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),

@@ -111,6 +111,9 @@ pub enum ScanError {
     Input(#[from] engine::input::InputError),
 }
 
+/// How many of the most expensive policies a scan's timings list.
+const SLOWEST_POLICIES: usize = 10;
+
 /// Runs one scan.
 pub fn scan(request: ScanRequest) -> Result<ScanOutcome, ScanError> {
     let ScanRequest {
@@ -139,7 +142,8 @@ pub fn scan(request: ScanRequest) -> Result<ScanOutcome, ScanError> {
     let (input, header, index) = prepare(inventory, settings, &config)?;
     watch.lap("input");
 
-    let mut findings = engine::evaluate(&catalog.policies, &input, &header.gaps, &index, eval);
+    let (mut findings, costs) =
+        engine::evaluate_timed(&catalog.policies, &input, &header.gaps, &index, eval);
     // Freeing a million-resource input takes a while; the scan goes on meanwhile.
     std::thread::spawn(move || drop(input));
     watch.lap("evaluate");
@@ -165,6 +169,7 @@ pub fn scan(request: ScanRequest) -> Result<ScanOutcome, ScanError> {
         .map(|p| p.meta.id.as_str())
         .collect();
     let compliance = crate::compliance::evaluate(&frameworks, &findings, &ran);
+    watch.timings.slowest_policies = costs.into_iter().take(SLOWEST_POLICIES).collect();
     watch.timings.resources = index.len();
     watch.timings.findings = findings.len();
     Ok(ScanOutcome {

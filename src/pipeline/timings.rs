@@ -1,4 +1,5 @@
-//! Wall time and resident memory after each phase of a scan (`scan --timings`, benchmarks).
+//! Wall time and resident memory after each phase of a scan, and the policies that cost the
+//! most (`scan --timings`, benchmarks).
 
 use serde::Serialize;
 
@@ -7,6 +8,8 @@ pub struct Timings {
     pub phases: Vec<Phase>,
     pub resources: usize,
     pub findings: usize,
+    /// The ten policies that cost the most (evaluation plus compilation), most expensive first.
+    pub slowest_policies: Vec<crate::engine::PolicyCost>,
 }
 
 #[derive(Debug, Clone, Serialize)]

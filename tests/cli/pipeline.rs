@@ -29,6 +29,16 @@ fn in_process_scan_equals_the_binary() {
     assert_eq!(outcome.compliance.len(), 1);
     let phases: Vec<&str> = outcome.timings.phases.iter().map(|p| p.name).collect();
     assert_eq!(phases, ["load", "policies", "input", "evaluate"]);
+    // The ten policies that cost the most, most expensive first, each a loaded policy.
+    let slowest = &outcome.timings.slowest_policies;
+    assert_eq!(slowest.len(), 10);
+    let total = |c: &palisade::engine::PolicyCost| c.evaluate_ms + c.compile_ms;
+    assert!(slowest.windows(2).all(|w| total(&w[0]) >= total(&w[1])));
+    for cost in slowest {
+        assert!(outcome.catalog.policies.get(&cost.policy).is_some(), "{cost:?}");
+        assert_eq!(cost.chunks, 1, "the demo fits in one chunk: {cost:?}");
+        assert!(cost.evaluate_ms > 0.0 && cost.compile_ms > 0.0, "{cost:?}");
+    }
 }
 
 #[test]
