@@ -35,7 +35,10 @@ fn in_process_scan_equals_the_binary() {
     let total = |c: &palisade::engine::PolicyCost| c.evaluate_ms + c.compile_ms;
     assert!(slowest.windows(2).all(|w| total(&w[0]) >= total(&w[1])));
     for cost in slowest {
-        assert!(outcome.catalog.policies.get(&cost.policy).is_some(), "{cost:?}");
+        assert!(
+            outcome.catalog.policies.get(&cost.policy).is_some(),
+            "{cost:?}"
+        );
         assert_eq!(cost.chunks, 1, "the demo fits in one chunk: {cost:?}");
         assert!(cost.evaluate_ms > 0.0 && cost.compile_ms > 0.0, "{cost:?}");
     }
