@@ -2,8 +2,8 @@
 //! compiled RVM is the default. A fixed-seed generator makes varied inventories from a base
 //! one (fields removed, nulled, emptied, duplicated, given hostile, huge or borrowed values),
 //! and [`compare`] evaluates every policy on one inventory with both engines and reports each
-//! policy whose findings differ, and each that failed to evaluate. `cargo test` runs it over the built-ins; `palisade policies
-//! test --engines both` runs it over a directory of custom policies.
+//! policy whose findings differ, and each that failed to evaluate. `cargo test` runs it over
+//! the built-ins; `palisade policies test --engines both` over a directory of custom policies.
 
 use super::{prepare, ScanError};
 use crate::analyze::Settings;
