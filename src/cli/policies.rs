@@ -192,7 +192,7 @@ fn compare_engines(catalog: &Catalog) -> anyhow::Result<EngineReport> {
     };
     let inventories = std::iter::once(("the demo".to_string(), base.clone())).chain(
         (1..=GENERATED).map(|seed| {
-            let generated = differential::generate(&base, seed, 60);
+            let generated = differential::generate(&base, seed, differential::MUTATIONS);
             (format!("generated inventory {seed}"), generated.inventory)
         }),
     );

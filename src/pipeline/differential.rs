@@ -149,6 +149,9 @@ const HOSTILE_STRINGS: &[&str] = &[
     "%v %s {{template}}",
 ];
 
+/// Mutations per generated inventory, in the tests and in `policies test --engines both`.
+pub const MUTATIONS: usize = 60;
+
 /// `count` mutations of `base`, each kept only if the result is still a valid inventory.
 pub fn generate(base: &Inventory, seed: u64, count: usize) -> Generated {
     let mut rng = Rng::new(seed);

@@ -167,7 +167,7 @@ fn both_engines_agree_on_generated_inventories() {
     let config = Config::parse(DEMO).expect("the demo config parses");
     let base = palisade::demo::inventory().unwrap();
     for seed in seeds {
-        let generated = differential::generate(&base, seed, 60);
+        let generated = differential::generate(&base, seed, differential::MUTATIONS);
         let found = differential::compare(&catalog, &config, generated.inventory)
             .expect("the generated inventory scans");
         assert!(
