@@ -68,8 +68,8 @@ if [[ "$os" == Windows ]]; then
 fi
 target=""
 case "$os/$arch" in
-  Linux/X64) target=x86_64-unknown-linux-gnu ;;
-  Linux/ARM64) target=aarch64-unknown-linux-gnu ;;
+  Linux/X64) target=x86_64-unknown-linux-musl ;;
+  Linux/ARM64) target=aarch64-unknown-linux-musl ;;
   macOS/X64) target=x86_64-apple-darwin ;;
   macOS/ARM64) target=aarch64-apple-darwin ;;
 esac

@@ -9,6 +9,7 @@ mod output;
 mod policies;
 mod reference;
 mod scan;
+mod shell;
 mod source;
 
 use crate::util::diagnostic::Diagnostics;
@@ -54,6 +55,10 @@ pub enum Command {
     Collections(reference::CollectionsArgs),
     /// Print the read-only IAM policy that allows every call Palisade makes.
     Permissions,
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff), or write a page per command with `--dir`.
+    Man(shell::ManArgs),
     /// Regenerate the reference docs of a Palisade checkout (policy pages, collection table,
     /// permissions); `--check` only reports stale files.
     #[command(hide = true)]
@@ -100,6 +105,8 @@ pub fn main() -> i32 {
         Command::Network(cmd) => network::run(cmd),
         Command::Collections(args) => reference::collections(args),
         Command::Permissions => reference::permissions(),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man(args) => shell::man(args),
         Command::Docs(args) => reference::generate(args),
     };
     match result {

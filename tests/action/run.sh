@@ -110,6 +110,36 @@ ok "no \${{ }} expression inside a run: script of action.yml or of the docs' wor
   fail "a workflow example in docs/github-action.md or README.md does not match the workflow schema: $(cat "$WORK/schema.log")"
 ok "the $(find "$WORK/examples" -name "*.yml" | wc -l) workflow examples in docs/github-action.md and README.md match the vendor.github-workflows schema"
 
+# The repository's own workflows (.github/workflows: CI and release): the workflow schema, no
+# `${{ }}` inside a run: script, and every action pinned to a full commit SHA.
+"$VENV/bin/check-jsonschema" --builtin-schema vendor.github-workflows "$ROOT"/.github/workflows/*.yml >"$WORK/schema.log" 2>&1 ||
+  fail ".github/workflows does not match the workflow schema: $(cat "$WORK/schema.log")"
+"$VENV/bin/python" - "$ROOT"/.github/workflows/*.yml <<'PY' || fail "a workflow in .github/workflows breaks the rules above"
+import re, sys
+from ruamel.yaml import YAML
+
+bad, pinned = [], 0
+for path in sys.argv[1:]:
+    wf = YAML(typ="safe").load(open(path))
+    for job_name, job in wf["jobs"].items():
+        for i, step in enumerate(job.get("steps") or []):
+            where = f"{path.rsplit('/', 1)[-1]} job {job_name} step {i} ({step.get('name', step.get('uses', '?'))})"
+            if "run" in step and "${{" in str(step["run"]):
+                bad.append(f"{where}: ${{{{ }}}} in run:")
+            uses = step.get("uses")
+            if uses and not uses.startswith("./"):
+                if re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}", uses):
+                    pinned += 1
+                else:
+                    bad.append(f"{where}: {uses} is not pinned to a commit SHA")
+if pinned == 0:
+    bad.append("no pinned action found: did the workflows move?")
+for b in bad:
+    print(b, file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+ok ".github/workflows: schema-valid, no \${{ }} in run: scripts, every action pinned by commit SHA"
+
 # ---------------------------------------------------------------------------------------------
 # 2. shellcheck
 # ---------------------------------------------------------------------------------------------
@@ -117,6 +147,23 @@ if command -v shellcheck >/dev/null 2>&1; then
   shellcheck "$SCRIPTS"/*.sh "$ROOT/tests/action/run.sh" >"$WORK/sc.log" 2>&1 ||
     fail "shellcheck: $(cat "$WORK/sc.log")"
   ok "shellcheck scripts/action/*.sh tests/action/run.sh"
+  # The run: scripts of the repository's workflows, as the runner runs them (bash -e).
+  "$VENV/bin/python" - "$WORK/wf-scripts" "$ROOT"/.github/workflows/*.yml <<'PY' || fail "could not extract the workflows' run: scripts"
+import pathlib, sys
+from ruamel.yaml import YAML
+
+out = pathlib.Path(sys.argv[1])
+out.mkdir()
+for path in sys.argv[2:]:
+    wf = YAML(typ="safe").load(open(path))
+    for job_name, job in wf["jobs"].items():
+        for i, step in enumerate(job.get("steps") or []):
+            if "run" in step:
+                name = f"{pathlib.Path(path).stem}-{job_name}-{i}.sh"
+                (out / name).write_text("#!/usr/bin/env bash\nset -eo pipefail\n" + step["run"])
+PY
+  shellcheck "$WORK"/wf-scripts/*.sh >"$WORK/sc.log" 2>&1 || fail "shellcheck of the workflows' run: scripts: $(cat "$WORK/sc.log")"
+  ok "shellcheck of the $(find "$WORK/wf-scripts" -name '*.sh' | wc -l) run: scripts in .github/workflows"
 else
   echo "skip - shellcheck is not installed (apt-get install -y shellcheck)"
 fi
@@ -125,24 +172,73 @@ fi
 # 3. install.sh against a fake release host on loopback
 # ---------------------------------------------------------------------------------------------
 SRV="$WORK/srv"
-make_release() { # make_release TAG TARGET VERSION-TEXT
-  local tag="$1" target="$2" dir="$SRV/download/$1" stage="$WORK/stage-$1-$2"
-  local name="palisade-$tag-$target"
-  mkdir -p "$dir" "$stage/$name"
-  printf '#!/bin/sh\necho "palisade %s (fake release)"\n' "$3" >"$stage/$name/palisade"
-  chmod 0755 "$stage/$name/palisade"
-  tar -czf "$dir/$name.tar.gz" -C "$stage" "$name"
-  (cd "$dir" && sha256sum "$name.tar.gz" >>SHA256SUMS)
+# make_release TAG TARGET VERSION-TEXT: an archive made by the release workflow's own packaging
+# script (scripts/release/package.py) from a stand-in binary, and its SHA256SUMS line.
+make_release() {
+  local tag="$1" target="$2" dir="$SRV/download/$1" fake="$WORK/fake-$1-$2/palisade" archive
+  mkdir -p "$dir" "${fake%/*}"
+  # shellcheck disable=SC2016 # the $1 and $2 are the stand-in's own arguments
+  printf '#!/bin/sh\ncase "$1" in\n  completions) echo "# $2 completion (fake)" ;;\n  man) mkdir -p "$3" && echo ".TH PALISADE 1" >"$3/palisade.1" ;;\n  *) echo "palisade %s (fake release)" ;;\nesac\n' "$3" >"$fake"
+  chmod 0755 "$fake"
+  archive="$(python3 "$ROOT/scripts/release/package.py" --tag "$tag" --target "$target" --binary "$fake" --out "$dir")" ||
+    fail "package.py failed for $tag $target"
+  (cd "$dir" && sha256sum "${archive##*/}" >>SHA256SUMS)
 }
-make_release v9.9.9 x86_64-unknown-linux-gnu 9.9.9
-make_release v9.9.9 aarch64-unknown-linux-gnu 9.9.9
+make_release v9.9.9 x86_64-unknown-linux-musl 9.9.9
+make_release v9.9.9 aarch64-unknown-linux-musl 9.9.9
 mkdir -p "$SRV/latest/download"
 cp "$SRV/download/v9.9.9/"* "$SRV/latest/download/"
+# v8.8.8: exactly the targets .github/workflows/release.yml builds, packaged as it packages them.
+RELEASE_TARGETS="$(sed -n 's/^ *target: *\([A-Za-z0-9_-]*\) *$/\1/p' "$ROOT/.github/workflows/release.yml")"
+[[ "$(wc -w <<<"$RELEASE_TARGETS")" -ge 6 ]] || fail "could not read the build matrix of release.yml: '$RELEASE_TARGETS'"
+for t in $RELEASE_TARGETS; do make_release v8.8.8 "$t" 8.8.8; done
+# cargo binstall's templates in Cargo.toml name the same archives, and the same binary inside.
+python3 - "$ROOT" "$SRV/download/v8.8.8" "$RELEASE_TARGETS" <<'PY' || fail "Cargo.toml's [package.metadata.binstall] does not match the release archives"
+import pathlib, sys, tarfile, tomllib, zipfile
+
+root, release, targets = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), sys.argv[3].split()
+meta = tomllib.loads((root / "Cargo.toml").read_text())["package"]["metadata"]["binstall"]
+bad = []
+for target in targets:
+    m = {**meta, **meta.get("overrides", {}).get(target, {})}
+    fill = lambda t: (t.replace("{ repo }", "REPO").replace("{ version }", "8.8.8")
+                      .replace("{ target }", target).replace("{ bin }", "palisade")
+                      .replace("{ binary-ext }", ".exe" if "windows" in target else ""))
+    url = fill(m["pkg-url"])
+    name = url.rsplit("/", 1)[-1]
+    if not url.startswith("REPO/releases/download/v8.8.8/") or not (release / name).is_file():
+        bad.append(f"{target}: binstall would fetch {url}, which the release does not have")
+        continue
+    members = (zipfile.ZipFile(release / name).namelist() if m.get("pkg-fmt") == "zip"
+               else tarfile.open(release / name).getnames())
+    if fill(m["bin-dir"]) not in members:
+        bad.append(f"{target}: {name} has no {fill(m['bin-dir'])}")
+for b in bad:
+    print(b, file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+ok "Cargo.toml's cargo-binstall templates name every release archive and the binary inside"
+# [real] The packaging script on the real binary: completions and man pages come from it.
+if [[ -n "${PALISADE_BIN:-}" ]]; then
+  real="$(python3 "$ROOT/scripts/release/package.py" --tag v0.0.0-test --target x86_64-unknown-linux-musl \
+    --binary "$PALISADE_BIN" --out "$WORK/real-release")" || fail "package.py on the real binary failed"
+  mkdir -p "$WORK/real-unpacked"
+  tar -xzf "$real" -C "$WORK/real-unpacked"
+  top="$WORK/real-unpacked/palisade-v0.0.0-test-x86_64-unknown-linux-musl"
+  for f in palisade README.md LICENSE CHANGELOG.md completions/palisade.bash completions/_palisade \
+    completions/palisade.fish completions/_palisade.ps1 completions/palisade.elv man/palisade.1 man/palisade-scan.1; do
+    [[ -s "$top/$f" ]] || fail "package.py [real]: the archive has no (or an empty) $f"
+  done
+  grep -q -- '--snapshot' "$top/completions/palisade.bash" || fail "package.py [real]: the bash completion does not know scan --snapshot"
+  grep -q '^\.TH palisade-scan 1' "$top/man/palisade-scan.1" || fail "package.py [real]: palisade-scan.1 is not a man page: $(head -n 3 "$top/man/palisade-scan.1")"
+  "$top/palisade" --version >/dev/null || fail "package.py [real]: the packaged binary does not run"
+  ok "package.py [real]: the archive holds the binary, docs, five shell completions and a man page per command"
+fi
 # v6.6.6: SHA256SUMS does not match the archive (tampering).
-make_release v6.6.6 x86_64-unknown-linux-gnu 6.6.6
+make_release v6.6.6 x86_64-unknown-linux-musl 6.6.6
 sed -i 's/^[0-9a-f]\{8\}/00000000/' "$SRV/download/v6.6.6/SHA256SUMS"
 # v7.7.7: an archive without SHA256SUMS.
-make_release v7.7.7 x86_64-unknown-linux-gnu 7.7.7
+make_release v7.7.7 x86_64-unknown-linux-musl 7.7.7
 rm "$SRV/download/v7.7.7/SHA256SUMS"
 
 python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$SRV" >"$WORK/server.log" 2>&1 &
@@ -212,8 +308,16 @@ ok "install.sh: latest resolves through latest/download/SHA256SUMS to v9.9.9"
 
 run_install arm64 v9.9.9 RUNNER_ARCH=ARM64
 expect_installed arm64 v9.9.9 9.9.9
-grep -q 'aarch64-unknown-linux-gnu' "$sim/log" || fail "install (arm64): did not pick the aarch64 archive: $(cat "$sim/log")"
-ok "install.sh: Linux ARM64 picks the aarch64-unknown-linux-gnu archive"
+grep -q 'aarch64-unknown-linux-musl' "$sim/log" || fail "install (arm64): did not pick the aarch64 archive: $(cat "$sim/log")"
+ok "install.sh: Linux ARM64 picks the aarch64-unknown-linux-musl archive"
+
+# Every platform the installer knows must find its archive in a release as the workflow makes
+# it: the names agree, or the action silently falls back to a 20-minute cargo build.
+for platform in Linux/X64 Linux/ARM64 macOS/X64 macOS/ARM64; do
+  run_install "workflow-${platform/\//-}" v8.8.8 RUNNER_OS="${platform%/*}" RUNNER_ARCH="${platform#*/}"
+  expect_installed "workflow-$platform" v8.8.8 8.8.8
+done
+ok "install.sh: every platform it supports finds its archive among the ones release.yml builds ($(paste -sd' ' <<<"$RELEASE_TARGETS"))"
 
 run_install tampered v6.6.6
 expect_refused tampered 'checksum mismatch'

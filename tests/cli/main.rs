@@ -11,6 +11,7 @@ mod faults;
 mod gaps;
 mod hostile;
 mod iam;
+mod install;
 mod layering;
 mod live;
 mod moto;
