@@ -5,7 +5,7 @@ use super::finding::RuleInfo;
 use super::metadata::PolicyMeta;
 use super::source::{RegoFile, SourceError};
 use crate::util::diagnostic::Diagnostics;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// One loaded, validated policy.
 #[derive(Debug, Clone)]
@@ -25,6 +25,12 @@ pub struct PolicySet {
     pub libraries: Vec<RegoFile>,
     /// Tests of library modules.
     pub library_tests: Vec<RegoFile>,
+    /// A Rego engine holding only the libraries, parsed once on first use (after loading has
+    /// added every library); each policy's engine starts as a clone of it. The libraries are
+    /// about twenty times the text of a policy, and a scan builds an engine per policy at
+    /// least twice (the load check and the compiler), so parsing them once per policy was
+    /// most of the time spent loading the policies. Err holds (file, message).
+    base: OnceLock<Result<regorus::Engine, (String, String)>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -45,20 +51,34 @@ impl PolicySet {
         policy: &Policy,
         extra: &[&RegoFile],
     ) -> Result<regorus::Engine, PolicyError> {
-        let mut engine = regorus::Engine::new();
-        engine.set_rego_v0(false);
-        let modules = self
-            .libraries
-            .iter()
-            .chain(std::iter::once(&policy.file))
-            .chain(extra.iter().copied());
+        self.engine_with(std::iter::once(&policy.file).chain(extra.iter().copied()))
+    }
+
+    /// A fresh Rego engine holding the libraries and `modules`.
+    pub fn engine_with<'a>(
+        &self,
+        modules: impl IntoIterator<Item = &'a RegoFile>,
+    ) -> Result<regorus::Engine, PolicyError> {
+        let base = self.base.get_or_init(|| {
+            let mut engine = regorus::Engine::new();
+            engine.set_rego_v0(false);
+            for m in &self.libraries {
+                add_module(&mut engine, m)?;
+            }
+            Ok(engine)
+        });
+        let mut engine = match base {
+            Ok(engine) => engine.clone(),
+            Err((file, message)) => {
+                return Err(PolicyError::Rego {
+                    file: file.clone(),
+                    message: message.clone(),
+                })
+            }
+        };
         for m in modules {
-            engine
-                .add_policy(m.path.clone(), m.text.to_string())
-                .map_err(|e| PolicyError::Rego {
-                    file: m.path.clone(),
-                    message: e.to_string().trim().to_string(),
-                })?;
+            add_module(&mut engine, m)
+                .map_err(|(file, message)| PolicyError::Rego { file, message })?;
         }
         Ok(engine)
     }
@@ -69,4 +89,11 @@ impl PolicySet {
             .ok()
             .map(|i| &self.policies[i])
     }
+}
+
+fn add_module(engine: &mut regorus::Engine, m: &RegoFile) -> Result<(), (String, String)> {
+    engine
+        .add_policy(m.path.clone(), m.text.to_string())
+        .map(drop)
+        .map_err(|e| (m.path.clone(), e.to_string().trim().to_string()))
 }

@@ -37,22 +37,8 @@ pub fn test_rules(file: &RegoFile) -> Vec<String> {
 fn run_file(set: &PolicySet, policy: Option<&Policy>, test: &RegoFile, out: &mut Vec<TestResult>) {
     let engine = match policy {
         Some(p) => set.engine_for(p, &[test]),
-        None => {
-            // A library test: libraries plus the test module.
-            let mut engine = regorus::Engine::new();
-            let mut res = Ok(());
-            for m in set.libraries.iter().chain(std::iter::once(test)) {
-                if let Err(e) = engine.add_policy(m.path.clone(), m.text.to_string()) {
-                    res = Err(format!("{}: {e}", m.path));
-                    break;
-                }
-            }
-            res.map(|_| engine)
-                .map_err(|message| super::PolicyError::Rego {
-                    file: test.path.clone(),
-                    message,
-                })
-        }
+        // A library test: libraries plus the test module.
+        None => set.engine_with([test]),
     };
     let mut engine = match engine {
         Ok(e) => e,
