@@ -94,7 +94,12 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn main() {
     // The in-process runs must not pay for error backtraces either (the binary does this itself).
     palisade::util::quiet_error_backtraces();
-    let binary = env!("CARGO_BIN_EXE_palisade");
+    // PALISADE_BENCH_BIN=PATH times another build of palisade (a before/after comparison in one
+    // session: copy the old binary aside first); the in-process column is always this build.
+    let binary_override = std::env::var("PALISADE_BENCH_BIN").ok();
+    let binary = binary_override
+        .as_deref()
+        .unwrap_or(env!("CARGO_BIN_EXE_palisade"));
     let sizes: Vec<usize> = std::env::var("PALISADE_BENCH_SIZES")
         .unwrap_or_else(|_| "10000,100000,1000000".into())
         .split(',')
@@ -107,7 +112,7 @@ fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
     // PALISADE_BENCH_KEEP=DIR keeps the generated snapshots there (for profiling single policies).
     let keep = std::env::var_os("PALISADE_BENCH_KEEP").map(std::path::PathBuf::from);
-    // Both policy engines: the interpreter (default) and the compiled RVM (`--engine compiled`).
+    // Both policy engines: the compiled RVM (the default) and the interpreter (the reference).
     let engines: Vec<String> = std::env::var("PALISADE_BENCH_ENGINES")
         .unwrap_or_else(|_| "interpreter,compiled".into())
         .split(',')
