@@ -14,7 +14,7 @@ mod source;
 
 use crate::util::diagnostic::Diagnostics;
 use args::{EXIT_ERROR, EXIT_OK};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -105,8 +105,8 @@ pub fn main() -> i32 {
         Command::Network(cmd) => network::run(cmd),
         Command::Collections(args) => reference::collections(args),
         Command::Permissions => reference::permissions(),
-        Command::Completions(args) => shell::completions(args),
-        Command::Man(args) => shell::man(args),
+        Command::Completions(args) => shell::completions(args, Cli::command()),
+        Command::Man(args) => shell::man(args, Cli::command()),
         Command::Docs(args) => reference::generate(args),
     };
     match result {

@@ -2,9 +2,8 @@
 //! never drift from the real options. The release archives ship both (scripts/release/package.py).
 
 use super::args::EXIT_OK;
-use super::Cli;
 use anyhow::{Context, Result};
-use clap::{Args, CommandFactory};
+use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -18,8 +17,8 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-pub fn completions(args: CompletionsArgs) -> Result<i32> {
-    let mut cmd = Cli::command();
+/// `cmd` is the whole command line's definition (`Cli::command()`).
+pub fn completions(args: CompletionsArgs, mut cmd: clap::Command) -> Result<i32> {
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "palisade", &mut out);
     write_stdout(&out)
@@ -35,8 +34,7 @@ pub struct ManArgs {
 
 /// The man page in roff: `palisade man > palisade.1; man ./palisade.1`, or a page per command
 /// with `--dir`.
-pub fn man(args: ManArgs) -> Result<i32> {
-    let cmd = Cli::command();
+pub fn man(args: ManArgs, cmd: clap::Command) -> Result<i32> {
     if let Some(dir) = args.dir {
         std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         clap_mangen::generate_to(cmd, &dir)

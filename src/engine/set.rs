@@ -30,7 +30,7 @@ pub struct PolicySet {
     /// about twenty times the text of a policy, and a scan builds an engine per policy at
     /// least twice (the load check and the compiler), so parsing them once per policy was
     /// most of the time spent loading the policies. Err holds (file, message).
-    base: OnceLock<Result<regorus::Engine, (String, String)>>,
+    base: OnceLock<Result<Box<regorus::Engine>, (String, String)>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -65,10 +65,10 @@ impl PolicySet {
             for m in &self.libraries {
                 add_module(&mut engine, m)?;
             }
-            Ok(engine)
+            Ok(Box::new(engine))
         });
         let mut engine = match base {
-            Ok(engine) => engine.clone(),
+            Ok(engine) => regorus::Engine::clone(engine),
             Err((file, message)) => {
                 return Err(PolicyError::Rego {
                     file: file.clone(),
