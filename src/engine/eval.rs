@@ -292,6 +292,14 @@ fn run_task(
         // An error on the compiled engine is rare (a builtin given the wrong type, say): the
         // chunk runs again on the interpreter, whose result is the reference and whose error
         // message points at the policy's line. Both engines then report the same.
+        tracing::debug!(
+            policy = %policy.meta.id,
+            outcome = %match &result {
+                Ok(Err(e)) => e.as_str(),
+                _ => "panic",
+            },
+            "the compiled engine failed on a chunk; evaluating it on the interpreter"
+        );
         result = match set.engine_for(policy, &[]) {
             Ok(engine) => run_worker(
                 &mut Worker::Interpreter(Box::new(engine)),

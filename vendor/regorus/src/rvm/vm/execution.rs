@@ -713,8 +713,8 @@ impl RegoVM {
         // They represent engine-level constraints, not rule-level failures.
         // Returning Ok(false) causes the caller to clear execution_stack and
         // propagate the error, terminating the evaluation entirely.
-        // `raise_errors`: every error ends the evaluation (Palisade patch).
-        if RegoVM::is_fatal_vm_error(&err) || self.raise_errors {
+        // `raise_errors`: errors end the evaluation (Palisade patch).
+        if self.ends_evaluation(&err) {
             return Ok(false);
         }
 

@@ -31,6 +31,14 @@ impl RegoVM {
         )
     }
 
+    /// Whether `err` ends the evaluation: a fatal error, or with `raise_errors` any error
+    /// except a failed condition (`AssertionFailed` is how a rule body that is simply
+    /// undefined unwinds, not an error). (Palisade patch.)
+    pub(super) fn ends_evaluation(&self, err: &VmError) -> bool {
+        Self::is_fatal_vm_error(err)
+            || (self.raise_errors && !matches!(err, VmError::AssertionFailed { .. }))
+    }
+
     /// Restore VM state that was swapped out for rule execution.
     /// Must be called before returning an error from `execute_rule_definitions_common`
     /// to avoid leaving the VM in an inconsistent state.
@@ -111,9 +119,8 @@ impl RegoVM {
                 {
                     match self.jump_to(destructuring_entry_point) {
                         Ok(_result) => {}
-                        // `raise_errors`: every error ends the evaluation (Palisade patch).
-                        // `raise_errors`: every error ends the evaluation (Palisade patch).
-                    Err(e) if Self::is_fatal_vm_error(&e) || self.raise_errors => {
+                        // `raise_errors`: errors end the evaluation (Palisade patch).
+                    Err(e) if self.ends_evaluation(&e) => {
                             self.restore_rule_state(
                                 &mut previous_loop_stack,
                                 &mut previous_comprehension_stack,
@@ -169,8 +176,8 @@ impl RegoVM {
                             break;
                         }
                     }
-                    // `raise_errors`: every error ends the evaluation (Palisade patch).
-                    Err(e) if Self::is_fatal_vm_error(&e) || self.raise_errors => {
+                    // `raise_errors`: errors end the evaluation (Palisade patch).
+                    Err(e) if self.ends_evaluation(&e) => {
                         self.restore_rule_state(
                             &mut previous_loop_stack,
                             &mut previous_comprehension_stack,
