@@ -151,8 +151,8 @@ impl PolicySet {
     ///
     /// Built-in policies are skipped unless a custom library is loaded beside them: with only
     /// built-in libraries their Rego is fixed in the binary and checked by its test suite
-    /// (`palisade policies test`), and checking them again cost a third of a scan's loading
-    /// time. Should one ever fail anyway, evaluating it fails, and a policy that fails to
+    /// (`palisade policies test`), and checking them again was most of a scan's loading time
+    /// (300 of 330 ms on the demo, once the libraries were parsed only once). Should one ever fail anyway, evaluating it fails, and a policy that fails to
     /// evaluate is reported as an error, never as a pass.
     fn compile_problems(&self, custom_library: bool) -> Result<Diagnostics, PolicyError> {
         let empty = crate::inventory::Inventory::empty(chrono::DateTime::UNIX_EPOCH);
