@@ -30,6 +30,8 @@ fn both(module: &str, rule: &str, input: &Json) -> (String, String) {
     let program = Compiler::compile_from_policy(&compiled, &[rule]).expect("RVM program");
     let mut vm = RegoVM::new();
     vm.load_program(program);
+    // As Palisade runs it (engine::eval): errors end the evaluation instead of skipping.
+    vm.set_raise_errors(true);
     vm.set_input(input);
     let executed = vm.execute_entry_point_by_index(0).expect("the RVM runs");
     let text = |v: &Value| v.to_json_str().expect("a JSON value");
@@ -97,6 +99,31 @@ fn rvm_failed_inner_comprehension_does_not_swallow_the_outer_one() {
         json!({"items": [1, 10]}),
         json!({"1": [], "10": [1]}),
     );
+}
+
+/// With `raise_errors`, a condition failing outside any loop or comprehension is an undefined
+/// rule body, not an error. The first version of the switch raised it; in a scan every such
+/// chunk then fell back to the interpreter (right results, the compiled engine's speed lost),
+/// which the differential test cannot see.
+#[test]
+fn rvm_a_failed_top_level_condition_is_undefined_not_an_error() {
+    let module = format!(
+        "{HEADER}r contains x if {{\n\tinput.enabled == false\n\tx := \"off\"\n}}\n\nd := 1 if {{\n\tcount(input.items) > 5\n}}\n"
+    );
+    agree(
+        &module,
+        "data.case.r",
+        json!({"enabled": true, "items": []}),
+        json!([]),
+    );
+    agree(
+        &module,
+        "data.case.r",
+        json!({"enabled": false, "items": []}),
+        json!(["off"]),
+    );
+    let (interpreted, compiled) = both(&module, "data.case.d", &json!({"items": [1]}));
+    assert_eq!(compiled, interpreted, "undefined on both engines");
 }
 
 /// Fault 3: an array comprehension kept an undefined term as an element instead of yielding
