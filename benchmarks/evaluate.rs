@@ -74,7 +74,7 @@ fn scan(binary: &str, snapshot: &Path, engine: &str) -> Run {
 
 /// One scan through the library, as a test or another tool would run it: wall ms.
 fn scan_in_process(snapshot: &Path, engine: &str) -> f64 {
-    let mut request = palisade::ScanRequest::new(palisade::Source::Snapshot(snapshot.into()));
+    let mut request = palisade::ScanRequest::new(palisade::Source::Snapshot(vec![snapshot.into()]));
     request.eval.backend = match engine {
         "compiled" => palisade::engine::Backend::Compiled,
         _ => palisade::engine::Backend::Interpreter,

@@ -1,9 +1,11 @@
 //! The command line: argument definitions and dispatch. `anyhow` lives here, at the edge.
 
+mod accounts;
 mod args;
 mod collect;
 mod frameworks;
 mod iam;
+mod merge;
 mod network;
 mod output;
 mod policies;
@@ -35,8 +37,13 @@ pub struct Cli {
 pub enum Command {
     /// Evaluate the policies against a live AWS account, a snapshot, or the embedded demo.
     Scan(scan::ScanArgs),
-    /// Read AWS into a snapshot file for a later `scan --snapshot`.
+    /// Read AWS into a snapshot file for a later `scan --snapshot` (a whole organization, or
+    /// one shard of it with --shard).
     Collect(collect::CollectArgs),
+    /// Join the snapshots of an organization's shards into one.
+    Merge(merge::MergeArgs),
+    /// List the organization's active accounts and the shard of each (to plan --shard K/N).
+    Accounts(accounts::AccountsArgs),
     /// List, show and test policies.
     #[command(subcommand)]
     Policies(policies::PoliciesCommand),
@@ -98,6 +105,8 @@ pub fn main() -> i32 {
     let result = match cli.command {
         Command::Scan(args) => scan::run(args),
         Command::Collect(args) => collect::run(args),
+        Command::Merge(args) => merge::run(args),
+        Command::Accounts(args) => accounts::run(args),
         Command::Policies(cmd) => policies::run(cmd),
         Command::Frameworks(cmd) => frameworks::run(cmd),
         Command::Iam(cmd) => iam::run(cmd),

@@ -1,9 +1,10 @@
 //! Where a command's inventory comes from: the embedded demo, a snapshot file, an IAM
 //! authorization-details file, or a live AWS account (and which accounts and regions to read).
 
-use crate::collect::{CollectOptions, CollectSummary};
+use crate::collect::{parse_accounts, CollectOptions, CollectSummary, Selection, Shard};
 use crate::inventory::{Gap, Inventory};
 use crate::pipeline::Source;
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -14,9 +15,10 @@ pub struct SourceArgs {
     /// Use the embedded demo snapshot (a fictional healthcare payments company).
     #[arg(long)]
     pub demo: bool,
-    /// Read a snapshot file written by `palisade collect` (or by hand).
+    /// Read a snapshot file written by `palisade collect` (or by hand; `.json.gz` too).
+    /// Repeat it to scan the shards of an organization as one (as `palisade merge` joins them).
     #[arg(long, value_name = "FILE")]
-    pub snapshot: Option<PathBuf>,
+    pub snapshot: Vec<PathBuf>,
     /// Read the JSON that `aws iam get-account-authorization-details` prints and run the IAM
     /// checks only (no AWS access; credentials and account settings are not in that file).
     #[arg(long, value_name = "FILE")]
@@ -29,12 +31,12 @@ pub struct SourceArgs {
 impl SourceArgs {
     /// The source these arguments name.
     pub fn source(&self) -> anyhow::Result<Source> {
-        let offline = self.demo || self.snapshot.is_some() || self.iam_auth_details.is_some();
+        let offline = self.demo || !self.snapshot.is_empty() || self.iam_auth_details.is_some();
         if offline && self.live.any() {
-            anyhow::bail!("AWS options (--region, --regions, --profile, --role-arn, --org) read a live account; they do not apply to --demo, --snapshot or --iam-auth-details");
+            anyhow::bail!("AWS options (--region, --regions, --profile, --role-arn, --org, --shard, --accounts, --org-only) read a live account; they do not apply to --demo, --snapshot or --iam-auth-details");
         }
-        Ok(if let Some(path) = &self.snapshot {
-            Source::Snapshot(path.clone())
+        Ok(if !self.snapshot.is_empty() {
+            Source::Snapshot(self.snapshot.clone())
         } else if let Some(path) = &self.iam_auth_details {
             Source::AuthDetails(path.clone())
         } else if self.demo {
@@ -93,6 +95,17 @@ pub struct LiveArgs {
     /// Role to assume in each organization account with --org.
     #[arg(long, value_name = "NAME", requires = "org")]
     pub role_name: Option<String>,
+    /// With --org: collect only shard K of N, the accounts whose id hashes to K (stable as
+    /// accounts join or leave). `auto/N` takes K from JOB_COMPLETION_INDEX (Kubernetes Indexed
+    /// Job) or AWS_BATCH_JOB_ARRAY_INDEX. Shard 0 also reads the organization's units and SCPs.
+    #[arg(long, value_name = "K/N", requires = "org", value_parser = parse_shard)]
+    pub shard: Option<Shard>,
+    /// With --org: collect only these accounts (comma-separated ids, or a file of them).
+    #[arg(long, value_name = "IDS|FILE", requires = "org", value_parser = parse_accounts)]
+    pub accounts: Option<BTreeSet<String>>,
+    /// With --org: read only the organization's structure (accounts, units, SCPs), no account.
+    #[arg(long, requires = "org", conflicts_with_all = ["shard", "accounts"])]
+    pub org_only: bool,
     /// Maximum API calls in flight, across all services, regions and accounts.
     #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..=512))]
     pub concurrency: u32,
@@ -126,10 +139,19 @@ impl LiveArgs {
             } else {
                 None
             },
+            selection: Selection {
+                shard: self.shard,
+                accounts: self.accounts.clone(),
+                organization_only: self.org_only,
+            },
             concurrency: self.concurrency as usize,
             max_attempts: self.max_attempts,
             attempt_timeout: Duration::from_secs(self.call_timeout.max(1)),
             progress: std::io::stderr().is_terminal(),
         }
     }
+}
+
+fn parse_shard(text: &str) -> Result<Shard, String> {
+    Shard::parse(text, |name| std::env::var(name).ok())
 }

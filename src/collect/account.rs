@@ -42,38 +42,26 @@ pub async fn identify(sdk: &SdkConfig, shared: &Arc<Shared>) -> Result<Session, 
     })
 }
 
-/// Sessions for every active account of the organization, assuming `role_name` in each
-/// (the calling account uses its own credentials). An account whose role cannot be assumed is
-/// a gap, not a failure of the run.
+/// Sessions for `accounts` of the organization, assuming `role_name` in each (the calling
+/// account uses its own credentials). An account whose role cannot be assumed is a gap, not a
+/// failure of the run.
 pub async fn organization_sessions(
     opts: &CollectOptions,
-    first: &Session,
-    home_region: &str,
+    caller: &Session,
+    accounts: &[&str],
     role_name: &str,
 ) -> Vec<Session> {
-    let org = crate::client!(first, aws_sdk_organizations, home_region);
-    let at = At::new(op::organizations::LIST_ACCOUNTS, "global");
-    let Some(pages) = first
-        .paginate(at, || org.list_accounts().into_paginator().send())
-        .await
-    else {
-        return vec![first.clone()];
-    };
-    let ids: Vec<String> = pages
-        .iter()
-        .flat_map(|p| p.accounts())
-        .filter(|a| a.status().map(|s| s.as_str() == "ACTIVE").unwrap_or(true))
-        .filter_map(|a| a.id().map(str::to_string))
-        .filter(|id| id != &first.account_id)
-        .collect();
-    let assumed = futures::future::join_all(ids.into_iter().map(|id| async move {
-        let role_arn = format!("arn:{}:iam::{id}:role/{role_name}", first.partition);
-        let sdk = session::assume_role(opts, &first.sdk, &role_arn, None).await;
-        match identify(&sdk, &first.shared).await {
+    let assumed = futures::future::join_all(accounts.iter().map(|id| async move {
+        if *id == caller.account_id {
+            return Some(caller.clone());
+        }
+        let role_arn = format!("arn:{}:iam::{id}:role/{role_name}", caller.partition);
+        let sdk = session::assume_role(opts, &caller.sdk, &role_arn, None).await;
+        match identify(&sdk, &caller.shared).await {
             Ok(s) => Some(s),
             Err(e) => {
-                let mut probe = first.clone();
-                probe.account_id = id.clone();
+                let mut probe = caller.clone();
+                probe.account_id = id.to_string();
                 let at = At::new(op::sts::ASSUME_ROLE, "global").on(&role_arn);
                 probe.record_gap(at, "AssumeRoleFailed".into(), e.to_string());
                 None
@@ -81,9 +69,7 @@ pub async fn organization_sessions(
         }
     }))
     .await;
-    std::iter::once(first.clone())
-        .chain(assumed.into_iter().flatten())
-        .collect()
+    assumed.into_iter().flatten().collect()
 }
 
 /// The regions enabled for the account (`--regions all`).

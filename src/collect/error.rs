@@ -8,4 +8,8 @@ pub enum CollectError {
     NoRegion,
     #[error("nothing could be collected: every API call failed (first: {first})")]
     Nothing { first: String },
+    #[error("cannot list the organization's accounts ({first}); --shard, --accounts and --org-only need organizations:ListAccounts with the calling credentials (the management account or a delegated administrator)")]
+    Members { first: String },
+    #[error("not active accounts of the organization: {}", .0.join(", "))]
+    NotMembers(Vec<String>),
 }

@@ -23,27 +23,30 @@ mod iam;
 mod kms;
 mod lambda;
 mod logging;
-mod merge;
 mod messaging;
 mod opensearch;
+mod organization;
 mod posture;
 mod progress;
 mod rds;
 mod redshift;
 mod s3;
-mod scp;
 mod secrets;
 mod securityhub;
 mod session;
+mod shard;
 mod tags;
 mod time;
 mod wafv2;
 
 pub use error::CollectError;
+pub use organization::Member;
 pub use s3::FixedEndpoint;
 pub use session::{CollectOptions, Session};
+pub use shard::{parse_accounts, Selection, Shard, MAX_SHARDS};
 
-use crate::inventory::{Account, Inventory};
+use crate::inventory::combine;
+use crate::inventory::{Account, CollectionRun, Inventory};
 use futures::future::join_all;
 use session::Shared;
 use std::collections::BTreeMap;
@@ -89,29 +92,45 @@ impl CollectSummary {
 /// Collects everything `opts` asks for into one inventory.
 pub async fn collect(opts: &CollectOptions) -> Result<(Inventory, CollectSummary), CollectError> {
     let started = Instant::now();
-    let shared = Arc::new(Shared {
-        limiter: tokio::sync::Semaphore::new(opts.concurrency.max(1)),
-        gaps: Mutex::new(Vec::new()),
-        counter: Arc::default(),
-        progress: progress::Progress::new(opts.progress),
-    });
-    let mut base = session::base_config(opts, opts.regions.first().map(String::as_str)).await;
-    if let Some(role) = &opts.role_arn {
-        base = session::assume_role(opts, &base, role, opts.external_id.as_deref()).await;
-    }
-    let home_region = base
-        .region()
-        .map(|r| r.to_string())
-        .ok_or(CollectError::NoRegion)?;
-    let first = account::identify(&base, &shared).await?;
-    let sessions = match &opts.org_role_name {
-        Some(role_name) => {
-            account::organization_sessions(opts, &first, &home_region, role_name).await
+    let (shared, home_region, caller) = start(opts, opts.progress).await?;
+    let selection = &opts.selection;
+    // With --org: the organization's active accounts, then the ones this run collects.
+    let members = match &opts.org_role_name {
+        Some(_) => {
+            let listed = organization::members(&caller, &home_region).await;
+            if listed.is_none() && !selection.is_everything() {
+                return Err(CollectError::Members {
+                    first: first_gap(&shared),
+                });
+            }
+            listed
         }
-        None => vec![first],
+        None => None,
+    };
+    if let (Some(only), Some(members)) = (&selection.accounts, &members) {
+        let unknown: Vec<String> = only
+            .iter()
+            .filter(|id| !members.iter().any(|m| &m.id == *id))
+            .cloned()
+            .collect();
+        if !unknown.is_empty() {
+            return Err(CollectError::NotMembers(unknown));
+        }
+    }
+    let sessions = match (&opts.org_role_name, &members) {
+        (Some(role_name), Some(members)) => {
+            let chosen: Vec<&str> = members
+                .iter()
+                .map(|m| m.id.as_str())
+                .filter(|id| selection.contains(id))
+                .collect();
+            account::organization_sessions(opts, &caller, &chosen, role_name).await
+        }
+        // The organization could not be listed (a gap says why): the caller's own account.
+        _ => vec![caller.clone()],
     };
     let regions = if opts.all_regions {
-        account::enabled_regions(&sessions[0], &home_region).await
+        account::enabled_regions(&caller, &home_region).await
     } else if opts.regions.is_empty() {
         vec![home_region.clone()]
     } else {
@@ -124,20 +143,40 @@ pub async fn collect(opts: &CollectOptions) -> Result<(Inventory, CollectSummary
             .map(|s| collect_account(s, &regions, &home_region)),
     )
     .await;
-    shared.progress.finish();
 
     let mut inventory = Inventory::empty(chrono::Utc::now());
     for part in per_account {
-        merge::absorb(&mut inventory, part);
+        combine::absorb(&mut inventory, part);
     }
-    // With the caller's own identity: in an --org scan that is the management account (or a
-    // delegated administrator), the one that may read them.
-    scp::attach(&sessions[0], &mut inventory, &home_region).await;
+    // The organization's structure (units, SCPs), read once with the caller's identity: in an
+    // --org run that is the management account (or a delegated administrator), the one that
+    // may read it. A shard other than 0 leaves it to shard 0; a single account in an
+    // organization gets it for its own SCPs.
+    let in_organization = inventory.accounts.iter().any(|a| a.organization.is_some());
+    let reads_organization = match &members {
+        Some(_) => selection.reads_organization(),
+        None => in_organization,
+    };
+    if reads_organization {
+        let listed: Vec<organization::Member> = match &members {
+            Some(members) => members.clone(),
+            None => inventory
+                .accounts
+                .iter()
+                .map(|a| organization::Member {
+                    id: a.id.clone(),
+                    name: None,
+                })
+                .collect(),
+        };
+        inventory.organization = organization::read(&caller, &home_region, &listed).await;
+    }
+    shared.progress.finish();
     let gaps = shared.gaps.lock().map(|g| g.clone()).unwrap_or_default();
     inventory.gaps.extend(gaps);
     let unscanned = cloudwatch::unscanned_log_groups(&inventory, &regions);
     inventory.gaps.extend(unscanned);
-    merge::sort(&mut inventory);
+    combine::finish(&mut inventory);
 
     let api_calls = shared
         .counter
@@ -150,12 +189,23 @@ pub async fn collect(opts: &CollectOptions) -> Result<(Inventory, CollectSummary
     let summary = CollectSummary {
         accounts: inventory.accounts.len(),
         regions: regions.clone(),
-        resources: merge::count_by_service(&inventory),
+        resources: combine::count_by_service(&inventory),
         api_calls,
         retries: attempts.saturating_sub(api_calls),
         gaps: inventory.gaps.len(),
         wall: started.elapsed(),
     };
+    inventory.runs.push(CollectionRun {
+        shard: selection.shard.map(|s| s.to_string()),
+        organization: inventory.organization.is_some(),
+        accounts: inventory.accounts.iter().map(|a| a.id.clone()).collect(),
+        regions: regions.clone(),
+        api_calls: summary.api_calls,
+        retries: summary.retries,
+        gaps: summary.gaps,
+        wall_seconds: (summary.wall.as_secs_f64() * 1000.0).round() / 1000.0,
+        finished_at: inventory.collected_at,
+    });
     if summary.resources.values().sum::<usize>() == 0 && !inventory.gaps.is_empty() {
         let total_gaps = inventory.gaps.len() as u64;
         // Every data call failed (identity and region listing aside): say so instead of
@@ -167,6 +217,59 @@ pub async fn collect(opts: &CollectOptions) -> Result<(Inventory, CollectSummary
         }
     }
     Ok((inventory, summary))
+}
+
+/// The shared state of a run, its home region, and the session of the caller's credentials
+/// (after `--role-arn`): `sts:GetCallerIdentity` must succeed.
+async fn start(
+    opts: &CollectOptions,
+    progress: bool,
+) -> Result<(Arc<Shared>, String, Session), CollectError> {
+    let shared = Arc::new(Shared {
+        limiter: tokio::sync::Semaphore::new(opts.concurrency.max(1)),
+        gaps: Mutex::new(Vec::new()),
+        counter: Arc::default(),
+        progress: progress::Progress::new(progress),
+    });
+    let mut base = session::base_config(opts, opts.regions.first().map(String::as_str)).await;
+    if let Some(role) = &opts.role_arn {
+        base = session::assume_role(opts, &base, role, opts.external_id.as_deref()).await;
+    }
+    let home_region = base
+        .region()
+        .map(|r| r.to_string())
+        .ok_or(CollectError::NoRegion)?;
+    let caller = account::identify(&base, &shared).await?;
+    Ok((shared, home_region, caller))
+}
+
+/// The first gap recorded so far, described (for errors that end a run).
+fn first_gap(shared: &Shared) -> String {
+    let gaps = shared.gaps.lock().map(|g| g.clone()).unwrap_or_default();
+    gaps.first().map(|g| g.describe()).unwrap_or_default()
+}
+
+/// The organization's active accounts, read with the caller's credentials (for planning
+/// shards: `palisade accounts`), and the organization's id.
+pub async fn organization_accounts(
+    opts: &CollectOptions,
+) -> Result<(Option<String>, Vec<Member>), CollectError> {
+    let (shared, home_region, caller) = start(opts, false).await?;
+    let (membership, members) = futures::join!(
+        account::collect(&caller, &home_region),
+        organization::members(&caller, &home_region)
+    );
+    let Some(members) = members else {
+        return Err(CollectError::Members {
+            first: first_gap(&shared),
+        });
+    };
+    let id = membership
+        .accounts
+        .first()
+        .and_then(|a| a.organization.as_ref())
+        .map(|o| o.id.clone());
+    Ok((id, members))
 }
 
 /// Every service of one account: global ones once, regional ones per region, all concurrently.
@@ -207,7 +310,7 @@ async fn collect_account(s: &Session, regions: &[String], home_region: &str) -> 
     }
     let mut inventory = Inventory::empty(chrono::Utc::now());
     for part in join_all(parts).await {
-        merge::absorb(&mut inventory, part);
+        combine::absorb(&mut inventory, part);
     }
     if inventory.accounts.is_empty() {
         inventory.accounts.push(Account {

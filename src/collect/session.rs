@@ -31,6 +31,8 @@ pub struct CollectOptions {
     pub external_id: Option<String>,
     /// Scan every account of the organization by assuming this role name in each.
     pub org_role_name: Option<String>,
+    /// With `org_role_name`: which of the organization's accounts (a shard, a list, none).
+    pub selection: super::shard::Selection,
     /// At most this many API calls in flight, across all services, regions and accounts.
     pub concurrency: usize,
     /// Attempts per call, including the first (adaptive retry with backoff between them).
@@ -50,6 +52,7 @@ impl Default for CollectOptions {
             role_arn: None,
             external_id: None,
             org_role_name: None,
+            selection: Default::default(),
             concurrency: 32,
             max_attempts: 8,
             attempt_timeout: Duration::from_secs(20),

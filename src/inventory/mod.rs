@@ -8,6 +8,7 @@ pub mod auth_details;
 pub mod certificates;
 pub mod cloudwatch;
 pub mod collections;
+pub mod combine;
 pub mod compute;
 pub mod datastores;
 pub mod dynamodb;
@@ -18,6 +19,7 @@ pub mod iam;
 pub mod logging;
 pub mod messaging;
 pub mod network;
+pub mod organization;
 mod resources;
 pub mod secrets;
 pub mod snapshot;
@@ -31,10 +33,11 @@ pub use snapshot::{load_snapshot, load_snapshot_str, SnapshotError};
 pub use tags::Tags;
 
 /// The snapshot format this build writes. Readers accept any `1.x`.
-pub const SCHEMA_VERSION: &str = "1.8";
+pub const SCHEMA_VERSION: &str = "1.9";
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Everything collected in one pass over one or more accounts.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -65,6 +68,39 @@ pub struct Inventory {
     /// Everything that could not be read; policies over it report `not-evaluated`.
     #[serde(default)]
     pub gaps: Vec<Gap>,
+    /// The organization's accounts, units and SCPs, when an `--org` collection read them
+    /// (since 1.9).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<organization::OrgStructure>,
+    /// What each collection run behind the snapshot did: one, or one per shard once merged
+    /// (since 1.9).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub runs: Vec<CollectionRun>,
+}
+
+/// One collection run: which accounts, how many calls and gaps, how long.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct CollectionRun {
+    /// `K/N` for one shard of a sharded collection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<String>,
+    /// Whether the run read the organization's structure (`organization`).
+    #[serde(default)]
+    pub organization: bool,
+    /// The accounts it collected.
+    #[serde(default)]
+    pub accounts: Vec<String>,
+    #[serde(default)]
+    pub regions: Vec<String>,
+    #[serde(default)]
+    pub api_calls: u64,
+    #[serde(default)]
+    pub retries: u64,
+    #[serde(default)]
+    pub gaps: usize,
+    #[serde(default)]
+    pub wall_seconds: f64,
+    pub finished_at: DateTime<Utc>,
 }
 
 /// What reports need of a snapshot once it has been evaluated: small, unlike the inventory.
@@ -75,6 +111,16 @@ pub struct SnapshotHeader {
     pub generator: Option<String>,
     pub accounts: Vec<Account>,
     pub gaps: Vec<Gap>,
+    /// Where each account sits in its organization, when the snapshot has the structure.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub places: BTreeMap<String, Place>,
+}
+
+/// An account's name and organizational unit path (`Workloads / Prod`, `Root`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Place {
+    pub name: Option<String>,
+    pub unit: Option<String>,
 }
 
 impl Inventory {
@@ -85,6 +131,19 @@ impl Inventory {
             generator: self.generator.clone(),
             accounts: self.accounts.clone(),
             gaps: self.gaps.clone(),
+            places: self
+                .organization
+                .iter()
+                .flat_map(|org| {
+                    org.accounts.iter().map(|a| {
+                        let place = Place {
+                            name: a.name.clone(),
+                            unit: a.unit_path(),
+                        };
+                        (a.id.clone(), place)
+                    })
+                })
+                .collect(),
         }
     }
 
@@ -103,6 +162,8 @@ impl Inventory {
             compute: Default::default(),
             edge: Default::default(),
             gaps: Vec::new(),
+            organization: None,
+            runs: Vec::new(),
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use super::Inventory;
 use serde::Deserialize;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 const SUPPORTED_MAJOR: &str = "1";
@@ -10,6 +11,12 @@ const SUPPORTED_MAJOR: &str = "1";
 pub enum SnapshotError {
     #[error("cannot read snapshot {file}")]
     Io {
+        file: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot decompress snapshot {file} (gzip)")]
+    Gzip {
         file: PathBuf,
         #[source]
         source: std::io::Error,
@@ -38,13 +45,41 @@ pub enum SnapshotError {
     Version { file: PathBuf, found: String },
 }
 
-/// Loads a snapshot file.
+/// Loads a snapshot file, plain JSON or gzip-compressed (recognised by its magic bytes, so a
+/// renamed file still reads).
 pub fn load_snapshot(path: &Path) -> Result<Inventory, SnapshotError> {
-    let text = std::fs::read_to_string(path).map_err(|source| SnapshotError::Io {
+    let io = |source| SnapshotError::Io {
         file: path.to_path_buf(),
         source,
-    })?;
+    };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let mut magic = [0u8; 2];
+    let gzip = read_prefix(&mut file, &mut magic).map_err(io)? == 2 && magic == [0x1f, 0x8b];
+    file.seek(SeekFrom::Start(0)).map_err(io)?;
+    let mut text = String::new();
+    if gzip {
+        flate2::read::MultiGzDecoder::new(std::io::BufReader::new(file))
+            .read_to_string(&mut text)
+            .map_err(|source| SnapshotError::Gzip {
+                file: path.to_path_buf(),
+                source,
+            })?;
+    } else {
+        file.read_to_string(&mut text).map_err(io)?;
+    }
     load_snapshot_str(&text, path)
+}
+
+/// Reads up to `buf.len()` bytes (fewer only at the end of the file).
+fn read_prefix(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
 }
 
 /// Parses snapshot text; `origin` names it in errors.
@@ -191,6 +226,23 @@ mod tests {
     use super::*;
 
     const MINIMAL: &str = r#"{"schema_version":"1.0","collected_at":"2026-01-01T00:00:00Z"}"#;
+
+    #[test]
+    fn gzip_snapshots_load_and_broken_ones_say_so() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        // Named .json: the magic bytes decide, not the name.
+        let path = dir.path().join("s.json");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(MINIMAL.as_bytes()).unwrap();
+        let bytes = gz.finish().unwrap();
+        std::fs::write(&path, &bytes).unwrap();
+        assert_eq!(load_snapshot(&path).unwrap().schema_version, "1.0");
+        std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+        let err = load_snapshot(&path).unwrap_err();
+        assert!(matches!(err, SnapshotError::Gzip { .. }), "{err}");
+        assert!(err.to_string().contains("s.json"), "{err}");
+    }
 
     #[test]
     fn minimal_snapshot_loads() {

@@ -3,6 +3,7 @@
 
 use crate::collect::{self, CollectError, CollectOptions, CollectSummary};
 use crate::inventory::auth_details::{load_auth_details, AuthDetailsError};
+use crate::inventory::combine::{combine, CombineError};
 use crate::inventory::{load_snapshot, Inventory, SnapshotError};
 use std::path::PathBuf;
 
@@ -10,8 +11,9 @@ use std::path::PathBuf;
 pub enum Source {
     /// The embedded demo snapshot (a fictional healthcare payments company).
     Demo,
-    /// A snapshot file written by `palisade collect`.
-    Snapshot(PathBuf),
+    /// Snapshot files written by `palisade collect`: one, or the shards of an organization
+    /// (joined as `palisade merge` joins them).
+    Snapshot(Vec<PathBuf>),
     /// The JSON of `aws iam get-account-authorization-details`: IAM data only.
     AuthDetails(PathBuf),
     /// An inventory the caller already holds.
@@ -32,6 +34,20 @@ pub enum SourceError {
     Runtime(std::io::Error),
     #[error(transparent)]
     Collect(#[from] CollectError),
+    #[error(transparent)]
+    Combine(#[from] CombineError),
+}
+
+/// One snapshot as it is, or several joined into one (accounts disjoint, SCPs attached).
+pub fn load_snapshots(paths: &[PathBuf]) -> Result<Inventory, SourceError> {
+    if let [one] = paths {
+        return Ok(load_snapshot(one)?);
+    }
+    let mut parts = Vec::with_capacity(paths.len());
+    for path in paths {
+        parts.push((path.clone(), load_snapshot(path)?));
+    }
+    Ok(combine(parts)?)
 }
 
 /// A loaded source: the inventory, and what collection did when it read AWS.
@@ -54,7 +70,7 @@ impl Source {
     pub fn load(self) -> Result<Loaded, SourceError> {
         let inventory = match self {
             Source::Demo => crate::demo::inventory().map_err(SourceError::Demo)?,
-            Source::Snapshot(path) => load_snapshot(&path)?,
+            Source::Snapshot(paths) => load_snapshots(&paths)?,
             Source::AuthDetails(path) => load_auth_details(&path)?,
             Source::Inventory(inventory) => *inventory,
             Source::Live(options) => {

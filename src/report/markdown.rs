@@ -88,6 +88,7 @@ fn render_within(r: &ScanReport, budget: usize) -> String {
     for fw in r.compliance {
         controls(fw, &mut d);
     }
+    estate(r, &mut d);
     suppressions(r, &mut d);
     baseline(r, &mut d);
     gaps(r, &mut d);
@@ -293,6 +294,74 @@ fn baseline(r: &ScanReport, d: &mut Doc) {
             "| `{}` | {} | {now} |",
             cell(&a.entry.policy_id),
             cell(&a.entry.arn)
+        ));
+    }
+    d.line("");
+}
+
+/// Accounts listed in the per-account table; the rest are counted.
+const TOP_ACCOUNTS: usize = 25;
+
+/// With several accounts: a table per organizational unit, then the accounts with the most
+/// failing results.
+fn estate(r: &ScanReport, d: &mut Doc) {
+    let Some(estate) = super::estate::of(r) else {
+        return;
+    };
+    if !estate.units.is_empty() {
+        d.line(&format!(
+            "### By organizational unit ({})",
+            estate.units.len()
+        ));
+        d.line("");
+        d.line("| Unit | Accounts | Failing | Critical/high | Gaps |");
+        d.line("|---|---:|---:|---:|---:|");
+        for u in &estate.units {
+            d.line(&format!(
+                "| {} | {} | {} | {} | {} |",
+                cell(u.unit),
+                u.accounts,
+                u.failing,
+                u.severe,
+                u.gaps
+            ));
+        }
+        d.line("");
+    }
+    // The unit column only when the snapshot knows the organization's units.
+    let units = !estate.units.is_empty();
+    d.line(&format!("### By account ({})", estate.accounts.len()));
+    d.line("");
+    if units {
+        d.line("| Account | Name | Unit | Failing | Critical/high | Not evaluated | Gaps |");
+        d.line("|---|---|---|---:|---:|---:|---:|");
+    } else {
+        d.line("| Account | Name | Failing | Critical/high | Not evaluated | Gaps |");
+        d.line("|---|---|---:|---:|---:|---:|");
+    }
+    for a in estate.accounts.iter().take(TOP_ACCOUNTS) {
+        let unit = if units {
+            format!(" {} |", a.unit.map(cell).unwrap_or_default())
+        } else {
+            String::new()
+        };
+        d.line(&format!(
+            "| `{}` | {} |{unit} {} | {} | {} | {} |",
+            cell(a.id),
+            a.name.map(cell).unwrap_or_default(),
+            a.failing,
+            a.severe,
+            a.not_evaluated,
+            a.gaps
+        ));
+    }
+    if estate.accounts.len() > TOP_ACCOUNTS {
+        let rest = &estate.accounts[TOP_ACCOUNTS..];
+        let failing = rest.iter().filter(|a| a.failing > 0).count();
+        d.line("");
+        d.line(&format!(
+            "… and {} more accounts, {failing} of them with failing results (the JSON report has every result).",
+            rest.len()
         ));
     }
     d.line("");

@@ -1,6 +1,7 @@
 //! Report: one file per format; every format renders the same sorted `Finding` list.
 
 mod controls;
+pub mod estate;
 pub mod html;
 pub mod json;
 pub mod markdown;

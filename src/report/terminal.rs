@@ -64,7 +64,67 @@ pub fn write(r: &ScanReport, color: bool, out: &mut dyn Write) -> io::Result<()>
     for fw in r.compliance {
         write_controls(fw, &style, out)?;
     }
+    write_estate(r, &style, out)?;
     write_summary(r, &style, out)
+}
+
+/// Accounts shown by name in the per-account list; the rest are counted.
+const TOP_ACCOUNTS: usize = 10;
+
+/// With several accounts: failing results per organizational unit and the accounts with the
+/// most.
+fn write_estate(r: &ScanReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let Some(estate) = super::estate::of(r) else {
+        return Ok(());
+    };
+    if !estate.units.is_empty() {
+        heading(
+            out,
+            style,
+            "1",
+            &format!("BY ORGANIZATIONAL UNIT ({})", estate.units.len()),
+        )?;
+        for u in &estate.units {
+            writeln!(
+                out,
+                "  {:<40} {:>4} account(s)  {:>6} failing ({} critical/high)  {} gap(s)",
+                printable(u.unit),
+                u.accounts,
+                u.failing,
+                u.severe,
+                u.gaps
+            )?;
+        }
+        writeln!(out)?;
+    }
+    heading(
+        out,
+        style,
+        "1",
+        &format!("BY ACCOUNT ({})", estate.accounts.len()),
+    )?;
+    for a in estate.accounts.iter().take(TOP_ACCOUNTS) {
+        let name = a.name.map(printable).unwrap_or_default();
+        let unit = a
+            .unit
+            .map(|u| format!("  [{}]", printable(u)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {} {:<24} {:>6} failing ({} critical/high)  {} not evaluated  {} gap(s){unit}",
+            a.id, name, a.failing, a.severe, a.not_evaluated, a.gaps
+        )?;
+    }
+    if estate.accounts.len() > TOP_ACCOUNTS {
+        let rest = &estate.accounts[TOP_ACCOUNTS..];
+        let failing = rest.iter().filter(|a| a.failing > 0).count();
+        writeln!(
+            out,
+            "  ... and {} more account(s), {failing} of them with failing results (the JSON report has every result)",
+            rest.len()
+        )?;
+    }
+    writeln!(out)
 }
 
 /// Failing findings, most severe first, one section per severity.

@@ -16,6 +16,7 @@ mod layering;
 mod live;
 mod moto;
 mod network;
+mod org;
 mod permissions;
 mod pipeline;
 mod policies;

@@ -54,6 +54,16 @@ pub fn moto() -> &'static Moto {
 
 /// A moto server of its own, for a test that changes account-wide state; stopped on drop.
 pub fn start() -> Moto {
+    start_with(true)
+}
+
+/// A moto server without AWS managed policies: moto copies its ~1,500 into every account it
+/// touches, which an organization of a hundred accounts pays for a hundred times.
+pub fn start_lean() -> Moto {
+    start_with(false)
+}
+
+fn start_with(managed_policies: bool) -> Moto {
     let port = free_port();
     let server = moto_server_path();
     // moto runs through tests/support/moto_server.py, with the Python of moto's virtualenv
@@ -69,7 +79,10 @@ pub fn start() -> Moto {
     );
     let mut child = Command::new("sh")
         .args(["-c", &script])
-        .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+        .env(
+            "MOTO_IAM_LOAD_MANAGED_POLICIES",
+            if managed_policies { "true" } else { "false" },
+        )
         .env("MOTO_EC2_LOAD_DEFAULT_AMIS", "false")
         // ACM certificates moto issues are "validated" at once rather than 60 s after the
         // request, so two collections of the seeded account see the same status.

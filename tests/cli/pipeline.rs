@@ -46,7 +46,7 @@ fn in_process_scan_equals_the_binary() {
 
 #[test]
 fn errors_say_which_phase_and_what() {
-    let mut request = ScanRequest::new(Source::Snapshot("/nonexistent/snap.json".into()));
+    let mut request = ScanRequest::new(Source::Snapshot(vec!["/nonexistent/snap.json".into()]));
     let Err(e) = palisade::scan(request.clone()) else {
         panic!("a missing snapshot scanned");
     };

@@ -109,8 +109,11 @@ operations! {
     organizations "organizations" {
         LIST_ACCOUNTS = "ListAccounts";
         DESCRIBE_ORGANIZATION = "DescribeOrganization";
-        LIST_PARENTS = "ListParents";
-        LIST_POLICIES_FOR_TARGET = "ListPoliciesForTarget";
+        LIST_ROOTS = "ListRoots";
+        LIST_ORGANIZATIONAL_UNITS_FOR_PARENT = "ListOrganizationalUnitsForParent";
+        LIST_ACCOUNTS_FOR_PARENT = "ListAccountsForParent";
+        LIST_POLICIES = "ListPolicies";
+        LIST_TARGETS_FOR_POLICY = "ListTargetsForPolicy";
         DESCRIBE_POLICY = "DescribePolicy";
     }
     iam "iam" {

@@ -79,8 +79,11 @@ const ACCOUNTS: Collection = Collection {
     enrichments: &[
         op::iam::LIST_ACCOUNT_ALIASES,
         op::organizations::DESCRIBE_ORGANIZATION,
-        op::organizations::LIST_PARENTS,
-        op::organizations::LIST_POLICIES_FOR_TARGET,
+        op::organizations::LIST_ROOTS,
+        op::organizations::LIST_ORGANIZATIONAL_UNITS_FOR_PARENT,
+        op::organizations::LIST_ACCOUNTS_FOR_PARENT,
+        op::organizations::LIST_POLICIES,
+        op::organizations::LIST_TARGETS_FOR_POLICY,
         op::organizations::DESCRIBE_POLICY,
         op::organizations::LIST_ACCOUNTS,
         op::ec2::DESCRIBE_REGIONS,

@@ -86,6 +86,7 @@ pub fn render(r: &ScanReport) -> String {
         }
         h.push_str("</section>\n");
     }
+    estate(r, &mut h);
     findings(r, &mut h);
     let _ = write!(
         h,
@@ -122,13 +123,14 @@ fn header(r: &ScanReport, time: &str, h: &mut String) {
 <div><dt>Data collected</dt><dd><time datetime=\"{collected}\">{collected}</time></dd></div>\n\
 <div><dt>Accounts</dt><dd>{}</dd></div>\n<div><dt>Regions</dt><dd>{}</dd></div>\n\
 <div><dt>Resources scanned</dt><dd>{}</dd></div>\n<div><dt>Policies run</dt><dd>{}</dd></div>\n\
-<div><dt>Palisade</dt><dd>{}</dd></div>\n</dl>\n<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>{}<a href=\"#findings\">Findings</a></nav>\n</div>\n</header>\n",
+<div><dt>Palisade</dt><dd>{}</dd></div>\n</dl>\n<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>{}{}<a href=\"#findings\">Findings</a></nav>\n</div>\n</header>\n",
         accounts.join(", "),
         if regions.is_empty() { "—".to_string() } else { regions.join(", ") },
         r.resources,
         r.policies.policies.len(),
         env!("CARGO_PKG_VERSION"),
         if r.compliance.is_empty() { "" } else { "<a href=\"#frameworks\">Frameworks</a>" },
+        if r.snapshot.accounts.len() < 2 { "" } else { "<a href=\"#accounts\">Accounts</a>" },
     );
 }
 
@@ -298,6 +300,94 @@ fn charts(r: &ScanReport, h: &mut String) {
         h.push_str("</ul>\n<ul class=\"legend\"><li class=\"st-pass\">Pass</li><li class=\"st-fail\">Fail</li><li class=\"st-not-evaluated\">Not evaluated</li><li class=\"st-manual\">Manual</li></ul>\n</figure>\n");
     }
     h.push_str("</div>\n</section>\n");
+}
+
+/// One sortable table: `columns` are (title, numeric).
+fn table_head(h: &mut String, class: &str, columns: &[(&str, bool)]) {
+    let _ = writeln!(
+        h,
+        "<div class=\"table-wrap\">\n<table class=\"sortable {class}\">\n<thead><tr>"
+    );
+    for (title, numeric) in columns {
+        let kind = if *numeric {
+            " data-type=\"num\" class=\"num\""
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            h,
+            "<th scope=\"col\" aria-sort=\"none\"{kind}><button type=\"button\">{title}</button></th>"
+        );
+    }
+    h.push_str("</tr></thead>\n<tbody>\n");
+}
+
+/// With several accounts: results per organizational unit and per account (every account;
+/// the tables sort).
+fn estate(r: &ScanReport, h: &mut String) {
+    let Some(estate) = super::estate::of(r) else {
+        return;
+    };
+    h.push_str("<section id=\"accounts\" aria-labelledby=\"accounts-h\">\n<h2 id=\"accounts-h\">Accounts</h2>\n");
+    if !estate.units.is_empty() {
+        let _ = writeln!(
+            h,
+            "<h3>By organizational unit ({})</h3>",
+            estate.units.len()
+        );
+        let columns = [
+            ("Unit", false),
+            ("Accounts", true),
+            ("Failing", true),
+            ("Critical/high", true),
+            ("Gaps", true),
+        ];
+        table_head(h, "units", &columns);
+        for u in &estate.units {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                esc(u.unit),
+                u.accounts,
+                u.failing,
+                u.severe,
+                u.gaps
+            );
+        }
+        h.push_str("</tbody>\n</table>\n</div>\n");
+    }
+    // The unit column only when the snapshot knows the organization's units.
+    let units = !estate.units.is_empty();
+    let _ = writeln!(h, "<h3>By account ({})</h3>", estate.accounts.len());
+    let mut columns = vec![("Account", false), ("Name", false)];
+    if units {
+        columns.push(("Unit", false));
+    }
+    columns.extend([
+        ("Failing", true),
+        ("Critical/high", true),
+        ("Not evaluated", true),
+        ("Gaps", true),
+    ]);
+    table_head(h, "accounts", &columns);
+    for a in &estate.accounts {
+        let unit = if units {
+            format!("<td>{}</td>", esc(a.unit.unwrap_or_default()))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td><code>{}</code></td><td>{}</td>{unit}<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            esc(a.id),
+            esc(a.name.unwrap_or_default()),
+            a.failing,
+            a.severe,
+            a.not_evaluated,
+            a.gaps
+        );
+    }
+    h.push_str("</tbody>\n</table>\n</div>\n</section>\n");
 }
 
 fn framework(fw: &FrameworkResult, h: &mut String) {
