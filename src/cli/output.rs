@@ -60,6 +60,33 @@ pub fn write_snapshot(path: &Path, inventory: &crate::inventory::Inventory) -> a
     })
 }
 
+/// Writes a snapshot as a stream of documents, one per line (gzip-compressed when the name ends
+/// in `.gz`), atomically as [`write_file`]: `produce` gets a function that writes one document
+/// and calls it as each part is ready, so no part needs to stay in memory after it is written.
+pub fn write_snapshot_stream(
+    path: &Path,
+    produce: impl FnOnce(
+        &mut dyn FnMut(&crate::inventory::Inventory) -> std::io::Result<()>,
+    ) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    write_file(path, |w| {
+        if crate::inventory::combine::is_gzip_path(path) {
+            let mut gz = flate2::write::GzEncoder::new(w, flate2::Compression::fast());
+            produce(&mut |part| {
+                serde_json::to_writer(&mut gz, part)?;
+                gz.write_all(b"\n")
+            })?;
+            gz.finish()?;
+            Ok(())
+        } else {
+            produce(&mut |part| {
+                serde_json::to_writer(&mut *w, part)?;
+                w.write_all(b"\n")
+            })
+        }
+    })
+}
+
 /// Writes `value` as pretty JSON to `output`, or to stdout without one (the analysis commands).
 pub fn write_json(output: Option<&Path>, value: &impl serde::Serialize) -> anyhow::Result<()> {
     let write = |w: &mut dyn Write| -> std::io::Result<()> {

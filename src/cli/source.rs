@@ -63,10 +63,12 @@ pub fn print_collected(summary: &CollectSummary, gaps: &[Gap]) {
     for gap in gaps.iter().take(SHOWN) {
         eprintln!("  gap: {}", crate::report::printable(&gap.describe()));
     }
-    if gaps.len() > SHOWN {
+    // `gaps` may be the first few only (a streamed collection keeps no more).
+    let total = summary.gaps.max(gaps.len());
+    if total > SHOWN {
         eprintln!(
             "  ... and {} more gaps (see the snapshot's `gaps`)",
-            gaps.len() - SHOWN
+            total - SHOWN
         );
     }
 }

@@ -12,4 +12,6 @@ pub enum CollectError {
     Members { first: String },
     #[error("not active accounts of the organization: {}", .0.join(", "))]
     NotMembers(Vec<String>),
+    #[error("cannot write the snapshot: {0}")]
+    Write(std::io::Error),
 }

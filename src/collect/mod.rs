@@ -48,6 +48,7 @@ pub use shard::{parse_accounts, Selection, Shard, MAX_SHARDS};
 use crate::inventory::combine;
 use crate::inventory::{Account, CollectionRun, Inventory};
 use futures::future::join_all;
+use futures::StreamExt;
 use session::Shared;
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -91,6 +92,27 @@ impl CollectSummary {
 
 /// Collects everything `opts` asks for into one inventory.
 pub async fn collect(opts: &CollectOptions) -> Result<(Inventory, CollectSummary), CollectError> {
+    let mut whole = Inventory::empty(chrono::Utc::now());
+    let summary = collect_parts(opts, usize::MAX, &mut |part: Inventory| {
+        whole.collected_at = whole.collected_at.max(part.collected_at);
+        combine::absorb(&mut whole, part);
+        Ok(())
+    })
+    .await?;
+    combine::finish(&mut whole);
+    Ok((whole, summary))
+}
+
+/// Collects what `opts` asks for as parts handed to `emit` as soon as they are complete: one
+/// per account (at most `accounts_at_once` of them collected at a time, so that memory is
+/// bounded by the largest accounts, not by their number), then a last part with what belongs
+/// to the run as a whole (the organization's structure, the gaps, the run's summary).
+/// Combined ([`combine::combine`]) the parts are the inventory [`collect`] returns.
+pub async fn collect_parts(
+    opts: &CollectOptions,
+    accounts_at_once: usize,
+    emit: &mut dyn FnMut(Inventory) -> std::io::Result<()>,
+) -> Result<CollectSummary, CollectError> {
     let started = Instant::now();
     let (shared, home_region, caller) = start(opts, opts.progress).await?;
     let selection = &opts.selection;
@@ -137,46 +159,59 @@ pub async fn collect(opts: &CollectOptions) -> Result<(Inventory, CollectSummary
         opts.regions.clone()
     };
 
-    let per_account = join_all(
+    let mut accounts = futures::stream::iter(
         sessions
             .iter()
             .map(|s| collect_account(s, &regions, &home_region)),
     )
-    .await;
-
-    let mut inventory = Inventory::empty(chrono::Utc::now());
-    for part in per_account {
-        combine::absorb(&mut inventory, part);
+    .buffer_unordered(accounts_at_once.clamp(1, sessions.len().max(1)));
+    let mut resources: BTreeMap<String, usize> = BTreeMap::new();
+    // Each collected account, and whether it belongs to an organization.
+    let mut collected: Vec<(String, bool)> = Vec::new();
+    let mut account_gaps = 0;
+    while let Some(mut part) = accounts.next().await {
+        let unscanned = cloudwatch::unscanned_log_groups(&part, &regions);
+        account_gaps += unscanned.len();
+        part.gaps.extend(unscanned);
+        combine::sort(&mut part);
+        for (service, n) in combine::count_by_service(&part) {
+            *resources.entry(service).or_default() += n;
+        }
+        collected.extend(
+            part.accounts
+                .iter()
+                .map(|a| (a.id.clone(), a.organization.is_some())),
+        );
+        emit(part).map_err(CollectError::Write)?;
     }
+    drop(accounts);
+
     // The organization's structure (units, SCPs), read once with the caller's identity: in an
     // --org run that is the management account (or a delegated administrator), the one that
     // may read it. A shard other than 0 leaves it to shard 0; a single account in an
     // organization gets it for its own SCPs.
-    let in_organization = inventory.accounts.iter().any(|a| a.organization.is_some());
+    let mut last = Inventory::empty(chrono::Utc::now());
     let reads_organization = match &members {
         Some(_) => selection.reads_organization(),
-        None => in_organization,
+        None => collected.iter().any(|(_, member)| *member),
     };
     if reads_organization {
         let listed: Vec<organization::Member> = match &members {
             Some(members) => members.clone(),
-            None => inventory
-                .accounts
+            None => collected
                 .iter()
-                .map(|a| organization::Member {
-                    id: a.id.clone(),
+                .map(|(id, _)| organization::Member {
+                    id: id.clone(),
                     name: None,
                 })
                 .collect(),
         };
-        inventory.organization = organization::read(&caller, &home_region, &listed).await;
+        last.organization = organization::read(&caller, &home_region, &listed).await;
     }
     shared.progress.finish();
-    let gaps = shared.gaps.lock().map(|g| g.clone()).unwrap_or_default();
-    inventory.gaps.extend(gaps);
-    let unscanned = cloudwatch::unscanned_log_groups(&inventory, &regions);
-    inventory.gaps.extend(unscanned);
-    combine::finish(&mut inventory);
+    last.gaps = shared.gaps.lock().map(|g| g.clone()).unwrap_or_default();
+    combine::sort(&mut last);
+    last.collected_at = chrono::Utc::now();
 
     let api_calls = shared
         .counter
@@ -187,36 +222,35 @@ pub async fn collect(opts: &CollectOptions) -> Result<(Inventory, CollectSummary
         .attempts
         .load(std::sync::atomic::Ordering::Relaxed);
     let summary = CollectSummary {
-        accounts: inventory.accounts.len(),
+        accounts: collected.len(),
         regions: regions.clone(),
-        resources: combine::count_by_service(&inventory),
+        resources,
         api_calls,
         retries: attempts.saturating_sub(api_calls),
-        gaps: inventory.gaps.len(),
+        gaps: last.gaps.len() + account_gaps,
         wall: started.elapsed(),
     };
-    inventory.runs.push(CollectionRun {
+    if summary.resources.values().sum::<usize>() == 0 && summary.gaps > 0 {
+        // Every data call failed (identity and region listing aside): say so instead of
+        // writing an empty snapshot that looks like a clean account.
+        if summary.gaps as u64 + 2 >= api_calls {
+            let first = last.gaps.first().map(|g| g.describe()).unwrap_or_default();
+            return Err(CollectError::Nothing { first });
+        }
+    }
+    last.runs.push(CollectionRun {
         shard: selection.shard.map(|s| s.to_string()),
-        organization: inventory.organization.is_some(),
-        accounts: inventory.accounts.iter().map(|a| a.id.clone()).collect(),
-        regions: regions.clone(),
+        organization: last.organization.is_some(),
+        accounts: collected.into_iter().map(|(id, _)| id).collect(),
+        regions,
         api_calls: summary.api_calls,
         retries: summary.retries,
         gaps: summary.gaps,
         wall_seconds: (summary.wall.as_secs_f64() * 1000.0).round() / 1000.0,
-        finished_at: inventory.collected_at,
+        finished_at: last.collected_at,
     });
-    if summary.resources.values().sum::<usize>() == 0 && !inventory.gaps.is_empty() {
-        let total_gaps = inventory.gaps.len() as u64;
-        // Every data call failed (identity and region listing aside): say so instead of
-        // writing an empty snapshot that looks like a clean account.
-        if total_gaps + 2 >= api_calls {
-            return Err(CollectError::Nothing {
-                first: inventory.gaps[0].describe(),
-            });
-        }
-    }
-    Ok((inventory, summary))
+    emit(last).map_err(CollectError::Write)?;
+    Ok(summary)
 }
 
 /// The shared state of a run, its home region, and the session of the caller's credentials

@@ -36,6 +36,8 @@ pub enum SnapshotError {
         column: usize,
         message: String,
     },
+    #[error(transparent)]
+    Combine(#[from] super::combine::CombineError),
     #[error("{file}: snapshot has no `schema_version`; is this a Palisade snapshot?")]
     MissingVersion { file: PathBuf },
     #[error(
@@ -91,6 +93,9 @@ pub fn load_snapshot_str(text: &str, origin: &Path) -> Result<Inventory, Snapsho
         check_version(&inventory.schema_version, &file)?;
         return Ok(with_missing_collections(inventory));
     }
+    if let Some(inventory) = load_stream(text, &file)? {
+        return Ok(inventory);
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     match serde_path_to_error::deserialize::<_, Inventory>(&mut de) {
         Ok(inventory) => {
@@ -130,6 +135,49 @@ pub fn load_snapshot_str(text: &str, origin: &Path) -> Result<Inventory, Snapsho
             })
         }
     }
+}
+
+/// A stream of snapshot documents one after another (what `collect --org` writes: one per
+/// account as it completes, then the run's own), combined into one inventory as `merge` would;
+/// `None` when `text` is not a stream of at least two documents.
+fn load_stream(text: &str, file: &Path) -> Result<Option<Inventory>, SnapshotError> {
+    let mut documents = serde_json::Deserializer::from_str(text).into_iter::<Inventory>();
+    let Some(Ok(first)) = documents.next() else {
+        return Ok(None);
+    };
+    let mut parts = vec![first];
+    for document in documents {
+        let document = document.map_err(|e| {
+            let message = strip_position(&e.to_string());
+            if e.is_syntax() || e.is_eof() {
+                SnapshotError::Syntax {
+                    file: file.to_path_buf(),
+                    line: e.line(),
+                    column: e.column(),
+                    message,
+                }
+            } else {
+                SnapshotError::Data {
+                    file: file.to_path_buf(),
+                    json_path: format!("(document {})", parts.len() + 1),
+                    line: e.line(),
+                    column: e.column(),
+                    message,
+                }
+            }
+        })?;
+        parts.push(document);
+    }
+    if parts.len() < 2 {
+        return Ok(None);
+    }
+    let mut named = Vec::with_capacity(parts.len());
+    for (n, part) in parts.into_iter().enumerate() {
+        check_version(&part.schema_version, file)?;
+        let name = PathBuf::from(format!("{} (document {})", file.display(), n + 1));
+        named.push((name, with_missing_collections(part)));
+    }
+    Ok(Some(super::combine::combine(named)?))
 }
 
 fn check_version(version: &str, file: &Path) -> Result<(), SnapshotError> {
@@ -242,6 +290,33 @@ mod tests {
         let err = load_snapshot(&path).unwrap_err();
         assert!(matches!(err, SnapshotError::Gzip { .. }), "{err}");
         assert!(err.to_string().contains("s.json"), "{err}");
+    }
+
+    #[test]
+    fn a_stream_of_documents_is_one_snapshot_and_repeats_are_refused() {
+        let part = |id: &str| {
+            format!(
+                r#"{{"schema_version":"1.9","collected_at":"2026-01-01T00:00:00Z","accounts":[{{"id":"{id}"}}]}}"#
+            )
+        };
+        let stream = format!(
+            "{}\n{}\n{}\n",
+            part("111111111111"),
+            part("222222222222"),
+            MINIMAL
+        );
+        let inv = load_snapshot_str(&stream, Path::new("s.json")).unwrap();
+        let ids: Vec<&str> = inv.accounts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["111111111111", "222222222222"]);
+        let repeated = format!("{}\n{}\n", part("111111111111"), part("111111111111"));
+        let err = load_snapshot_str(&repeated, Path::new("s.json")).unwrap_err();
+        assert!(err.to_string().contains("s.json (document 2)"), "{err}");
+        let broken = format!("{}\n{{\"schema_version\": \"1.9\", ", part("111111111111"));
+        let err = load_snapshot_str(&broken, Path::new("s.json")).unwrap_err();
+        assert!(
+            matches!(err, SnapshotError::Syntax { line: 2, .. }),
+            "{err}"
+        );
     }
 
     #[test]

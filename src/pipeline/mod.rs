@@ -7,7 +7,7 @@ pub mod differential;
 mod source;
 mod timings;
 
-pub use source::{load_snapshots, Loaded, Source, SourceError};
+pub use source::{collect_streaming, load_snapshots, Loaded, Source, SourceError};
 pub use timings::{resident_mb, Phase, Stopwatch, Timings};
 
 use crate::analyze::Settings;

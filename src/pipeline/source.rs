@@ -92,3 +92,18 @@ impl Source {
         })
     }
 }
+
+/// Reads AWS, handing each part (an account, then what belongs to the run as a whole) to
+/// `emit` as soon as it is complete (`collect::collect_parts`): memory stays bounded by the
+/// `accounts_at_once` accounts in flight, whatever the number of accounts.
+pub fn collect_streaming(
+    options: &CollectOptions,
+    accounts_at_once: usize,
+    emit: &mut dyn FnMut(Inventory) -> std::io::Result<()>,
+) -> Result<CollectSummary, SourceError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(SourceError::Runtime)?;
+    Ok(runtime.block_on(collect::collect_parts(options, accounts_at_once, emit))?)
+}

@@ -96,3 +96,32 @@ pub fn json_differences(
     walk("", a, b, (left, right), &mut out);
     out
 }
+
+/// The documents of a snapshot file: one, or several for a streamed (`collect --org`) one;
+/// gzip-compressed or not.
+pub fn snapshot_documents(path: &Path) -> Vec<serde_json::Value> {
+    let bytes = std::fs::read(path).expect("snapshot file");
+    let text = if bytes.starts_with(&[0x1f, 0x8b]) {
+        use std::io::Read;
+        let mut text = String::new();
+        flate2::read::MultiGzDecoder::new(&bytes[..])
+            .read_to_string(&mut text)
+            .expect("gzip");
+        text
+    } else {
+        String::from_utf8(bytes).expect("UTF-8")
+    };
+    serde_json::Deserializer::from_str(&text)
+        .into_iter::<serde_json::Value>()
+        .map(|d| d.expect("each document is JSON"))
+        .collect()
+}
+
+/// A snapshot file as one document, joined by `palisade merge` when it is a stream.
+pub fn merged_snapshot(path: &Path) -> serde_json::Value {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("merged.json");
+    let (code, _, err) = run(palisade().arg("merge").arg(path).arg("-o").arg(&out));
+    assert_eq!(code, 0, "{err}");
+    json(&std::fs::read_to_string(out).expect("merged snapshot"))
+}

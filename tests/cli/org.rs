@@ -4,7 +4,7 @@
 //! byte for byte). A shard killed midway leaves nothing behind and its rerun gives the same
 //! result; an account in two shards is refused.
 
-use crate::common::{json, json_differences, palisade, run};
+use crate::common::{json, json_differences, merged_snapshot, palisade, run, snapshot_documents};
 use crate::moto::{account_env, sdk, Moto, ACCOUNT};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -225,21 +225,6 @@ fn finish(cmd: &mut Command) -> String {
     err
 }
 
-fn snapshot(path: &Path) -> serde_json::Value {
-    let bytes = std::fs::read(path).unwrap();
-    let text = if bytes.starts_with(&[0x1f, 0x8b]) {
-        use std::io::Read;
-        let mut text = String::new();
-        flate2::read::GzDecoder::new(&bytes[..])
-            .read_to_string(&mut text)
-            .unwrap();
-        text
-    } else {
-        String::from_utf8(bytes).unwrap()
-    };
-    json(&text)
-}
-
 fn account_ids(snapshot: &serde_json::Value) -> BTreeSet<String> {
     snapshot["accounts"]
         .as_array()
@@ -267,7 +252,7 @@ fn sharded_collection_merges_into_the_single_process_scan() {
     let started = Instant::now();
     finish(&mut org.collect(&[], &single));
     let single_wall = started.elapsed();
-    let whole = snapshot(&single);
+    let whole = merged_snapshot(&single);
     assert_eq!(account_ids(&whole), everyone);
 
     // 4 shards as separate processes, at once; shard 3 takes its index from the environment
@@ -295,11 +280,16 @@ fn sharded_collection_merges_into_the_single_process_scan() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    let shards: Vec<serde_json::Value> = (0..SHARDS).map(|k| snapshot(&shard_path(k))).collect();
+    let shards: Vec<serde_json::Value> = (0..SHARDS)
+        .map(|k| merged_snapshot(&shard_path(k)))
+        .collect();
     let mut seen = BTreeSet::new();
     for (k, shard) in shards.iter().enumerate() {
         let ids = account_ids(shard);
         assert!(seen.is_disjoint(&ids), "shard {k} repeats an account");
+        // Written as it went: a document per account, then the run's own.
+        let documents = snapshot_documents(&shard_path(k as u32));
+        assert_eq!(documents.len(), ids.len() + 1, "shard {k}");
         // Balanced: 101 accounts over 4 shards by hash.
         assert!((10..=45).contains(&ids.len()), "shard {k}: {}", ids.len());
         seen.extend(ids);
@@ -338,10 +328,10 @@ fn sharded_collection_merges_into_the_single_process_scan() {
         .arg(&merged));
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("101 account(s)"), "{err}");
-    let merged_snapshot = snapshot(&merged);
-    assert_eq!(merged_snapshot["runs"].as_array().unwrap().len(), 4);
+    let joined = merged_snapshot(&merged);
+    assert_eq!(joined["runs"].as_array().unwrap().len(), 4);
     // The member in Prod got the root's policy, Prod's guardrail and nothing of its own.
-    let prod_member = merged_snapshot["accounts"]
+    let prod_member = joined["accounts"]
         .as_array()
         .unwrap()
         .iter()
@@ -487,12 +477,15 @@ fn planning_lists_every_account_with_its_shard() {
     let part = org.path("two.json");
     let err = finish(&mut org.collect(&["--accounts", &wanted.join(",")], &part));
     assert!(err.contains("collected 2 account(s)"), "{err}");
-    assert_eq!(account_ids(&snapshot(&part)), wanted.into_iter().collect());
+    assert_eq!(
+        account_ids(&merged_snapshot(&part)),
+        wanted.into_iter().collect()
+    );
 
     // Organization-level data alone.
     let only = org.path("org-only.json");
     finish(&mut org.collect(&["--org-only"], &only));
-    let structure = snapshot(&only);
+    let structure = merged_snapshot(&only);
     assert!(account_ids(&structure).is_empty());
     assert_eq!(
         structure["organization"]["accounts"]
