@@ -30,9 +30,12 @@ pub fn run(args: CollectArgs) -> anyhow::Result<i32> {
         eprintln!("snapshot written to {}", args.output.display());
         return Ok(EXIT_OK);
     }
-    // An organization: each account is written as soon as it is collected, a few at a time,
-    // so memory does not grow with the number of accounts.
-    let at_once = (options.concurrency / 4).max(2);
+    // An organization: each account is written as soon as it is collected, at most
+    // 4 x --concurrency at a time, so memory does not grow with the number of accounts past
+    // that. Fewer at a time would leave calls idle: an account's collection ends with its
+    // slowest call (a retried one waits out its backoff), and the accounts in flight must
+    // keep --concurrency calls busy meanwhile.
+    let at_once = options.concurrency.saturating_mul(4).max(2);
     let mut outcome: Option<Result<_, SourceError>> = None;
     let mut gaps = Vec::new();
     let written = write_snapshot_stream(&args.output, |write| {
