@@ -40,7 +40,7 @@ pub fn run(args: CollectArgs) -> anyhow::Result<i32> {
     let mut gaps = Vec::new();
     let written = write_snapshot_stream(&args.output, |write| {
         let result = collect_streaming(&options, at_once, &mut |part| {
-            let room = GAPS_SHOWN + 1 - gaps.len().min(GAPS_SHOWN + 1);
+            let room = GAPS_SHOWN.saturating_sub(gaps.len());
             gaps.extend(part.gaps.iter().take(room).cloned());
             write(&part)
         });

@@ -289,8 +289,8 @@ pub async fn organization_accounts(
     opts: &CollectOptions,
 ) -> Result<(Option<String>, Vec<Member>), CollectError> {
     let (shared, home_region, caller) = start(opts, false).await?;
-    let (membership, members) = futures::join!(
-        account::collect(&caller, &home_region),
+    let (described, members) = futures::join!(
+        organization::describe(&caller, &home_region),
         organization::members(&caller, &home_region)
     );
     let Some(members) = members else {
@@ -298,12 +298,7 @@ pub async fn organization_accounts(
             first: first_gap(&shared),
         });
     };
-    let id = membership
-        .accounts
-        .first()
-        .and_then(|a| a.organization.as_ref())
-        .map(|o| o.id.clone());
-    Ok((id, members))
+    Ok((described.map(|(id, _)| id), members))
 }
 
 /// Every service of one account: global ones once, regional ones per region, all concurrently.

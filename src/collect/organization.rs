@@ -49,10 +49,9 @@ pub async fn members(s: &Session, home_region: &str) -> Option<Vec<Member>> {
     Some(members)
 }
 
-/// Reads the structure of the caller's organization for `members`, or `None` when the caller
-/// is in none (or `DescribeOrganization` failed: a gap). Accounts the tree walk did not
-/// reach, or whose policies could not all be read, have `null` units or SCPs.
-pub async fn read(s: &Session, home_region: &str, members: &[Member]) -> Option<OrgStructure> {
+/// The caller's organization: its id and management account, or `None` when the caller is in
+/// none (or `DescribeOrganization` failed: a gap).
+pub async fn describe(s: &Session, home_region: &str) -> Option<(String, Option<String>)> {
     let org = crate::client!(s, aws_sdk_organizations, home_region);
     let at = At::global(op::organizations::DESCRIBE_ORGANIZATION);
     let described = s
@@ -64,8 +63,17 @@ pub async fn read(s: &Session, home_region: &str, members: &[Member]) -> Option<
         return None;
     };
     let organization = described.organization()?;
-    let id = organization.id().unwrap_or_default();
-    let management_account_id = organization.master_account_id().map(str::to_string);
+    Some((
+        organization.id().unwrap_or_default().to_string(),
+        organization.master_account_id().map(str::to_string),
+    ))
+}
+
+/// Reads the structure of the caller's organization for `members`, or `None` when the caller
+/// is in none (or `DescribeOrganization` failed: a gap). Accounts the tree walk did not
+/// reach, or whose policies could not all be read, have `null` units or SCPs.
+pub async fn read(s: &Session, home_region: &str, members: &[Member]) -> Option<OrgStructure> {
+    let (id, management_account_id) = describe(s, home_region).await?;
     let org = crate::client!(s, aws_sdk_organizations, home_region);
     // The policies only once the tree could be read: a member account that may not read the
     // organization gets one gap (ListRoots), not one per listing.
@@ -90,7 +98,7 @@ pub async fn read(s: &Session, home_region: &str, members: &[Member]) -> Option<
         });
     }
     let mut structure = OrgStructure {
-        id: id.to_string(),
+        id,
         management_account_id,
         accounts,
         policies: policies.map(|p| p.documents).unwrap_or_default(),

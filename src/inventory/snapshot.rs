@@ -89,11 +89,8 @@ pub fn load_snapshot_str(text: &str, origin: &Path) -> Result<Inventory, Snapsho
     let file = origin.to_path_buf();
     // Fast path: plain serde. Only a snapshot that fails is parsed again with path tracking,
     // which costs about a third more on large files.
-    if let Ok(inventory) = serde_json::from_str::<Inventory>(text) {
-        check_version(&inventory.schema_version, &file)?;
-        return Ok(with_missing_collections(inventory));
-    }
-    if let Some(inventory) = load_stream(text, &file)? {
+    // A stream of several documents (`collect --org`) takes the same path.
+    if let Some(inventory) = load_documents(text, &file)? {
         return Ok(inventory);
     }
     let mut de = serde_json::Deserializer::from_str(text);
@@ -137,10 +134,10 @@ pub fn load_snapshot_str(text: &str, origin: &Path) -> Result<Inventory, Snapsho
     }
 }
 
-/// A stream of snapshot documents one after another (what `collect --org` writes: one per
-/// account as it completes, then the run's own), combined into one inventory as `merge` would;
-/// `None` when `text` is not a stream of at least two documents.
-fn load_stream(text: &str, file: &Path) -> Result<Option<Inventory>, SnapshotError> {
+/// One snapshot document, or a stream of them one after another (what `collect --org`
+/// writes: one per account as it completes, then the run's own), combined into one inventory
+/// as `merge` would. `None` when the first document does not parse (the caller then says why).
+fn load_documents(text: &str, file: &Path) -> Result<Option<Inventory>, SnapshotError> {
     let mut documents = serde_json::Deserializer::from_str(text).into_iter::<Inventory>();
     let Some(Ok(first)) = documents.next() else {
         return Ok(None);
@@ -168,8 +165,10 @@ fn load_stream(text: &str, file: &Path) -> Result<Option<Inventory>, SnapshotErr
         })?;
         parts.push(document);
     }
-    if parts.len() < 2 {
-        return Ok(None);
+    if parts.len() == 1 {
+        let inventory = parts.remove(0);
+        check_version(&inventory.schema_version, file)?;
+        return Ok(Some(with_missing_collections(inventory)));
     }
     let mut named = Vec::with_capacity(parts.len());
     for (n, part) in parts.into_iter().enumerate() {
