@@ -30,6 +30,12 @@ fn moto_server_path() -> PathBuf {
     PathBuf::from("moto_server")
 }
 
+/// The Python of moto's virtualenv (next to `moto_server`): it has moto's dependencies, such
+/// as `cryptography`, for the helpers in `tests/support`.
+pub fn python() -> PathBuf {
+    moto_server_path().with_file_name("python")
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -70,7 +76,7 @@ fn start_with(managed_policies: bool) -> Moto {
     // (next to moto_server), so that it also answers the CBOR protocol aws-sdk-cloudwatch
     // speaks. `cat` returns when our end of its stdin closes (the Moto was dropped or this
     // process exited), then moto is killed.
-    let python = server.with_file_name("python");
+    let python = python();
     let bridge = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/moto_server.py");
     let script = format!(
         "'{}' '{}' -H 127.0.0.1 -p {port} >/dev/null 2>&1 & pid=$!; echo started; cat >/dev/null; kill $pid",

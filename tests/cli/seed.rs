@@ -930,6 +930,25 @@ async fn file_systems(conf: &SdkConfig, ids: &mut Seeded) {
     ids.put("ap-reports", reports.access_point_id().unwrap());
 }
 
+/// A self-signed certificate for the private key at `key`, valid from an hour ago until a day
+/// from now (`tests/support/short_lived_cert.py`, with the Python of moto's virtualenv).
+fn short_lived_certificate(key: &std::path::Path, common_name: &str) -> Vec<u8> {
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/short_lived_cert.py");
+    let out = std::process::Command::new(crate::moto::python())
+        .arg(script)
+        .arg(key)
+        .arg(common_name)
+        .output()
+        .expect("run the Python of moto's virtualenv (.ci/run creates it)");
+    assert!(
+        out.status.success(),
+        "short_lived_cert.py: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// Load balancers in the seeded VPC: `web-weak` (an internal ALB serving plain HTTP, TLS 1.0
 /// accepted, no logs, no deletion protection, invalid headers kept, desync only monitored),
 /// `web-strict` (the same with every setting right) and `nlb-one-zone` (a network load
@@ -955,14 +974,14 @@ async fn load_balancers(conf: &SdkConfig, ids: &mut Seeded) {
         ids.put(label, &id);
         subnets.push(id);
     }
-    // web-weak serves an imported 1024-bit certificate that expires within a day of being
-    // made (so it is expired or expiring whenever the test runs), web-strict one ACM issued.
+    // web-weak serves an imported 1024-bit certificate that expires a day from now (made now:
+    // moto refuses an expired one), web-strict one ACM issued.
     let acm = aws_sdk_acm::Client::new(conf);
-    let fixture = |f: &str| crate::common::fixture(&format!("acm/{f}"));
+    let key = crate::common::fixture("acm/legacy-1024.key");
     let legacy = acm
         .import_certificate()
-        .certificate(std::fs::read(fixture("legacy-1024.crt")).unwrap().into())
-        .private_key(std::fs::read(fixture("legacy-1024.key")).unwrap().into())
+        .certificate(short_lived_certificate(&key, "legacy.example.test").into())
+        .private_key(std::fs::read(&key).unwrap().into())
         .send()
         .await
         .unwrap()
