@@ -12,7 +12,9 @@
 # (per process, 32), PALISADE_RUNS (runs of each configuration, median reported; 3), REPLAY
 # (1: the proxy answers repeated requests from memory so that moto's one-request-at-a-time
 # speed does not cap the measurement; 0: every request goes to moto; see latency_proxy.py),
-# MEMORY_ACCOUNTS (accounts per process for the memory check; "25 50 100", plus all),
+# MEMORY_ACCOUNTS (accounts per process for the memory check; "25 50 100 200"),
+# MEMORY_CONCURRENCY (--concurrency of the memory check, 2: a window of 8 accounts at a time,
+# so every size there is past the window),
 # PALISADE_BIN (default: the release binary, see benchmarks/common.sh), PALISADE_MOTO_VENV
 # (default ~/.cache/palisade/moto-venv, which .ci/run creates).
 #
@@ -31,7 +33,8 @@ SHARDS="${SHARDS:-4}"
 LATENCY_MS="${LATENCY_MS:-40}"
 CONCURRENCY="${CONCURRENCY:-32}"
 PALISADE_RUNS="${PALISADE_RUNS:-3}"
-MEMORY_ACCOUNTS="${MEMORY_ACCOUNTS:-25 50 100}"
+MEMORY_ACCOUNTS="${MEMORY_ACCOUNTS:-25 50 100 200}"
+MEMORY_CONCURRENCY="${MEMORY_CONCURRENCY:-2}"
 REPLAY="${REPLAY:-1}"
 MOTO_VENV="${PALISADE_MOTO_VENV:-$HOME/.cache/palisade/moto-venv}"
 PY="$MOTO_VENV/bin/python"
@@ -222,11 +225,15 @@ for run in $(seq "$PALISADE_RUNS"); do
   measured shards "$run" shards "$run"
   echo "    round $run done"
 done
-echo "==> memory: one process, the first N member accounts (--accounts FILE), N in: $MEMORY_ACCOUNTS"
+# Memory past the window: at --concurrency C a process collects at most 4 x C accounts at once,
+# so with a small C every size below is past it and peak memory should not grow with the
+# accounts. No added latency (it changes the time, not what is held), to keep this short.
+echo "==> memory: one process at --concurrency $MEMORY_CONCURRENCY (window $((4 * MEMORY_CONCURRENCY)) accounts), the first N member accounts, N in: $MEMORY_ACCOUNTS"
+proxy_get "/__latency?ms=0" >/dev/null
 for n in $MEMORY_ACCOUNTS; do
-  ((n < ACCOUNTS)) || continue
+  ((n <= ACCOUNTS)) || continue
   head -n "$n" "$tmp/members.txt" >"$tmp/first-$n.txt"
-  measured "memory-$n" 1 single "memory-$n" 1 "$proxy" "$CONCURRENCY" --accounts "$tmp/first-$n.txt"
+  measured "memory-$n" 1 single "memory-$n" 1 "$proxy" "$MEMORY_CONCURRENCY" --accounts "$tmp/first-$n.txt"
 done
 echo "==> no added latency: 1 x $wide (what this machine can serve at all)"
 proxy_get "/__latency?ms=0" >/dev/null
@@ -243,10 +250,10 @@ done
 echo "==> correctness: the single-process and the merged snapshot hold $expected accounts each"
 
 # --- report --------------------------------------------------------------------------------
-"$PY" - "$tmp" "$ACCOUNTS" "$SHARDS" "$CONCURRENCY" "$wide" "$LATENCY_MS" "$(nproc)" "$REPLAY" <<'EOF'
+"$PY" - "$tmp" "$ACCOUNTS" "$SHARDS" "$CONCURRENCY" "$wide" "$LATENCY_MS" "$(nproc)" "$REPLAY" "$MEMORY_CONCURRENCY" <<'EOF'
 import json, statistics, sys
 from collections import defaultdict
-tmp, accounts, shards, conc, wide, latency_ms, cores, replay = sys.argv[1], *map(int, sys.argv[2:])
+tmp, accounts, shards, conc, wide, latency_ms, cores, replay, mem_conc = sys.argv[1], *map(int, sys.argv[2:])
 everyone = accounts + 1
 rows = defaultdict(list)
 for line in open(f"{tmp}/runs.tsv"):
@@ -290,21 +297,22 @@ for k in range(shards):
     c = f"shard-{k}"
     print(f"| {k}/{shards}{' (reads the organization)' if k == 0 else ''} | {med(c, 2):.0f} | {med(c, 0):.1f} | {med(c, 1):.0f} | {med(c, 3):.0f} |")
 
-print("\n| accounts in the process | how | peak RSS MB | wall s |")
-print("|---:|---|---:|---:|")
+print(f"\n| accounts in the process | how | window (accounts at once) | peak RSS MB | wall s |")
+print("|---:|---|---:|---:|---:|")
 points = []
 for config in sorted((c for c in rows if c.startswith("memory-")), key=lambda c: int(c.split("-")[1])):
     points.append((med(config, 2), med(config, 1)))
-    print(f"| {med(config, 2):.0f} | `--accounts` (the first {config.split('-')[1]} members) | {med(config, 1):.0f} | {med(config, 0):.1f} |")
+    print(f"| {med(config, 2):.0f} | `--accounts` (the first {config.split('-')[1]} members), "
+          f"`--concurrency {mem_conc}`, no added latency | {4 * mem_conc} | {med(config, 1):.0f} | {med(config, 0):.1f} |")
 for k in range(shards):
     c = f"shard-{k}"
-    points.append((med(c, 2), med(c, 1)))
-    print(f"| {med(c, 2):.0f} | `--shard {k}/{shards}` | {med(c, 1):.0f} | {med(c, 0):.1f} |")
-points.append((med(single, 2), med(single, 1)))
-print(f"| {med(single, 2):.0f} | the whole organization | {med(single, 1):.0f} | {med(single, 0):.1f} |")
+    print(f"| {med(c, 2):.0f} | `--shard {k}/{shards}` | {min(4 * conc, med(c, 2)):.0f} | {med(c, 1):.0f} | {med(c, 0):.1f} |")
+for c, n in ((single, conc), (many, wide)):
+    print(f"| {med(c, 2):.0f} | the whole organization, `--concurrency {n}` | {min(4 * n, med(c, 2)):.0f} | {med(c, 1):.0f} | {med(c, 0):.1f} |")
 if len(points) > 2:
     slope, intercept = statistics.linear_regression([p[0] for p in points], [p[1] for p in points])
-    print(f"\nPeak RSS ~ {intercept:.0f} MB + {slope:.2f} MB per account in the process (least squares).")
+    print(f"\nPast the window (the `--accounts` rows, {4 * mem_conc} accounts at once): peak RSS ~ "
+          f"{intercept:.0f} MB + {slope:.3f} MB per account in the process (least squares).")
 
 # Calls: the org-only run is the organization-level part; the rest of a whole run is per account.
 org_only, whole = ops("org-only", 1), ops(single, 1)

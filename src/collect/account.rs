@@ -1,9 +1,9 @@
 //! The account itself: who we are (STS), the alias, organization membership, the regions to
-//! scan, and (with `--org`) a session for every account of the organization.
+//! scan, and (with `--org`) a session for each account of the organization.
 
 use super::call::{classify, At, Outcome};
 use super::error::CollectError;
-use super::session::{self, CollectOptions, Session, Shared};
+use super::session::{self, Session, Shared};
 use crate::inventory::account::Organization;
 use crate::inventory::collections::op;
 use crate::inventory::{Account, Inventory};
@@ -20,11 +20,15 @@ pub async fn identify(sdk: &SdkConfig, shared: &Arc<Shared>) -> Result<Session, 
     let sts = aws_sdk_sts::Client::from_conf(conf);
     // Not a gap when it fails: without an identity there is nothing to collect with.
     let op = op::sts::GET_CALLER_IDENTITY;
+    // Under the run's concurrency limit like every other call: with assumed-role credentials
+    // this is also where `sts:AssumeRole` happens, once per account of an organization.
+    let permit = shared.limiter.acquire().await;
     shared.progress.calling(op.service, op.name);
     let me = sts.get_caller_identity().send().await.map_err(|e| {
         let (code, message) = classify(&e);
         CollectError::Identity { code, message }
     })?;
+    drop(permit);
     let account_id = me.account().unwrap_or_default().to_string();
     let partition = me
         .arn()
@@ -42,34 +46,26 @@ pub async fn identify(sdk: &SdkConfig, shared: &Arc<Shared>) -> Result<Session, 
     })
 }
 
-/// Sessions for `accounts` of the organization, assuming `role_name` in each (the calling
-/// account uses its own credentials). An account whose role cannot be assumed is a gap, not a
-/// failure of the run.
-pub async fn organization_sessions(
-    opts: &CollectOptions,
-    caller: &Session,
-    accounts: &[&str],
-    role_name: &str,
-) -> Vec<Session> {
-    let assumed = futures::future::join_all(accounts.iter().map(|id| async move {
-        if *id == caller.account_id {
-            return Some(caller.clone());
+/// The session for one account of the organization: the caller's own credentials for the
+/// calling account, else `role_name` assumed in it. Opened when the account's turn comes, so
+/// credentials (and their one-hour lifetime) start with the account's collection. An account
+/// whose role cannot be assumed is a gap, not a failure of the run.
+pub async fn organization_session(caller: &Session, id: &str, role_name: &str) -> Option<Session> {
+    if id == caller.account_id {
+        return Some(caller.clone());
+    }
+    let role_arn = format!("arn:{}:iam::{id}:role/{role_name}", caller.partition);
+    let sdk = session::assume_role(&caller.sdk, &role_arn, None).await;
+    match identify(&sdk, &caller.shared).await {
+        Ok(s) => Some(s),
+        Err(e) => {
+            let mut probe = caller.clone();
+            probe.account_id = id.to_string();
+            let at = At::new(op::sts::ASSUME_ROLE, "global").on(&role_arn);
+            probe.record_gap(at, "AssumeRoleFailed".into(), e.to_string());
+            None
         }
-        let role_arn = format!("arn:{}:iam::{id}:role/{role_name}", caller.partition);
-        let sdk = session::assume_role(opts, &caller.sdk, &role_arn, None).await;
-        match identify(&sdk, &caller.shared).await {
-            Ok(s) => Some(s),
-            Err(e) => {
-                let mut probe = caller.clone();
-                probe.account_id = id.to_string();
-                let at = At::new(op::sts::ASSUME_ROLE, "global").on(&role_arn);
-                probe.record_gap(at, "AssumeRoleFailed".into(), e.to_string());
-                None
-            }
-        }
-    }))
-    .await;
-    assumed.into_iter().flatten().collect()
+    }
 }
 
 /// The regions enabled for the account (`--regions all`).

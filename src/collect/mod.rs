@@ -139,17 +139,15 @@ pub async fn collect_parts(
             return Err(CollectError::NotMembers(unknown));
         }
     }
-    let sessions = match (&opts.org_role_name, &members) {
-        (Some(role_name), Some(members)) => {
-            let chosen: Vec<&str> = members
-                .iter()
-                .map(|m| m.id.as_str())
-                .filter(|id| selection.contains(id))
-                .collect();
-            account::organization_sessions(opts, &caller, &chosen, role_name).await
-        }
+    // The accounts to collect, each opened (its role assumed) only when its turn comes.
+    let targets: Vec<&str> = match (&opts.org_role_name, &members) {
+        (Some(_), Some(members)) => members
+            .iter()
+            .map(|m| m.id.as_str())
+            .filter(|id| selection.contains(id))
+            .collect(),
         // The organization could not be listed (a gap says why): the caller's own account.
-        _ => vec![caller.clone()],
+        _ => vec![caller.account_id.as_str()],
     };
     let regions = if opts.all_regions {
         account::enabled_regions(&caller, &home_region).await
@@ -159,12 +157,17 @@ pub async fn collect_parts(
         opts.regions.clone()
     };
 
-    let mut accounts = futures::stream::iter(
-        sessions
-            .iter()
-            .map(|s| collect_account(s, &regions, &home_region)),
-    )
-    .buffer_unordered(accounts_at_once.clamp(1, sessions.len().max(1)));
+    let role_name = opts.org_role_name.as_deref();
+    let (me, in_regions, home) = (&caller, &regions, &home_region);
+    let mut accounts = futures::stream::iter(targets.iter().map(|id| async move {
+        let session = match role_name {
+            Some(role) => account::organization_session(me, id, role).await?,
+            None => me.clone(),
+        };
+        Some(collect_account(&session, in_regions, home).await)
+    }))
+    .buffer_unordered(accounts_at_once.clamp(1, targets.len().max(1)))
+    .filter_map(std::future::ready);
     let mut resources: BTreeMap<String, usize> = BTreeMap::new();
     // Each collected account, and whether it belongs to an organization.
     let mut collected: Vec<(String, bool)> = Vec::new();
@@ -267,7 +270,7 @@ async fn start(
     });
     let mut base = session::base_config(opts, opts.regions.first().map(String::as_str)).await;
     if let Some(role) = &opts.role_arn {
-        base = session::assume_role(opts, &base, role, opts.external_id.as_deref()).await;
+        base = session::assume_role(&base, role, opts.external_id.as_deref()).await;
     }
     let home_region = base
         .region()

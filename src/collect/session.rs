@@ -6,7 +6,11 @@ use crate::inventory::Gap;
 use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_sdk_sts::config::SharedCredentialsProvider;
+use aws_smithy_http_client::proxy::ProxyConfig;
+use aws_smithy_http_client::{tls, ConnectorBuilder};
 use aws_smithy_runtime_api::box_error::BoxError;
+use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use aws_smithy_runtime_api::client::interceptors::context::{
     BeforeSerializationInterceptorContextRef, BeforeTransmitInterceptorContextRef,
 };
@@ -132,9 +136,11 @@ impl Session {
 }
 
 /// The SDK configuration every client starts from: credentials chain (env, profile, SSO, web
-/// identity, IMDS), adaptive retries with a bounded number of attempts, per-attempt timeouts.
+/// identity, IMDS), adaptive retries with a bounded number of attempts, per-attempt timeouts,
+/// and the run's one HTTP client ([`http_client`]). Called once per collection run.
 pub async fn base_config(opts: &CollectOptions, region: Option<&str>) -> SdkConfig {
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .http_client(http_client())
         .retry_config(
             RetryConfig::adaptive()
                 .with_max_attempts(opts.max_attempts.max(1))
@@ -156,13 +162,39 @@ pub async fn base_config(opts: &CollectOptions, region: Option<&str>) -> SdkConf
     loader.load().await
 }
 
-/// A configuration whose credentials come from assuming `role_arn` with `base`'s credentials.
-pub async fn assume_role(
-    opts: &CollectOptions,
-    base: &SdkConfig,
-    role_arn: &str,
-    external_id: Option<&str>,
-) -> SdkConfig {
+/// The HTTP client every SDK client of a collection run shares (built once per run, in
+/// [`base_config`]): one connection pool, so calls to the same endpoint reuse connections (and
+/// TLS sessions) across services, regions and the accounts of an organization, and one TLS
+/// configuration. Left unset, the SDK gives every service client its own client, pool and root
+/// certificate store: one of each per service, account and region, parsed again for each, and
+/// an organization's collection held thousands of connections open at once (2,665 for 101
+/// accounts on moto, against 34 with this). Configured as the SDK's default client is: rustls
+/// with aws-lc, proxies from `HTTPS_PROXY`/`HTTP_PROXY`/`NO_PROXY`. Not a process-wide static:
+/// a pool's connections belong to the tokio runtime that opened them.
+fn http_client() -> SharedHttpClient {
+    aws_smithy_http_client::Builder::new().build_with_connector_fn(|settings, components| {
+        // Called with neither when a service client is built, only to load the root
+        // certificates early, and the connector is thrown away: building a TLS one there would
+        // parse the root store again for each of thousands of clients. The connector that
+        // serves calls is built once per connection settings and cached by the client.
+        if settings.is_none() && components.is_none() {
+            return ConnectorBuilder::default().build_http();
+        }
+        let mut connector = ConnectorBuilder::default().tls_provider(tls::Provider::Rustls(
+            tls::rustls_provider::CryptoMode::AwsLc,
+        ));
+        connector.set_connector_settings(settings.cloned());
+        if let Some(components) = components {
+            connector.set_sleep_impl(components.sleep_impl());
+        }
+        connector.set_proxy_config(Some(ProxyConfig::from_env()));
+        connector.build()
+    })
+}
+
+/// A configuration whose credentials come from assuming `role_arn` with `base`'s credentials;
+/// everything else (region, endpoint, retries, timeouts, HTTP client) is `base`'s.
+pub async fn assume_role(base: &SdkConfig, role_arn: &str, external_id: Option<&str>) -> SdkConfig {
     let mut provider = aws_config::sts::AssumeRoleProvider::builder(role_arn)
         .session_name("palisade")
         .configure(base);
@@ -170,25 +202,9 @@ pub async fn assume_role(
         provider = provider.external_id(id);
     }
     let provider = provider.build().await;
-    let mut loader = aws_config::defaults(BehaviorVersion::latest())
-        .credentials_provider(provider)
-        .retry_config(
-            base.retry_config()
-                .cloned()
-                .unwrap_or_else(RetryConfig::adaptive),
-        )
-        .timeout_config(
-            base.timeout_config()
-                .cloned()
-                .unwrap_or_else(|| TimeoutConfig::builder().build()),
-        );
-    if let Some(p) = &opts.profile {
-        loader = loader.profile_name(p);
-    }
-    if let Some(r) = base.region() {
-        loader = loader.region(r.clone());
-    }
-    loader.load().await
+    base.to_builder()
+        .credentials_provider(SharedCredentialsProvider::new(provider))
+        .build()
 }
 
 /// The endpoint URL override in effect, if any (`AWS_ENDPOINT_URL`).

@@ -1,6 +1,8 @@
 //! Helpers shared by the CLI tests.
 
 use assert_cmd::Command;
+use std::io::Read;
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 
 pub fn palisade() -> Command {
@@ -124,4 +126,28 @@ pub fn merged_snapshot(path: &Path) -> serde_json::Value {
     let (code, _, err) = run(palisade().arg("merge").arg(path).arg("-o").arg(&out));
     assert_eq!(code, 0, "{err}");
     json(&std::fs::read_to_string(out).expect("merged snapshot"))
+}
+
+/// Reads one HTTP/1.1 request (headers and a Content-Length body).
+pub fn read_request(stream: &mut TcpStream) -> Option<(String, Vec<u8>)> {
+    let mut buf = Vec::new();
+    let mut byte = [0u8; 1];
+    while !buf.ends_with(b"\r\n\r\n") {
+        if stream.read(&mut byte).ok()? == 0 {
+            return None;
+        }
+        buf.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&buf).into_owned();
+    let len = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length:")
+                .map(|v| v.trim().parse::<usize>().unwrap_or(0))
+        })
+        .unwrap_or(0);
+    let mut body = vec![0u8; len];
+    stream.read_exact(&mut body).ok()?;
+    Some((head, body))
 }

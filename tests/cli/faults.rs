@@ -2,7 +2,7 @@
 //! throttling (HTTP 503) and chosen operations with AccessDenied. Throttling that eventually
 //! succeeds must change nothing; denied operations must become gaps and `not-evaluated`.
 
-use crate::common::{json, json_differences, palisade, run};
+use crate::common::{json, json_differences, palisade, read_request, run};
 use crate::moto::{account_env, moto};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -16,30 +16,6 @@ struct Faults {
     deny: Vec<&'static str>,
     seen: AtomicU64,
     throttled: AtomicU64,
-}
-
-/// Reads one HTTP/1.1 request (headers and a Content-Length body).
-fn read_request(stream: &mut TcpStream) -> Option<(String, Vec<u8>)> {
-    let mut buf = Vec::new();
-    let mut byte = [0u8; 1];
-    while !buf.ends_with(b"\r\n\r\n") {
-        if stream.read(&mut byte).ok()? == 0 {
-            return None;
-        }
-        buf.push(byte[0]);
-    }
-    let head = String::from_utf8_lossy(&buf).into_owned();
-    let len = head
-        .lines()
-        .find_map(|l| {
-            l.to_ascii_lowercase()
-                .strip_prefix("content-length:")
-                .map(|v| v.trim().parse::<usize>().unwrap_or(0))
-        })
-        .unwrap_or(0);
-    let mut body = vec![0u8; len];
-    stream.read_exact(&mut body).ok()?;
-    Some((head, body))
 }
 
 /// The API operation of a request: `Action=` for query protocols, `X-Amz-Target` for JSON.

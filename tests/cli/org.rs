@@ -2,13 +2,20 @@
 //! with SCPs and a few misconfigured accounts, collected by one process and by 4 shards run as
 //! separate processes, merged, and scanned: the merged scan must equal the single one (SARIF
 //! byte for byte). A shard killed midway leaves nothing behind and its rerun gives the same
-//! result; an account in two shards is refused.
+//! result; an account in two shards is refused. The single process goes through a proxy that
+//! counts its connections: the whole organization shares one connection pool.
 
-use crate::common::{json, json_differences, merged_snapshot, palisade, run, snapshot_documents};
+use crate::common::{
+    json, json_differences, merged_snapshot, palisade, read_request, run, snapshot_documents,
+};
 use crate::moto::{account_env, sdk, Moto, ACCOUNT};
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 const MEMBERS: usize = 100;
@@ -176,8 +183,13 @@ impl Org {
 
     /// `palisade collect --org` with `extra` arguments, as a command to run or spawn.
     fn collect(&self, extra: &[&str], output: &Path) -> Command {
+        self.collect_at(&self.moto.endpoint, extra, output)
+    }
+
+    /// The same, with `endpoint` in front of moto.
+    fn collect_at(&self, endpoint: &str, extra: &[&str], output: &Path) -> Command {
         let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("palisade"));
-        cmd.envs(account_env(&self.moto.endpoint))
+        cmd.envs(account_env(endpoint))
             .env("NO_COLOR", "1")
             .env_remove("PALISADE_LOG")
             .env_remove("JOB_COMPLETION_INDEX")
@@ -218,6 +230,93 @@ impl Org {
     }
 }
 
+/// Connections clients opened through a [`counting_proxy`].
+#[derive(Default)]
+struct Connections {
+    opened: AtomicUsize,
+    open: AtomicUsize,
+    /// The most open at once.
+    peak: AtomicUsize,
+}
+
+/// An HTTP/1.1 proxy on a free loopback port in front of `upstream` (`http://host:port`) that
+/// counts the connections its clients hold. It keeps them open between requests, as AWS does:
+/// moto closes every connection after one answer (`Connection: close`), which would hide how
+/// a client reuses its connections. It lives as long as the test binary.
+fn counting_proxy(upstream: &str) -> (String, Arc<Connections>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let upstream = upstream.trim_start_matches("http://").to_string();
+    let connections = Arc::new(Connections::default());
+    let count = connections.clone();
+    std::thread::spawn(move || {
+        for client in listener.incoming().flatten() {
+            count.opened.fetch_add(1, Ordering::SeqCst);
+            let open = count.open.fetch_add(1, Ordering::SeqCst) + 1;
+            count.peak.fetch_max(open, Ordering::SeqCst);
+            let (upstream, count) = (upstream.clone(), count.clone());
+            std::thread::spawn(move || {
+                keep_alive(client, &upstream);
+                count.open.fetch_sub(1, Ordering::SeqCst);
+            });
+        }
+    });
+    (format!("http://{addr}"), connections)
+}
+
+/// Serves one client connection's requests, one after another, each on a new connection to
+/// `upstream`; every answer is framed by its length, so the client's connection stays open.
+fn keep_alive(mut client: TcpStream, upstream: &str) {
+    // Header lines other than the ones that frame a message or end a connection.
+    let kept = |head: &str| -> String {
+        head.split("\r\n")
+            .filter(|l| !l.is_empty())
+            .filter(|l| {
+                let l = l.to_ascii_lowercase();
+                ![
+                    "connection:",
+                    "content-length:",
+                    "transfer-encoding:",
+                    "keep-alive:",
+                ]
+                .iter()
+                .any(|h| l.starts_with(h))
+            })
+            .map(|l| format!("{l}\r\n"))
+            .collect()
+    };
+    while let Some((head, body)) = read_request(&mut client) {
+        let Ok(mut up) = TcpStream::connect(upstream) else {
+            return;
+        };
+        let request = format!(
+            "{}Content-Length: {}\r\nConnection: close\r\n\r\n",
+            kept(&head),
+            body.len()
+        );
+        let mut response = Vec::new();
+        if up.write_all(request.as_bytes()).is_err()
+            || up.write_all(&body).is_err()
+            || up.read_to_end(&mut response).is_err()
+        {
+            return;
+        }
+        let Some(end) = response.windows(4).position(|w| w == b"\r\n\r\n") else {
+            return;
+        };
+        let answer = format!(
+            "{}Content-Length: {}\r\n\r\n",
+            kept(&String::from_utf8_lossy(&response[..end])),
+            response.len() - end - 4
+        );
+        if client.write_all(answer.as_bytes()).is_err()
+            || client.write_all(&response[end + 4..]).is_err()
+        {
+            return;
+        }
+    }
+}
+
 fn finish(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -247,13 +346,34 @@ fn sharded_collection_merges_into_the_single_process_scan() {
         .chain(org.members.iter().cloned())
         .collect();
 
-    // One process.
+    // One process, through a proxy that counts its connections.
     let single = org.path("single.json");
+    let (endpoint, connections) = counting_proxy(&org.moto.endpoint);
     let started = Instant::now();
-    finish(&mut org.collect(&[], &single));
+    let err = finish(&mut org.collect_at(&endpoint, &[], &single));
     let single_wall = started.elapsed();
     let whole = merged_snapshot(&single);
     assert_eq!(account_ids(&whole), everyone);
+    // Every account, service and region shares one connection pool, and at most
+    // --concurrency (32) calls are in flight, role assumptions included: the connections open
+    // at once stay near 32 (a pool may open one more while another is on its way back). With
+    // a pool per service client, every account in the window (all 101 here) would keep one
+    // per service: thousands. More are opened in all than are open at once: the SDK drops a
+    // connection after a 5xx answer, which moto gives for the operations it lacks.
+    let calls: usize = err
+        .lines()
+        .find_map(|l| l.split(" API calls").next()?.parse().ok())
+        .unwrap_or_else(|| panic!("no call count in: {err}"));
+    let (peak, opened) = (
+        connections.peak.load(Ordering::SeqCst),
+        connections.opened.load(Ordering::SeqCst),
+    );
+    assert!(calls > 20 * everyone.len(), "{calls} calls");
+    assert!(
+        (1..=64).contains(&peak),
+        "{peak} connections open at once ({opened} in all) for {calls} calls over {} accounts",
+        everyone.len()
+    );
 
     // 4 shards as separate processes, at once; shard 3 takes its index from the environment
     // as in a Kubernetes Indexed Job.
