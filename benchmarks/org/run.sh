@@ -13,7 +13,7 @@
 # (1: the proxy answers repeated requests from memory so that moto's one-request-at-a-time
 # speed does not cap the measurement; 0: every request goes to moto; see latency_proxy.py),
 # MEMORY_ACCOUNTS (accounts per process for the memory check; "25 50 100 200"),
-# MEMORY_CONCURRENCY (--concurrency of the memory check, 2: a window of 8 accounts at a time,
+# MEMORY_CONCURRENCY (--concurrency of the memory check, 4: a window of 16 accounts at a time,
 # so every size there is past the window),
 # PALISADE_BIN (default: the release binary, see benchmarks/common.sh), PALISADE_MOTO_VENV
 # (default ~/.cache/palisade/moto-venv, which .ci/run creates).
@@ -34,7 +34,7 @@ LATENCY_MS="${LATENCY_MS:-40}"
 CONCURRENCY="${CONCURRENCY:-32}"
 PALISADE_RUNS="${PALISADE_RUNS:-3}"
 MEMORY_ACCOUNTS="${MEMORY_ACCOUNTS:-25 50 100 200}"
-MEMORY_CONCURRENCY="${MEMORY_CONCURRENCY:-2}"
+MEMORY_CONCURRENCY="${MEMORY_CONCURRENCY:-4}"
 REPLAY="${REPLAY:-1}"
 MOTO_VENV="${PALISADE_MOTO_VENV:-$HOME/.cache/palisade/moto-venv}"
 PY="$MOTO_VENV/bin/python"
@@ -227,13 +227,16 @@ for run in $(seq "$PALISADE_RUNS"); do
 done
 # Memory past the window: at --concurrency C a process collects at most 4 x C accounts at once,
 # so with a small C every size below is past it and peak memory should not grow with the
-# accounts. No added latency (it changes the time, not what is held), to keep this short.
+# accounts. To keep it short: no added latency and no retries (--max-attempts 1; moto answers
+# the operations it lacks with HTTP 500, and at a small C their backoff would hold every
+# permit), which change the time, not what is held.
 echo "==> memory: one process at --concurrency $MEMORY_CONCURRENCY (window $((4 * MEMORY_CONCURRENCY)) accounts), the first N member accounts, N in: $MEMORY_ACCOUNTS"
 proxy_get "/__latency?ms=0" >/dev/null
 for n in $MEMORY_ACCOUNTS; do
   ((n <= ACCOUNTS)) || continue
   head -n "$n" "$tmp/members.txt" >"$tmp/first-$n.txt"
-  measured "memory-$n" 1 single "memory-$n" 1 "$proxy" "$MEMORY_CONCURRENCY" --accounts "$tmp/first-$n.txt"
+  measured "memory-$n" 1 single "memory-$n" 1 "$proxy" "$MEMORY_CONCURRENCY" --max-attempts 1 \
+    --accounts "$tmp/first-$n.txt"
 done
 echo "==> no added latency: 1 x $wide (what this machine can serve at all)"
 proxy_get "/__latency?ms=0" >/dev/null
@@ -303,7 +306,7 @@ points = []
 for config in sorted((c for c in rows if c.startswith("memory-")), key=lambda c: int(c.split("-")[1])):
     points.append((med(config, 2), med(config, 1)))
     print(f"| {med(config, 2):.0f} | `--accounts` (the first {config.split('-')[1]} members), "
-          f"`--concurrency {mem_conc}`, no added latency | {4 * mem_conc} | {med(config, 1):.0f} | {med(config, 0):.1f} |")
+          f"`--concurrency {mem_conc} --max-attempts 1`, no added latency | {4 * mem_conc} | {med(config, 1):.0f} | {med(config, 0):.1f} |")
 for k in range(shards):
     c = f"shard-{k}"
     print(f"| {med(c, 2):.0f} | `--shard {k}/{shards}` | {min(4 * conc, med(c, 2)):.0f} | {med(c, 1):.0f} | {med(c, 0):.1f} |")

@@ -230,13 +230,15 @@ impl Org {
     }
 }
 
-/// Connections clients opened through a [`counting_proxy`].
+/// Connections clients opened through a [`counting_proxy`], and the roles they assumed.
 #[derive(Default)]
 struct Connections {
     opened: AtomicUsize,
     open: AtomicUsize,
     /// The most open at once.
     peak: AtomicUsize,
+    /// `sts:AssumeRole` requests.
+    assume_role: AtomicUsize,
 }
 
 /// An HTTP/1.1 proxy on a free loopback port in front of `upstream` (`http://host:port`) that
@@ -256,7 +258,7 @@ fn counting_proxy(upstream: &str) -> (String, Arc<Connections>) {
             count.peak.fetch_max(open, Ordering::SeqCst);
             let (upstream, count) = (upstream.clone(), count.clone());
             std::thread::spawn(move || {
-                keep_alive(client, &upstream);
+                keep_alive(client, &upstream, &count);
                 count.open.fetch_sub(1, Ordering::SeqCst);
             });
         }
@@ -266,7 +268,7 @@ fn counting_proxy(upstream: &str) -> (String, Arc<Connections>) {
 
 /// Serves one client connection's requests, one after another, each on a new connection to
 /// `upstream`; every answer is framed by its length, so the client's connection stays open.
-fn keep_alive(mut client: TcpStream, upstream: &str) {
+fn keep_alive(mut client: TcpStream, upstream: &str, count: &Connections) {
     // Header lines other than the ones that frame a message or end a connection.
     let kept = |head: &str| -> String {
         head.split("\r\n")
@@ -286,6 +288,12 @@ fn keep_alive(mut client: TcpStream, upstream: &str) {
             .collect()
     };
     while let Some((head, body)) = read_request(&mut client) {
+        if body
+            .split(|b| *b == b'&')
+            .any(|kv| kv == b"Action=AssumeRole")
+        {
+            count.assume_role.fetch_add(1, Ordering::SeqCst);
+        }
         let Ok(mut up) = TcpStream::connect(upstream) else {
             return;
         };
@@ -369,6 +377,12 @@ fn sharded_collection_merges_into_the_single_process_scan() {
         connections.opened.load(Ordering::SeqCst),
     );
     assert!(calls > 20 * everyone.len(), "{calls} calls");
+    // One role assumption per member account, whatever the number of its service clients:
+    // every account here is in the window at once, more than a shared credentials cache's 64.
+    assert_eq!(
+        connections.assume_role.load(Ordering::SeqCst),
+        org.members.len()
+    );
     assert!(
         (1..=64).contains(&peak),
         "{peak} connections open at once ({opened} in all) for {calls} calls over {} accounts",
