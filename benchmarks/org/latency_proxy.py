@@ -20,7 +20,14 @@ Safe only while moto's state does not change (a benchmark that only reads). The 
 method, Host, path and query, body, operation and the caller's account: an access key issued
 by `sts:AssumeRole` (always forwarded, never replayed) stands for the account of the role it
 assumed, so the next run's new credentials find the same answers. Server errors (5xx) are not
-kept.
+kept, with one exception: moto answers the operations it lacks with a crash page (HTTP 500),
+which the SDKs retry with backoff (8 attempts, about 6 s, for Palisade) where AWS answers at
+once; once seen, such a request is answered 501 Not Implemented, which they do not retry, so
+the operation costs one request and a gap, as a denied one would. Operations whose answer
+changes with moto's state are never replayed either (NEVER): `iam:GenerateCredentialReport`
+answers STARTED first and COMPLETE once the report exists, and a client polls it until
+COMPLETE; replaying the first answer kept every account polling for its collector's 30-second
+limit, and that, not the calls, set the wall time of every run.
 
 - One thread per client connection (HTTP/1.1 keep-alive), each with its own keep-alive
   connection to UPSTREAM; a listen backlog large enough for hundreds of connections at once.
@@ -66,6 +73,11 @@ stats = {"total": 0, "in_flight": 0, "peak_in_flight": 0, "replayed": 0, "forwar
 operations = collections.Counter()
 answers = {}  # replay key -> (status, reason, headers, payload)
 account_of = {}  # access key id issued by AssumeRole -> the role's account
+# Always forwarded: new credentials each time, or an answer that changes with moto's state.
+NEVER = {"sts AssumeRole", "iam GenerateCredentialReport"}
+# The page moto's server (Werkzeug) answers with when an operation raises, which for the
+# operations moto lacks is NotImplementedError; moto's own AWS errors are XML or JSON.
+CRASH = b"<title>500 Internal Server Error</title>"
 
 
 def describe(method, path, headers, body):
@@ -200,7 +212,7 @@ class Proxy(BaseHTTPRequestHandler):
         time.sleep(self.latency)
         assume = name == "sts AssumeRole"
         key = None
-        if self.replay and not assume:
+        if self.replay and name not in NEVER:
             key = (self.command, self.headers.get("Host"), self.path, body, name,
                    account_of.get(access_key, access_key))
             answer = answers.get(key)
@@ -217,6 +229,10 @@ class Proxy(BaseHTTPRequestHandler):
             stats["forwarded"] += 1
             if key is not None and answer[0] < 500:
                 answers[key] = answer
+            elif key is not None and answer[0] == 500 and CRASH in answer[3]:
+                # moto lacks the operation (its server's page for an unhandled exception, such
+                # as NotImplementedError): from now on 501, which the SDKs do not retry.
+                answers[key] = (501, "Not Implemented", answer[2], answer[3])
             if assume and answer[0] == 200:
                 role = ROLE_ACCOUNT.search(unquote_to_bytes(body))
                 issued = ACCESS_KEY.search(answer[3])

@@ -2,9 +2,10 @@
 # Organization benchmark: a fresh moto server seeded with an Organization of ACCOUNTS member
 # accounts (seed.py), read through a proxy that holds every request LATENCY_MS (latency_proxy.py)
 # so that concurrency matters as against AWS. Measures `palisade collect --org` as one process
-# (--concurrency 32, then 128) and as SHARDS shards run at once (--concurrency 32 each), then
-# `palisade merge`; the peak memory of one process as its accounts grow; and the API calls per
-# account and per organization, which the paper estimate in README.md uses. Prints Markdown.
+# (--concurrency 32, then 128) and as SHARDS shards (--concurrency 32 each), run at once on this
+# machine and then one at a time (as each would on a runner of its own), then `palisade merge`;
+# the peak memory of one process as its accounts grow; and the API calls per account and per
+# organization, which the paper estimate in README.md uses. Prints Markdown.
 #
 #   benchmarks/org/run.sh
 #
@@ -169,8 +170,9 @@ single() {  # single CONFIG RUN ENDPOINT CONCURRENCY [ARGS...]
   record "$config" "$run" "$tmp/$config/$run"
 }
 
-shards() {  # shards RUN: SHARDS processes at once, then merge
-  local run="$1" k pids=() started ended whole wall rss_kb failed=0 dir="$tmp/shards/$1"
+# shards RUN: SHARDS processes started at once on this machine, then merge.
+shards() {
+  local run="$1" k pids=() started ended failed=0 dir="$tmp/shards/$1"
   started=$(date +%s.%N)
   for k in $(seq 0 $((SHARDS - 1))); do
     collect "$dir/$k" "$proxy" --shard "$k/$SHARDS" --concurrency "$CONCURRENCY" &
@@ -180,11 +182,37 @@ shards() {  # shards RUN: SHARDS processes at once, then merge
   ended=$(date +%s.%N)
   ((failed == 0)) || exit 1
   for k in $(seq 0 $((SHARDS - 1))); do record "shard-$k" "$run" "$dir/$k"; done
-  # The whole: first start to last end; the largest shard's peak memory.
-  whole=$(awk -v c=shards -v r="$run" -v w="$(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.2f", b - a }')" '
-    $1 ~ /^shard-/ && $2 == r { m = $4 > m ? $4 : m; n += $5; calls += $6; retries += $7; gaps += $8 }
+  # The whole: first start to last end.
+  whole shards "$run" shard- "$(awk -v a="$started" -v b="$ended" 'BEGIN { printf "%.2f", b - a }')"
+  merge "$run" "$dir"
+}
+
+# alone RUN: the same SHARDS processes one after another, each with the machine to itself, as
+# each would have its own runner in a matrix or its own pod: the sharded run's wall is then the
+# slowest shard's.
+alone() {
+  local run="$1" k slowest=0 wall _ dir="$tmp/alone/$1"
+  for k in $(seq 0 $((SHARDS - 1))); do
+    collect "$dir/$k" "$proxy" --shard "$k/$SHARDS" --concurrency "$CONCURRENCY"
+    record "alone-$k" "$run" "$dir/$k"
+    read -r wall _ <"$dir/$k/time"
+    slowest=$(awk -v a="$slowest" -v b="$wall" 'BEGIN { print (b > a ? b : a) }')
+  done
+  whole alone "$run" alone- "$slowest"
+}
+
+# whole CONFIG RUN PREFIX WALL: a row for the shards (rows PREFIX<k> of RUN) together: WALL,
+# the largest shard's peak memory, the sums of accounts, calls, retries and gaps.
+whole() {
+  local row
+  row=$(awk -v c="$1" -v r="$2" -v p="$3" -v w="$4" '
+    index($1, p) == 1 && $2 == r { m = $4 > m ? $4 : m; n += $5; calls += $6; retries += $7; gaps += $8 }
     END { print c, r, w, m, n, calls, retries, gaps }' "$tmp/runs.tsv")
-  echo "$whole" >>"$tmp/runs.tsv"
+  echo "$row" >>"$tmp/runs.tsv"
+}
+
+merge() {  # merge RUN DIR: palisade merge of DIR's shard snapshots
+  local run="$1" dir="$2" wall rss_kb
   mkdir -p "$dir/merge"
   if ! /usr/bin/time -f '%e %M' -o "$dir/merge/time" "$PALISADE_BIN" merge "$dir"/*/snapshot.json.gz \
     -o "$dir/merged.json.gz" >"$dir/merge/stdout" 2>"$dir/merge/stderr"; then
@@ -218,11 +246,12 @@ measured warmup 1 single warmup 1 "$proxy" "$wide"
 proxy_get "/__latency?ms=$LATENCY_MS" >/dev/null
 echo "==> organization structure only (--org-only)"
 measured org-only 1 single org-only 1 "$proxy" "$CONCURRENCY" --org-only
-echo "==> $PALISADE_RUNS round(s) of: 1 x $CONCURRENCY, 1 x $wide, $SHARDS shards x $CONCURRENCY + merge"
+echo "==> $PALISADE_RUNS round(s) of: 1 x $CONCURRENCY, 1 x $wide, $SHARDS shards x $CONCURRENCY at once + merge, the same one at a time"
 for run in $(seq "$PALISADE_RUNS"); do
   measured "single-$CONCURRENCY" "$run" single "single-$CONCURRENCY" "$run" "$proxy" "$CONCURRENCY"
   measured "single-$wide" "$run" single "single-$wide" "$run" "$proxy" "$wide"
   measured shards "$run" shards "$run"
+  measured alone "$run" alone "$run"
   echo "    round $run done"
 done
 # Memory past the window: at --concurrency C a process collects at most 4 x C accounts at once,
@@ -274,7 +303,7 @@ def requests(config):
 
 single, many = f"single-{conc}", f"single-{wide}"
 base = med(single, 0)
-measured_runs = [ops(c, i + 1) for c in (single, many, "shards") for i in range(len(rows[c]))]
+measured_runs = [ops(c, i + 1) for c in (single, many, "alone", "shards") for i in range(len(rows[c]))]
 to_moto = sum(r["to_moto"] for r in measured_runs)
 sent = sum(r["requests"] for r in measured_runs)
 print(f"\n{accounts} member accounts + the management account, {latency_ms} ms added to every "
@@ -285,7 +314,8 @@ print("| configuration | processes x concurrency | wall s | speed-up vs 1 x %d |
 print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 for config, label, shape in [(single, "one process", f"1 x {conc}"),
                              (many, "one process, as many in flight as the shards", f"1 x {wide}"),
-                             ("shards", f"{shards} shards at once (first start to last end)", f"{shards} x {conc}")]:
+                             ("alone", f"{shards} shards, each on a runner of its own (one at a time here; wall = the slowest)", f"{shards} x {conc}"),
+                             ("shards", f"{shards} shards at once on this machine (first start to last end)", f"{shards} x {conc}")]:
     wall, (reqs, peak) = med(config, 0), requests(config)
     print(f"| {label} | {shape} | {wall:.1f} | {base / wall:.2f}x | {med(config, 1):.0f} | {reqs:.0f} | "
           f"{reqs / wall:.0f} | {peak} | {med(config, 4):.0f} | {med(config, 5):.0f} |")
@@ -294,11 +324,11 @@ wall, (reqs, peak) = med("ceiling", 0), requests("ceiling")
 print(f"| no added latency (this machine's ceiling) | 1 x {wide} | {wall:.1f} | | "
       f"{med('ceiling', 1):.0f} | {reqs:.0f} | {reqs / wall:.0f} | {peak} | {med('ceiling', 4):.0f} | {med('ceiling', 5):.0f} |")
 
-print(f"\n| shard (of {shards}, run at once) | accounts | wall s | peak RSS MB | API calls |")
-print("|---|---:|---:|---:|---:|")
+print(f"\n| shard (of {shards}) | accounts | wall s, alone | wall s, at once | peak RSS MB | API calls |")
+print("|---|---:|---:|---:|---:|---:|")
 for k in range(shards):
-    c = f"shard-{k}"
-    print(f"| {k}/{shards}{' (reads the organization)' if k == 0 else ''} | {med(c, 2):.0f} | {med(c, 0):.1f} | {med(c, 1):.0f} | {med(c, 3):.0f} |")
+    c, a = f"shard-{k}", f"alone-{k}"
+    print(f"| {k}/{shards}{' (reads the organization)' if k == 0 else ''} | {med(c, 2):.0f} | {med(a, 0):.1f} | {med(c, 0):.1f} | {med(c, 1):.0f} | {med(c, 3):.0f} |")
 
 print(f"\n| accounts in the process | how | window (accounts at once) | peak RSS MB | wall s |")
 print("|---:|---|---:|---:|---:|")
