@@ -6,7 +6,8 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 /// Writes a report to `path` through a temporary file in the same directory, so a failed run
-/// never leaves half a report behind. A path that is not a regular file (`/dev/null`,
+/// never leaves half a report behind (a killed one may leave a `.palisade-partial-*` file, never
+/// a half-written `path`). A path that is not a regular file (`/dev/null`,
 /// `/dev/stdout`, a named pipe) is written directly: renaming over it would replace the device
 /// or pipe with a file.
 pub fn write_file(
@@ -28,7 +29,12 @@ pub fn write_file(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let tmp = tempfile::NamedTempFile::new_in(dir).with_context(context)?;
+    // Named so that what a killed run leaves (SIGKILL runs no clean-up) says what it is; no
+    // `*.json*` pattern matches it, so a merge of a directory's snapshots never reads one.
+    let tmp = tempfile::Builder::new()
+        .prefix(".palisade-partial-")
+        .tempfile_in(dir)
+        .with_context(context)?;
     let mut w = std::io::BufWriter::new(tmp);
     render(&mut w).with_context(context)?;
     let tmp = w

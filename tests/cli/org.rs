@@ -536,9 +536,18 @@ fn sharded_collection_merges_into_the_single_process_scan() {
         .collect();
     assert_eq!(failing_accounts, expected);
 
-    // A shard killed midway leaves no snapshot; run again, it gives the same merged result.
+    // A shard killed midway leaves no snapshot (at most a named partial file); run again, it
+    // gives the same merged result.
     let victim = shard_path(2);
     std::fs::remove_file(&victim).unwrap();
+    let dir = victim.parent().unwrap().to_path_buf();
+    let names = || -> BTreeSet<String> {
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    let before = names();
     let mut child = org
         .collect(&["--shard", "2/4", "--concurrency", "1"], &victim)
         .spawn()
@@ -547,6 +556,13 @@ fn sharded_collection_merges_into_the_single_process_scan() {
     child.kill().unwrap();
     let _ = child.wait();
     assert!(!victim.exists(), "a killed shard left a snapshot behind");
+    for left in names().difference(&before) {
+        assert!(
+            left.starts_with(".palisade-partial-"),
+            "a killed shard left {left} behind"
+        );
+        std::fs::remove_file(dir.join(left)).unwrap();
+    }
     finish(&mut org.collect(&["--shard", "2/4"], &victim));
     let rerun = org.scan(&paths.iter().map(PathBuf::as_path).collect::<Vec<_>>());
     assert_same_scan(&single_scan, &rerun);
