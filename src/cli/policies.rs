@@ -139,6 +139,19 @@ fn test(dir: Option<PathBuf>, format: ListFormat, engines: TestEngines) -> anyho
                 for e in &report.errors {
                     let _ = writeln!(text, "ERROR {} on {}: {}", e.policy, e.inventory, e.message);
                 }
+                for f in &report.fallbacks {
+                    let _ = writeln!(
+                        text,
+                        "WARNING {} on {}: the compiled engine failed on {} chunk(s), which ran on the interpreter (run with -vv to see why)",
+                        f.policy, f.inventory, f.chunks
+                    );
+                }
+                for policy in &report.not_compiled {
+                    let _ = writeln!(
+                        text,
+                        "WARNING {policy} does not compile: it runs on the interpreter and was not compared (run with -vv to see why)"
+                    );
+                }
                 let _ = writeln!(
                     text,
                     "engines: {} of {} policies give identical findings on both engines over {} inventories (the demo and {GENERATED} generated from it); {} failed to evaluate",
@@ -174,12 +187,25 @@ struct PolicyFailure {
     message: String,
 }
 
+/// Chunks of a policy the compiled engine failed on, on a named inventory (evaluated again on
+/// the interpreter).
+#[derive(serde::Serialize)]
+struct Fallback {
+    inventory: String,
+    policy: String,
+    chunks: usize,
+}
+
 /// What `--engines both` found.
 #[derive(serde::Serialize, Default)]
 struct EngineReport {
     inventories: u64,
     differences: Vec<EngineDifference>,
     errors: Vec<PolicyFailure>,
+    /// Warnings, not failures: the findings are the interpreter's there, right but slower.
+    fallbacks: Vec<Fallback>,
+    /// Policies that do not compile: they run on the interpreter, and were not compared.
+    not_compiled: std::collections::BTreeSet<String>,
 }
 
 /// Every policy of `catalog` with both engines on the demo and on generated inventories.
@@ -211,6 +237,14 @@ fn compare_engines(catalog: &Catalog) -> anyhow::Result<EngineReport> {
                 message,
             });
         }
+        for (policy, chunks) in found.fallbacks {
+            out.fallbacks.push(Fallback {
+                inventory: name.clone(),
+                policy,
+                chunks,
+            });
+        }
+        out.not_compiled.extend(found.not_compiled);
     }
     Ok(out)
 }

@@ -77,6 +77,8 @@ struct TaskOutput {
     fails: Vec<Fail>,
     checked: Vec<String>,
     error: Option<String>,
+    /// The compiled engine failed on this chunk and the interpreter evaluated it again.
+    fell_back: bool,
     /// Time spent evaluating this chunk (including building the policy's worker on a thread
     /// for the first time).
     elapsed: Duration,
@@ -93,6 +95,14 @@ pub struct PolicyCost {
     /// Compiling the policy to RVM bytecode (0 on the interpreter).
     pub compile_ms: f64,
     pub chunks: usize,
+    /// Whether the policy ran as compiled bytecode (else on the interpreter: by choice, as a
+    /// custom policy, or because it did not compile).
+    pub compiled: bool,
+    /// Chunks the compiled engine failed on, evaluated again on the interpreter. Not 0 means
+    /// the compiled engine met something it cannot evaluate the way the interpreter does:
+    /// the results stay right (the interpreter's), the speed does not, and the differential
+    /// tests hold the built-ins to 0.
+    pub fallbacks: usize,
 }
 
 /// Evaluates every policy of `set` over `input` (built by [`input::build`]).
@@ -156,16 +166,20 @@ pub fn evaluate_timed(
         .policies
         .iter()
         .zip(&compile_times)
-        .map(|(p, compile)| PolicyCost {
+        .zip(&programs)
+        .map(|((p, compile), program)| PolicyCost {
             policy: p.meta.id.clone(),
             evaluate_ms: 0.0,
             compile_ms: compile.as_secs_f64() * 1000.0,
             chunks: 0,
+            compiled: program.is_some(),
+            fallbacks: 0,
         })
         .collect();
     for out in &outputs {
         costs[out.policy].evaluate_ms += out.elapsed.as_secs_f64() * 1000.0;
         costs[out.policy].chunks += 1;
+        costs[out.policy].fallbacks += usize::from(out.fell_back);
     }
     costs.sort_by(|a, b| {
         (b.evaluate_ms + b.compile_ms)
@@ -269,6 +283,7 @@ fn run_task(
         fails: Vec::new(),
         checked: Vec::new(),
         error: None,
+        fell_back: false,
         elapsed: Duration::ZERO,
     };
     let worker = match workers.entry(i) {
@@ -292,6 +307,7 @@ fn run_task(
         // An error on the compiled engine is rare (a builtin given the wrong type, say): the
         // chunk runs again on the interpreter, whose result is the reference and whose error
         // message points at the policy's line. Both engines then report the same.
+        out.fell_back = true;
         tracing::debug!(
             policy = %policy.meta.id,
             outcome = %match &result {

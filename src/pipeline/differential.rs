@@ -38,6 +38,12 @@ pub struct Comparison {
     /// Policies that failed to evaluate (on the interpreter), with the error: unusual data
     /// should never break a policy, which would lose its other results.
     pub errors: Vec<(String, String)>,
+    /// Policies the compiled engine failed on for some chunks, with how many: the interpreter
+    /// evaluated those again, so the findings agree whatever the compiled engine did there,
+    /// and the comparison says nothing about those chunks.
+    pub fallbacks: Vec<(String, usize)>,
+    /// Policies that did not compile and ran on the interpreter both times: not compared.
+    pub not_compiled: Vec<String>,
 }
 
 /// Every policy of `catalog` on `inventory`, with both engines. Custom policies are compiled
@@ -54,15 +60,24 @@ pub fn compare(
             compile_custom: true,
             ..EvalOptions::default()
         };
-        by_policy(engine::evaluate(
-            &catalog.policies,
-            &input,
-            &header.gaps,
-            &index,
-            options,
-        ))
+        let (findings, costs) =
+            engine::evaluate_timed(&catalog.policies, &input, &header.gaps, &index, options);
+        (by_policy(findings), costs)
     };
-    let (interpreted, compiled) = (run(Backend::Interpreter), run(Backend::Compiled));
+    let (interpreted, _) = run(Backend::Interpreter);
+    let (compiled, costs) = run(Backend::Compiled);
+    let mut fallbacks: Vec<(String, usize)> = costs
+        .iter()
+        .filter(|c| c.fallbacks > 0)
+        .map(|c| (c.policy.clone(), c.fallbacks))
+        .collect();
+    fallbacks.sort();
+    let mut not_compiled: Vec<String> = costs
+        .iter()
+        .filter(|c| !c.compiled)
+        .map(|c| c.policy.clone())
+        .collect();
+    not_compiled.sort();
     let errors = interpreted
         .iter()
         .flat_map(|(id, findings)| {
@@ -98,6 +113,8 @@ pub fn compare(
     Ok(Comparison {
         differences,
         errors,
+        fallbacks,
+        not_compiled,
     })
 }
 

@@ -169,6 +169,8 @@ pub fn scan(request: ScanRequest) -> Result<ScanOutcome, ScanError> {
         .map(|p| p.meta.id.as_str())
         .collect();
     let compliance = crate::compliance::evaluate(&frameworks, &findings, &ran);
+    watch.timings.fallbacks = costs.iter().map(|c| c.fallbacks).sum();
+    watch.timings.interpreted = costs.iter().filter(|c| !c.compiled).count();
     watch.timings.slowest_policies = costs.into_iter().take(SLOWEST_POLICIES).collect();
     watch.timings.resources = index.len();
     watch.timings.findings = findings.len();

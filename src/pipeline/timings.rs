@@ -8,6 +8,11 @@ pub struct Timings {
     pub phases: Vec<Phase>,
     pub resources: usize,
     pub findings: usize,
+    /// Chunks the compiled engine failed on and the interpreter evaluated again (0 expected).
+    pub fallbacks: usize,
+    /// Policies that ran on the interpreter: all with `--engine interpreter`; with the compiled
+    /// engine, custom policies and any that did not compile.
+    pub interpreted: usize,
     /// The ten policies that cost the most (evaluation plus compilation), most expensive first.
     pub slowest_policies: Vec<crate::engine::PolicyCost>,
 }

@@ -129,10 +129,21 @@ fn compiled_and_interpreted_policies_agree() {
             &["--format".into(), "json".into()],
         ]
         .concat();
-        let (_, compiled, _) = run(palisade().args(&args).args(["--engine", "compiled"]));
+        let (_, compiled, timings) =
+            run(palisade()
+                .args(&args)
+                .args(["--engine", "compiled", "--timings"]));
         let (_, interpreted, _) = run(palisade().args(&args).args(["--engine", "interpreter"]));
         assert!(compiled.contains("\"findings\""), "{args:?}: {compiled}");
         assert_eq!(compiled, interpreted, "{args:?}");
+        // And the compiled engine did the work itself: no built-in policy left to the
+        // interpreter, no chunk evaluated again there (which would make the equality vacuous).
+        let timings = timings
+            .lines()
+            .find_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .unwrap_or_else(|| panic!("{args:?}: no --timings line in {timings}"));
+        assert_eq!(timings["interpreted"], 0, "{args:?}: {timings}");
+        assert_eq!(timings["fallbacks"], 0, "{args:?}: {timings}");
     }
 }
 

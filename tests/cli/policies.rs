@@ -202,4 +202,24 @@ fn engines_both_compares_a_custom_directory_on_both_engines() {
         "{out}"
     );
     assert!(out.contains("engines: 0 of 1 policies"), "{out}");
+
+    // A builtin given the wrong type stops both engines: an error, and a warning that the
+    // compiled engine's chunk was evaluated again on the interpreter.
+    let (code, out, err) = run(palisade().args([
+        "policies",
+        "test",
+        fixture("policies/type-error").to_str().unwrap(),
+        "--engines",
+        "both",
+    ]));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("ERROR ec2-sg-type-error on the demo:"),
+        "{out}"
+    );
+    assert!(
+        out.contains("WARNING ec2-sg-type-error on the demo: the compiled engine failed on 1 chunk(s), which ran on the interpreter"),
+        "{out}"
+    );
+    assert!(!out.contains("does not compile"), "{out}");
 }
