@@ -83,9 +83,14 @@ pub fn endpoints<'a>(topo: &Topology<'a>) -> Vec<Endpoint<'a>> {
     out
 }
 
-/// Interfaces by owner, (`rds`, database id) or (`load_balancer`, name): the data ties them
-/// to their database (`attached_to` its id) or load balancer (`app/NAME/ID`).
-type Owned<'a> = HashMap<(&'a str, &'a str), Vec<&'a NetworkInterface>>;
+/// Interfaces by owner: (`rds`, database id) or (`load_balancer`, name), with the account and
+/// Region. The data ties an interface to its database (`attached_to` its id) or load balancer
+/// (`app/NAME/ID`); those names are unique only in one account and Region, and the same name in
+/// two accounts (one Terraform module applied to dev and prod) is two databases.
+type Owned<'a> = HashMap<Owner<'a>, Vec<&'a NetworkInterface>>;
+
+/// (kind, account, Region, id or name).
+type Owner<'a> = (&'a str, &'a str, &'a str, &'a str);
 
 /// One endpoint per interface not owned by a database, load balancer or NAT gateway, on
 /// behalf of its instance if it has one; returns the instances so placed.
@@ -204,7 +209,10 @@ fn owned_interfaces(n: &Network) -> Owned<'_> {
             "load_balancer" => owner.split('/').nth(1).unwrap_or(owner),
             _ => continue,
         };
-        owned.entry((kind, owner)).or_default().push(eni);
+        owned
+            .entry((kind, &eni.account_id, &eni.region, owner))
+            .or_default()
+            .push(eni);
     }
     owned
 }
@@ -241,7 +249,7 @@ fn database_endpoints<'a>(topo: &Topology<'a>, owned: &Owned<'a>, out: &mut Vec<
             topo,
             out,
             base,
-            owned.get(&("rds", db.id.as_str())),
+            owned.get(&("rds", &db.account_id, &db.region, &db.id)),
             &db.subnet_ids,
         );
     }
@@ -283,7 +291,7 @@ fn load_balancer_endpoints<'a>(
             assumed_address: true,
             state: None,
         };
-        let enis = owned.get(&("load_balancer", lb.name.as_str()));
+        let enis = owned.get(&("load_balancer", &lb.account_id, &lb.region, &lb.name));
         let before = out.len();
         place(topo, out, base, enis, &lb.subnet_ids);
         if !ip_type.starts_with("dualstack") {

@@ -294,6 +294,31 @@ fn rds_public_flag_in_private_subnets_is_not_reachable() {
 }
 
 #[test]
+fn a_database_of_the_same_name_in_another_account_is_another_database() {
+    // db-1 sits in the private subnet. Another account has a database of the same name (one
+    // Terraform module, two accounts) whose interface is public: it must not become db-1's.
+    let mut v = estate();
+    v["storage"]["rds_instances"][0]["subnet_ids"] = json!(["subnet-priv"]);
+    let other = "210987654321";
+    v["network"]["network_interfaces"]
+        .as_array_mut()
+        .unwrap()
+        .extend([
+            json!({"arn": arn("network-interface", "eni-db"), "account_id": ACCT, "region": R, "id": "eni-db", "vpc_id": "vpc-1",
+                "subnet_id": "subnet-priv", "private_ips": ["10.0.2.30"],
+                "security_group_ids": ["sg-db"], "attachment_kind": "rds", "attached_to": "db-1"}),
+            json!({"arn": format!("arn:aws:ec2:{R}:{other}:network-interface/eni-other"), "account_id": other, "region": R,
+                "id": "eni-other", "vpc_id": "vpc-1", "subnet_id": "subnet-pub", "private_ips": ["10.0.1.30"], "public_ip": "54.0.0.30",
+                "security_group_ids": ["sg-db"], "attachment_kind": "rds", "attached_to": "db-1"}),
+        ]);
+    let inv = inventory(&v);
+    let x = &analyze(&inv, &Config::default()).exposures[&db()];
+    assert!(x.open.is_empty(), "{x:?}");
+    let blocked = x.blocked_by.as_deref().unwrap_or_default();
+    assert!(blocked.contains("subnet-priv"), "{blocked}");
+}
+
+#[test]
 fn only_the_database_port_counts() {
     let mut v = estate();
     find(&mut v, "network.security_groups", "sg-db")["ingress"] =
