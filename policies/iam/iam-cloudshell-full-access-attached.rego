@@ -28,14 +28,17 @@ import rego.v1
 
 full_access(p) if endswith(p.arn, ":iam::aws:policy/AWSCloudShellFullAccess")
 
-# "group developers", "role ops" for every principal of the account it is attached to.
-holders(account_id) := sort([sprintf("%s %s", [kind, p.name]) |
+# [account id, "group developers"] for every principal it is attached to: one pass over the
+# principals, not one per account (which was quadratic in the accounts).
+attached := [[p.account_id, sprintf("%s %s", [kind, p.name])] |
 	some [kind, list] in [["user", input.iam.users], ["group", input.iam.groups], ["role", input.iam.roles]]
 	some p in list
-	p.account_id == account_id
 	some a in object.get(p, "attached_policies", [])
 	full_access(a)
-])
+]
+
+# "group developers", "role ops" for every principal of the account it is attached to.
+holders(account_id) := sort([h | some [id, h] in attached; id == account_id])
 
 checked contains util.account_arn(acct.id) if some acct in input.accounts
 

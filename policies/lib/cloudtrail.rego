@@ -2,15 +2,20 @@
 # and whether a trail's event selectors record S3 object-level (data) events.
 package palisade.lib.cloudtrail
 
+import data.palisade.lib.index
 import data.palisade.lib.util
 import rego.v1
 
 # The trails whose events include this account's: its own, and organization trails of the
 # organization's management account.
 trails_of(acct) := {t |
-	some t in input.logging.trails
+	some owner in {acct.id, object.get(acct, ["organization", "management_account_id"], null)}
+	some t in trails_owned_by(owner)
 	covers_account(t, acct)
 }
+
+# trails_owned_by(id): the trails of account `id` (a lookup in `input.index`).
+trails_owned_by(id) := index.lookup("trails_by_account", [id])
 
 covers_account(t, acct) if t.account_id == acct.id
 

@@ -7,6 +7,7 @@
 package palisade.lib.monitoring
 
 import data.palisade.lib.cloudtrail
+import data.palisade.lib.index
 import data.palisade.lib.util
 import rego.v1
 
@@ -52,7 +53,15 @@ monitoring_trails(acct) := {t | some t in trails_of(acct); feeds_monitoring(t)}
 
 log_group_arn(t) := trim_suffix(t.cloudwatch_logs_log_group_arn, ":*")
 
-log_groups(t) := [g | some g in input.logging.log_groups; g.arn == log_group_arn(t)]
+log_groups(t) := log_groups_with_arn(log_group_arn(t))
+
+# By lookups in `input.index`: scanning a collection for each account made these policies
+# quadratic in the accounts.
+log_groups_with_arn(arn) := index.lookup("log_groups_by_arn", [arn])
+
+alarms_in(account_id, region) := index.lookup("metric_alarms_by_place", [account_id, region])
+
+topics_with_arn(arn) := index.lookup("sns_topics_by_arn", [arn])
 
 # ---------------------------------------------------------------------------------------------
 # Filters and alarms
@@ -67,17 +76,14 @@ covering_filters(g, slug) := [f |
 
 # Alarms in the log group's account and region watching one of the filter's metrics.
 alarms_on(g, f) := [a |
-	some a in input.logging.metric_alarms
-	a.account_id == g.account_id
-	a.region == g.region
+	some a in alarms_in(g.account_id, g.region)
 	some m in f.metrics
 	m in a.metrics
 ]
 
 # unsubscribed_topic(arn): an SNS topic the scan saw with no confirmed subscription.
 unsubscribed_topic(arn) if {
-	some t in input.messaging.sns_topics
-	t.arn == arn
+	some t in topics_with_arn(arn)
 	t.subscriptions_confirmed == 0
 }
 

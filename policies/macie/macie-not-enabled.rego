@@ -24,15 +24,12 @@
 #     - https://docs.aws.amazon.com/macie/latest/user/getting-started.html
 package palisade.macie.not_enabled
 
+import data.palisade.lib.index
 import rego.v1
 
 checked contains m.arn if some m in input.logging.macie_sessions
 
-buckets(m) := [b.name |
-	some b in input.storage.s3_buckets
-	b.account_id == m.account_id
-	b.region == m.region
-]
+buckets(m) := [b.name | some b in index.lookup("s3_buckets_by_place", [m.account_id, m.region])]
 
 deny contains result if {
 	some m in input.logging.macie_sessions

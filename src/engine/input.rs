@@ -31,7 +31,10 @@ pub struct InputError(String);
 
 /// The whole input document as a Rego value, built straight from the typed inventory.
 pub fn build(inventory: &Inventory, facts: &Facts) -> Result<Value, InputError> {
-    super::to_value::to_value(&InputDoc { inventory, facts }).map_err(|e| InputError(e.to_string()))
+    let mut doc = super::to_value::to_value(&InputDoc { inventory, facts })
+        .map_err(|e| InputError(e.to_string()))?;
+    super::index::add(&mut doc);
+    Ok(doc)
 }
 
 /// The same document as [`build`], consuming the inventory one domain at a time so that the
@@ -70,6 +73,7 @@ pub fn build_owned(mut inventory: Inventory, facts: &Facts) -> Result<Value, Inp
         Value::from("logging"),
         super::to_value::to_value(&logging).map_err(err)?,
     );
+    super::index::add(&mut doc);
     Ok(doc)
 }
 

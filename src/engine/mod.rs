@@ -8,6 +8,7 @@ mod annotation;
 mod eval;
 pub mod finding;
 mod gaps;
+mod index;
 pub mod input;
 mod load;
 pub mod metadata;

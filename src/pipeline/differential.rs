@@ -44,6 +44,10 @@ pub struct Comparison {
     pub fallbacks: Vec<(String, usize)>,
     /// Policies that did not compile and ran on the interpreter both times: not compared.
     pub not_compiled: Vec<String>,
+    /// Policies whose findings change when the input has no `index` (the policy library then
+    /// scans the collections instead of looking them up): `interpreter` is with the index,
+    /// `compiled` without, both on the interpreter.
+    pub index_differences: Vec<Difference>,
 }
 
 /// Every policy of `catalog` on `inventory`, with both engines. Custom policies are compiled
@@ -54,18 +58,23 @@ pub fn compare(
     inventory: Inventory,
 ) -> Result<Comparison, ScanError> {
     let (input, header, index) = prepare(inventory, Settings::default(), config)?;
-    let run = |backend| {
+    let run = |backend, input: &regorus::Value| {
         let options = EvalOptions {
             backend,
             compile_custom: true,
             ..EvalOptions::default()
         };
         let (findings, costs) =
-            engine::evaluate_timed(&catalog.policies, &input, &header.gaps, &index, options);
+            engine::evaluate_timed(&catalog.policies, input, &header.gaps, &index, options);
         (by_policy(findings), costs)
     };
-    let (interpreted, _) = run(Backend::Interpreter);
-    let (compiled, costs) = run(Backend::Compiled);
+    let (interpreted, _) = run(Backend::Interpreter, &input);
+    let (compiled, costs) = run(Backend::Compiled, &input);
+    let mut unindexed = input.clone();
+    if let Ok(obj) = unindexed.as_object_mut() {
+        obj.remove(&regorus::Value::from("index"));
+    }
+    let (scanned, _) = run(Backend::Interpreter, &unindexed);
     let mut fallbacks: Vec<(String, usize)> = costs
         .iter()
         .filter(|c| c.fallbacks > 0)
@@ -92,12 +101,28 @@ pub fn compare(
                 })
         })
         .collect();
+    Ok(Comparison {
+        differences: differ(catalog, &interpreted, &compiled),
+        errors,
+        fallbacks,
+        not_compiled,
+        index_differences: differ(catalog, &interpreted, &scanned),
+    })
+}
+
+/// Each policy whose findings are not the same in `a` and `b`, with the first that differs
+/// (`a`'s as `interpreter`, `b`'s as `compiled`).
+fn differ(
+    catalog: &Catalog,
+    a: &BTreeMap<String, Vec<Json>>,
+    b: &BTreeMap<String, Vec<Json>>,
+) -> Vec<Difference> {
     let mut differences = Vec::new();
     for policy in &catalog.policies.policies {
         let id = &policy.meta.id;
         let none = Vec::new();
-        let a = interpreted.get(id).unwrap_or(&none);
-        let b = compiled.get(id).unwrap_or(&none);
+        let a = a.get(id).unwrap_or(&none);
+        let b = b.get(id).unwrap_or(&none);
         if a == b {
             continue;
         }
@@ -110,12 +135,7 @@ pub fn compare(
             compiled: b.get(at).cloned().unwrap_or(Json::Null),
         });
     }
-    Ok(Comparison {
-        differences,
-        errors,
-        fallbacks,
-        not_compiled,
-    })
+    differences
 }
 
 /// Findings as JSON, grouped by policy id, in report order.

@@ -204,6 +204,13 @@ fn both_engines_agree_on_generated_inventories() {
             found.differences,
             found.errors
         );
+        // The policy library's lookups in `input.index` find what its scans find.
+        assert!(
+            found.index_differences.is_empty(),
+            "seed {seed}: after these mutations of the demo:\n  {}\nfindings change without the input's index (interpreter: with it; compiled: without): {:#?}",
+            generated.mutations.join("\n  "),
+            found.index_differences
+        );
         // Agreement means something only where the compiled engine did the work: every
         // built-in compiles, and no chunk went back to the interpreter.
         assert!(
