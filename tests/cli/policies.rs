@@ -171,15 +171,18 @@ fn custom_policies_use_builtin_libraries_without_the_builtin_checks() {
     assert!(out.contains("sg-1 admits 0.0.0.0/0"), "{out}");
 }
 
+/// `palisade policies test tests/cli/fixtures/policies/DIR --engines both`.
+fn engines_both(dir: &str) -> (i32, String, String) {
+    let dir = fixture(&format!("policies/{dir}"));
+    run(palisade()
+        .args(["policies", "test"])
+        .arg(dir)
+        .args(["--engines", "both"]))
+}
+
 #[test]
 fn engines_both_compares_a_custom_directory_on_both_engines() {
-    let (code, out, err) = run(palisade().args([
-        "policies",
-        "test",
-        fixture("policies/uses-lib").to_str().unwrap(),
-        "--engines",
-        "both",
-    ]));
+    let (code, out, err) = engines_both("uses-lib");
     assert_eq!(code, 0, "{out}{err}");
     assert!(
         out.contains(
@@ -189,13 +192,7 @@ fn engines_both_compares_a_custom_directory_on_both_engines() {
     );
 
     // A policy whose evidence holds the clock can never agree with itself: reported, exit 1.
-    let (code, out, err) = run(palisade().args([
-        "policies",
-        "test",
-        fixture("policies/differs-between-runs").to_str().unwrap(),
-        "--engines",
-        "both",
-    ]));
+    let (code, out, err) = engines_both("differs-between-runs");
     assert_eq!(code, 1, "{out}{err}");
     assert!(
         out.contains("ENGINES DIFFER ec2-sg-stamped on the demo:"),
@@ -205,13 +202,7 @@ fn engines_both_compares_a_custom_directory_on_both_engines() {
 
     // A builtin given the wrong type stops both engines: an error, and a warning that the
     // compiled engine's chunk was evaluated again on the interpreter.
-    let (code, out, err) = run(palisade().args([
-        "policies",
-        "test",
-        fixture("policies/type-error").to_str().unwrap(),
-        "--engines",
-        "both",
-    ]));
+    let (code, out, err) = engines_both("type-error");
     assert_eq!(code, 1, "{out}{err}");
     assert!(
         out.contains("ERROR ec2-sg-type-error on the demo:"),
