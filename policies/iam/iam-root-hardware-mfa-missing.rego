@@ -24,13 +24,13 @@
 #     - https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_physical.html
 package palisade.iam.root_hardware_mfa_missing
 
+import data.palisade.lib.index
 import data.palisade.lib.util
 import rego.v1
 
 # Whether a virtual MFA device is assigned to root: true, false, or undefined when not listed.
 root_virtual_mfa(account) := v if {
-	some report in input.iam.credential_reports
-	report.account_id == account
+	some report in index.lookup("credential_reports_by_account", [account])
 	v := report.root_virtual_mfa
 	is_boolean(v)
 }

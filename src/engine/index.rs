@@ -16,6 +16,11 @@ use regorus::Value;
 /// nesting per field (`metric_alarms_by_place[account_id][region]`). `policies/lib/index.rego`
 /// repeats this list for inputs without an index; the differential tests catch a difference.
 const INDEXES: &[(&str, &str, &[&str])] = &[
+    (
+        "credential_reports_by_account",
+        "iam.credential_reports",
+        &["account_id"],
+    ),
     ("log_groups_by_arn", "logging.log_groups", &["arn"]),
     (
         "metric_alarms_by_place",
