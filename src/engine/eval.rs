@@ -1,8 +1,8 @@
 //! Parallel evaluation: every (policy, chunk of a collection it judges) pair is one rayon task;
 //! results are merged per policy, gaps applied, and the list sorted for byte-identical output.
 
+use super::collection;
 use super::finding::{self, Finding, Status};
-use super::input;
 use super::set::{Policy, PolicySet};
 use super::severity::Severity;
 use crate::inventory::{Gap, ResourceIndex, ResourceRef};
@@ -105,7 +105,7 @@ pub struct PolicyCost {
     pub fallbacks: usize,
 }
 
-/// Evaluates every policy of `set` over `input` (built by [`input::build`]).
+/// Evaluates every policy of `set` over `input` (built by [`super::input::build`]).
 pub fn evaluate(
     set: &PolicySet,
     input: &Value,
@@ -227,7 +227,7 @@ fn compile_for(set: &PolicySet, p: &Policy, options: EvalOptions) -> Option<Arc<
 fn chunk_inputs(input: &Value, judged: &[&str], chunk_size: usize) -> Vec<Value> {
     let items: Vec<Vec<Value>> = judged
         .iter()
-        .map(|c| input::collection_items(input, c))
+        .map(|c| collection::collection_items(input, c))
         .collect();
     if items.iter().all(|i| i.len() <= chunk_size) {
         return vec![input.clone()];
@@ -237,11 +237,11 @@ fn chunk_inputs(input: &Value, judged: &[&str], chunk_size: usize) -> Vec<Value>
         let mut rest = input.clone();
         for (j, other) in judged.iter().enumerate() {
             if j != k {
-                rest = input::with_collection(&rest, other, Vec::new());
+                rest = collection::with_collection(&rest, other, Vec::new());
             }
         }
         for c in own.chunks(chunk_size) {
-            out.push(input::with_collection(&rest, judged[k], c.to_vec()));
+            out.push(collection::with_collection(&rest, judged[k], c.to_vec()));
         }
     }
     out
@@ -548,7 +548,7 @@ mod tests {
     use super::*;
 
     fn arns(v: &Value, path: &str) -> Vec<String> {
-        input::collection_items(v, path)
+        collection::collection_items(v, path)
             .iter()
             .map(|i| i["arn"].as_string().unwrap().to_string())
             .collect()

@@ -43,7 +43,7 @@ pub fn add(doc: &mut Value) {
     let mut index = Value::new_object();
     for (name, path, keys) in INDEXES {
         let mut grouped = Value::new_object();
-        for item in super::input::collection_items(doc, path) {
+        for item in super::collection::collection_items(doc, path) {
             let key: Option<Vec<Value>> = keys
                 .iter()
                 .map(|k| {

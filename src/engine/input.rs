@@ -77,41 +77,6 @@ pub fn build_owned(mut inventory: Inventory, facts: &Facts) -> Result<Value, Inp
     Ok(doc)
 }
 
-/// The elements of a collection, or nothing when the input does not have it.
-pub fn collection_items(input: &Value, path: &str) -> Vec<Value> {
-    let mut v = input;
-    for key in path.split('.') {
-        v = &v[key];
-    }
-    match v.as_array() {
-        Ok(items) => items.iter().cloned().collect(),
-        Err(_) => Vec::new(),
-    }
-}
-
-/// A copy of `input` whose collection at `path` holds only `items`. Sharing makes this cheap:
-/// only the maps along the path are copied.
-pub fn with_collection(input: &Value, path: &str, items: Vec<Value>) -> Value {
-    fn set(v: &mut Value, keys: &[&str], items: Vec<Value>) {
-        let Some((first, rest)) = keys.split_first() else {
-            *v = Value::from(items);
-            return;
-        };
-        if let Ok(obj) = v.as_object_mut() {
-            let key = Value::from(*first);
-            if rest.is_empty() {
-                obj.insert(key, Value::from(items));
-            } else if let Some(child) = obj.get_mut(&key) {
-                set(child, rest, items);
-            }
-        }
-    }
-    let mut copy = input.clone();
-    let keys: Vec<&str> = path.split('.').collect();
-    set(&mut copy, &keys, items);
-    copy
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,17 +138,5 @@ mod tests {
         let facts = crate::analyze::analyze(&inv);
         let borrowed = build(&inv, &facts).unwrap();
         assert_eq!(build_owned(inv, &facts).unwrap(), borrowed);
-    }
-
-    #[test]
-    fn chunk_replaces_only_its_collection() {
-        let inv = Inventory::empty(chrono::Utc::now());
-        let input = build(&inv, &Facts::default()).unwrap();
-        let chunk = with_collection(&input, "network.vpcs", vec![Value::from("x")]);
-        assert_eq!(
-            collection_items(&chunk, "network.vpcs"),
-            vec![Value::from("x")]
-        );
-        assert!(collection_items(&input, "network.vpcs").is_empty());
     }
 }

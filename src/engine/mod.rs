@@ -5,6 +5,7 @@
 //! and `checked` (the set of ARNs it judged), and a `_test.rego` beside it.
 
 mod annotation;
+mod collection;
 mod eval;
 pub mod finding;
 mod gaps;

@@ -1,0 +1,61 @@
+//! Paths into the input document: a collection's elements, and a copy of the input with one
+//! collection replaced (how the evaluator splits a large collection into chunks). Both
+//! `input` (the builder) and `index` walk collections through here.
+
+use regorus::Value;
+
+/// The elements of a collection, or nothing when the input does not have it.
+pub fn collection_items(input: &Value, path: &str) -> Vec<Value> {
+    let mut v = input;
+    for key in path.split('.') {
+        v = &v[key];
+    }
+    match v.as_array() {
+        Ok(items) => items.iter().cloned().collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// A copy of `input` whose collection at `path` holds only `items`. Sharing makes this cheap:
+/// only the maps along the path are copied.
+pub fn with_collection(input: &Value, path: &str, items: Vec<Value>) -> Value {
+    fn set(v: &mut Value, keys: &[&str], items: Vec<Value>) {
+        let Some((first, rest)) = keys.split_first() else {
+            *v = Value::from(items);
+            return;
+        };
+        if let Ok(obj) = v.as_object_mut() {
+            let key = Value::from(*first);
+            if rest.is_empty() {
+                obj.insert(key, Value::from(items));
+            } else if let Some(child) = obj.get_mut(&key) {
+                set(child, rest, items);
+            }
+        }
+    }
+    let mut copy = input.clone();
+    let keys: Vec<&str> = path.split('.').collect();
+    set(&mut copy, &keys, items);
+    copy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunk_replaces_only_its_collection() {
+        let input = Value::from_json_str(r#"{"network": {"vpcs": [], "subnets": ["s"]}}"#).unwrap();
+        let chunk = with_collection(&input, "network.vpcs", vec![Value::from("x")]);
+        assert_eq!(
+            collection_items(&chunk, "network.vpcs"),
+            vec![Value::from("x")]
+        );
+        assert!(collection_items(&input, "network.vpcs").is_empty());
+        assert_eq!(
+            collection_items(&chunk, "network.subnets"),
+            vec![Value::from("s")]
+        );
+        assert!(collection_items(&chunk, "network.nowhere").is_empty());
+    }
+}
