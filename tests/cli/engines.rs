@@ -138,6 +138,57 @@ fn rvm_undefined_terms_yield_nothing_in_array_comprehensions() {
     }
 }
 
+/// Fault 5: a multi-value rule with a reference head (`r.x contains v`, `r[k] contains v`)
+/// compiled as `r contains v`: the key path was dropped, so `r[k]` was undefined and a policy
+/// counting `r[k]` passed everything. The patched compiler refuses the form, so such a policy
+/// runs on the interpreter (`policies::engines_both_compares_a_custom_directory_on_both_engines`
+/// shows the warning an author then sees).
+#[test]
+fn rvm_a_multi_value_rule_with_a_reference_head_is_refused() {
+    for (module, input, expected) in [
+        (
+            format!("{HEADER}r.x contains 1 if true\n\nout := r\n"),
+            json!({}),
+            json!({"x": [1]}),
+        ),
+        (
+            format!(
+                "{HEADER}r[k] contains t.id if {{\n\tsome t in input.items\n\tk := t.group\n}}\n\nout := r\n"
+            ),
+            json!({"items": [{"id": "a", "group": "g"}, {"id": "b", "group": "h"}]}),
+            json!({"g": ["a"], "h": ["b"]}),
+        ),
+    ] {
+        let mut engine = Engine::new();
+        engine.set_rego_v0(false);
+        engine
+            .add_policy("case.rego".into(), module.clone())
+            .expect("the case parses");
+        engine.set_input(Value::from_json_str(&input.to_string()).unwrap());
+        // `out` reads `r` as a policy's `deny` would read its helper rule.
+        let interpreted = engine.eval_rule("data.case.out".into()).expect("runs");
+        assert_eq!(
+            interpreted.to_json_str().unwrap(),
+            serde_json::to_string_pretty(&expected).unwrap(),
+            "interpreter on {module}"
+        );
+        let compiled = engine
+            .compile_with_entrypoint(&Rc::from("data.case.out"))
+            .expect("the case compiles for the interpreter");
+        let refused = Compiler::compile_from_policy(&compiled, &["data.case.out"])
+            .err()
+            .unwrap_or_else(|| panic!("the RVM compiled {module}"));
+        assert!(refused.to_string().contains("reference head"), "{refused}");
+    }
+    // A plain multi-value rule and a single-value rule with a key still compile and agree.
+    let module = format!(
+        "{HEADER}r contains t.id if some t in input.items\n\no[t.id] := t.group if some t in input.items\n"
+    );
+    let input = json!({"items": [{"id": "a", "group": "g"}]});
+    agree(&module, "data.case.r", input.clone(), json!(["a"]));
+    agree(&module, "data.case.o", input, json!({"a": "g"}));
+}
+
 /// The policy whose false pass started this: iam-password-policy-weak as first written (a
 /// comprehension over an array of comprehensions). On the unpatched RVM both weak accounts
 /// passed.

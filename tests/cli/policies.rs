@@ -200,6 +200,16 @@ fn engines_both_compares_a_custom_directory_on_both_engines() {
     );
     assert!(out.contains("engines: 0 of 1 policies"), "{out}");
 
+    // A construct the compiled engine would get wrong (a multi-value rule with a reference
+    // head) is refused by its compiler: the policy runs on the interpreter, said so, exit 0.
+    let (code, out, err) = engines_both("ref-head");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("WARNING ec2-sg-crowded-vpc does not compile: it runs on the interpreter"),
+        "{out}"
+    );
+    assert!(!out.contains("ENGINES DIFFER"), "{out}");
+
     // A builtin given the wrong type stops both engines: an error, and a warning that the
     // compiled engine's chunk was evaluated again on the interpreter.
     let (code, out, err) = engines_both("type-error");

@@ -76,6 +76,11 @@ pub enum CompilerError {
     )]
     PartialObjectNestedKeyUnsupported,
 
+    /// `r.x contains v` and `r[k] contains v` compile as `r contains v`, dropping the key path
+    /// (Palisade patch: refused, so the policy runs on the interpreter).
+    #[error("multi-value rules with a reference head (`r[k] contains v`) are not yet supported by the RVM compiler")]
+    PartialSetRefHeadUnsupported,
+
     #[error("Compilation error: {message}")]
     General { message: String },
 }

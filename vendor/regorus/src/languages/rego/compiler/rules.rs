@@ -470,7 +470,14 @@ impl<'a> Compiler<'a> {
                             };
                             (key_expr, output_expr)
                         }
-                        RuleHead::Set { key, .. } => {
+                        RuleHead::Set { refr, key, .. } => {
+                            // The key path of `r.x contains v` / `r[k] contains v` would be
+                            // dropped: refuse it (Palisade patch).
+                            if !matches!(refr.as_ref(), Expr::Var { .. }) {
+                                return Err(
+                                    CompilerError::PartialSetRefHeadUnsupported.at(refr.span())
+                                );
+                            }
                             self.rule_definition_function_params[rule_index as usize].push(None);
                             self.rule_definition_destructuring_patterns[rule_index as usize]
                                 .push(None);
