@@ -6,7 +6,9 @@
 //! `cargo bench --bench evaluate` (sizes: `PALISADE_BENCH_SIZES=10000,100000`; runs per size:
 //! `PALISADE_BENCH_RUNS=5`; `PALISADE_BENCH_NO_WRITE=1` leaves the README alone;
 //! `PALISADE_BENCH_KEEP=DIR` keeps the generated snapshots in DIR;
-//! `PALISADE_BENCH_ENGINES=interpreter` measures one engine).
+//! `PALISADE_BENCH_ENGINES=interpreter` measures one engine; `PALISADE_BENCH_SCALING=1` also
+//! times the in-process evaluation with every built-in policy and with every other one, to show
+//! how cost grows with the number of policies).
 
 #[path = "synth.rs"]
 mod synth;
@@ -86,6 +88,36 @@ fn scan_in_process(snapshot: &Path, engine: &str) -> f64 {
     ms
 }
 
+/// The in-process `evaluate` phase (ms) and the number of results, with the built-in policies
+/// `keep` selects (by position in the sorted catalog).
+fn evaluate_in_process(
+    snapshot: &Path,
+    engine: &str,
+    keep: impl Fn(usize) -> bool,
+) -> (f64, usize, usize) {
+    let mut catalog = palisade::compliance::Catalog::load(true, &[]).expect("built-ins load");
+    let mut i = 0;
+    catalog.policies.policies.retain(|_| {
+        i += 1;
+        keep(i - 1)
+    });
+    let policies = catalog.policies.policies.len();
+    let mut request = palisade::ScanRequest::new(palisade::Source::Snapshot(vec![snapshot.into()]));
+    request.policies = palisade::pipeline::Policies::Loaded(catalog);
+    request.eval.backend = match engine {
+        "compiled" => palisade::engine::Backend::Compiled,
+        _ => palisade::engine::Backend::Interpreter,
+    };
+    let outcome = palisade::scan(request).expect("in-process scan");
+    let evaluate = outcome
+        .timings
+        .phases
+        .iter()
+        .find(|p| p.name == "evaluate")
+        .map_or(f64::NAN, |p| p.ms as f64);
+    (evaluate, outcome.findings.len(), policies)
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.total_cmp(b));
     v[v.len() / 2]
@@ -163,6 +195,19 @@ fn main() {
         );
             println!("{row}");
             rows.push(row);
+            if std::env::var_os("PALISADE_BENCH_SCALING").is_some() {
+                for (share, keep) in [("all", 1), ("half", 2)] {
+                    let runs: Vec<(f64, usize, usize)> = (0..runs)
+                        .map(|_| evaluate_in_process(&path, engine, |i| i % keep == 0))
+                        .collect();
+                    let ms = median(runs.iter().map(|r| r.0).collect());
+                    let (_, findings, policies) = runs[0];
+                    println!(
+                        "scaling | {n} | {engine} | {share} | {policies} policies | evaluate {ms:.0} ms | {findings} results | {:.1} ms per policy",
+                        ms / policies as f64
+                    );
+                }
+            }
         }
         if keep.is_none() {
             std::fs::remove_file(&path).ok();

@@ -190,13 +190,14 @@ pub fn evaluate_timed(
     for out in outputs {
         per_policy[out.policy].push(out);
     }
+    let gaps = super::gaps::with_evidence(gaps);
     let mut all: Vec<Finding> = set
         .policies
         .par_iter()
         .zip(per_policy.into_par_iter())
         .flat_map_iter(|(policy, outs)| {
             let mut findings = merge(policy, outs, index);
-            super::gaps::apply(policy, &mut findings, gaps);
+            super::gaps::apply(policy, &mut findings, &gaps);
             findings
         })
         .collect();

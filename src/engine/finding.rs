@@ -76,9 +76,11 @@ pub struct Finding {
     /// The rule's severity, or the lower one the policy gave this result (a hygiene finding
     /// whose exposure analysis shows nothing reachable).
     pub severity: Severity,
-    /// What the policy looked at to decide, as it reported it.
-    #[serde(skip_serializing_if = "serde_json::Value::is_null")]
-    pub evidence: serde_json::Value,
+    /// What the policy looked at to decide, as it reported it. Shared: a collection gap's
+    /// evidence is one value for every policy it blinds (at a million resources, hundreds of
+    /// thousands of results would otherwise each hold a copy).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Arc<serde_json::Value>>,
     /// The config entry that suppresses this failing result (status `suppressed`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppression: Option<Arc<Suppression>>,
@@ -102,7 +104,7 @@ impl Finding {
             status,
             resource,
             message,
-            evidence: serde_json::Value::Null,
+            evidence: None,
             suppression: None,
             baseline: None,
         }
@@ -115,8 +117,16 @@ impl Finding {
     }
 
     /// The same result with what the policy looked at to decide.
-    pub fn with_evidence(mut self, evidence: serde_json::Value) -> Finding {
-        self.evidence = evidence;
+    pub fn with_evidence(self, evidence: serde_json::Value) -> Finding {
+        if evidence.is_null() {
+            return self;
+        }
+        self.with_shared_evidence(Arc::new(evidence))
+    }
+
+    /// The same result with evidence it shares with other results.
+    pub fn with_shared_evidence(mut self, evidence: Arc<serde_json::Value>) -> Finding {
+        self.evidence = Some(evidence);
         self
     }
 

@@ -36,13 +36,25 @@ fn names(policy: &Policy, gap: &Gap) -> bool {
     })
 }
 
+/// Each gap with its evidence (the gap itself, as JSON), built once per scan and shared by the
+/// scope results of every policy the gap blinds.
+pub fn with_evidence(gaps: &[Gap]) -> Vec<(&Gap, Arc<serde_json::Value>)> {
+    gaps.iter()
+        .map(|g| (g, Arc::new(serde_json::to_value(g).unwrap_or_default())))
+        .collect()
+}
+
 /// Marks results in each affected scope `not-evaluated`; where a gap touched no result, records
 /// one `not-evaluated` result for the scope itself so the gap shows in every report.
-pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Gap]) {
+pub fn apply(
+    policy: &Policy,
+    findings: &mut Vec<Finding>,
+    gaps: &[(&Gap, Arc<serde_json::Value>)],
+) {
     // Findings by resource, built on the first per-resource gap: an account with thousands
     // of per-resource gaps must not cost gaps x findings.
     let mut by_arn: Option<std::collections::HashMap<String, Vec<usize>>> = None;
-    for gap in gaps {
+    for (gap, evidence) in gaps {
         // A gap blinds the collections its call fills; a call that fills only optional
         // fields blinds just the policies that name it in `needs`.
         if !policy.meta.collections().any(|c| gap_affects(gap, c)) && !names(policy, gap) {
@@ -101,14 +113,13 @@ pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Gap]) {
                 "not evaluated: {why}, so {} could not check this scope",
                 policy.meta.id
             );
-            let evidence = serde_json::to_value(gap).unwrap_or_default();
             let scope = Finding::new(
                 policy.rule.clone(),
                 Status::NotEvaluated,
                 Arc::new(resource),
                 message,
             );
-            findings.push(scope.with_evidence(evidence));
+            findings.push(scope.with_shared_evidence(evidence.clone()));
             if let Some(index) = by_arn.as_mut() {
                 index.entry(arn).or_default().push(findings.len() - 1);
             }

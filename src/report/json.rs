@@ -86,8 +86,8 @@ struct JsonFinding<'a> {
     status: Status,
     resource: &'a ResourceRef,
     message: &'a str,
-    #[serde(skip_serializing_if = "serde_json::Value::is_null")]
-    evidence: &'a serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     suppression: Option<&'a Suppression>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -106,7 +106,7 @@ impl Serialize for Findings<'_> {
             status: f.status,
             resource: &f.resource,
             message: &f.message,
-            evidence: &f.evidence,
+            evidence: f.evidence.as_deref(),
             suppression: f.suppression.as_deref(),
             baseline_state: f.baseline,
         }))
