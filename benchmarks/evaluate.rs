@@ -8,7 +8,9 @@
 //! `PALISADE_BENCH_KEEP=DIR` keeps the generated snapshots in DIR;
 //! `PALISADE_BENCH_ENGINES=interpreter` measures one engine; `PALISADE_BENCH_SCALING=1` also
 //! times the in-process evaluation with every built-in policy and with every other one, to show
-//! how cost grows with the number of policies).
+//! how cost grows with the number of policies; `PALISADE_BENCH_COMPARE=1` holds both engines to
+//! the same findings on each synthetic estate, as `tests/cli/engines.rs` does on small
+//! generated ones: the differential test at benchmark size, about 3 GB of memory at 100k).
 
 #[path = "synth.rs"]
 mod synth;
@@ -25,12 +27,24 @@ struct Run {
     phases: serde_json::Value,
 }
 
-/// Runs one scan and measures it: wall time, and the child's peak RSS from `wait4`.
+/// Runs one scan and measures it: wall time, and the child's peak RSS. Linux starts a child's
+/// peak RSS at its parent's size when it forks, and this process grows large (in-process
+/// scans, `PALISADE_BENCH_COMPARE`), so where GNU time is installed it starts the scan and
+/// reports the peak: it is small when it forks. Otherwise the peak comes from `wait4`.
 fn scan(binary: &str, snapshot: &Path, engine: &str) -> Run {
+    let gnu_time = Path::new("/usr/bin/time");
+    let peak_file = tempfile::NamedTempFile::new().expect("temp file");
+    let mut command = if gnu_time.exists() {
+        let mut c = Command::new(gnu_time);
+        c.args(["-f", "%M", "-o"]).arg(peak_file.path()).arg(binary);
+        c
+    } else {
+        Command::new(binary)
+    };
     let started = Instant::now();
     // Reaped below with wait4, which also reports the child's peak memory.
     #[allow(clippy::zombie_processes)]
-    let mut child = Command::new(binary)
+    let mut child = command
         .args([
             "scan",
             "--snapshot",
@@ -67,9 +81,13 @@ fn scan(binary: &str, snapshot: &Path, engine: &str) -> Run {
         .rev()
         .find_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .expect("timings line on stderr");
+    let peak_kb = std::fs::read_to_string(peak_file.path())
+        .ok()
+        .and_then(|t| t.lines().last().and_then(|l| l.trim().parse::<f64>().ok()))
+        .unwrap_or(usage.ru_maxrss as f64);
     Run {
         wall_ms,
-        peak_rss_mb: usage.ru_maxrss as f64 / 1024.0,
+        peak_rss_mb: peak_kb / 1024.0,
         phases,
     }
 }
@@ -116,6 +134,33 @@ fn evaluate_in_process(
         .find(|p| p.name == "evaluate")
         .map_or(f64::NAN, |p| p.ms as f64);
     (evaluate, outcome.findings.len(), policies)
+}
+
+/// Every built-in policy on `inventory` with both engines, and without the input's index:
+/// the findings must be byte-identical, every policy must evaluate and compile, and no chunk
+/// may fall back to the interpreter (`pipeline::differential`).
+fn compare_engines(n: usize, inventory: palisade::inventory::Inventory) {
+    let started = Instant::now();
+    let catalog = palisade::compliance::Catalog::load(true, &[]).expect("built-ins load");
+    let config = palisade::config::Config::default();
+    let found = palisade::pipeline::differential::compare(&catalog, &config, inventory)
+        .expect("the synthetic estate scans");
+    let problems = [
+        ("differences", found.differences.len()),
+        ("errors", found.errors.len()),
+        ("fallbacks", found.fallbacks.len()),
+        ("not compiled", found.not_compiled.len()),
+        ("index differences", found.index_differences.len()),
+    ];
+    println!(
+        "compare | {n} | {} policies | {problems:?} | {:.0} s",
+        catalog.policies.policies.len(),
+        started.elapsed().as_secs_f64()
+    );
+    assert!(
+        problems.iter().all(|(_, count)| *count == 0),
+        "the engines disagree on the {n}-resource estate: {found:#?}"
+    );
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -211,6 +256,13 @@ fn main() {
         }
         if keep.is_none() {
             std::fs::remove_file(&path).ok();
+        }
+    }
+    // After every timed run: a child's peak RSS as `wait4` reports it starts from this
+    // process's size when it forks, and the comparison makes this process large.
+    if std::env::var_os("PALISADE_BENCH_COMPARE").is_some() {
+        for &n in &sizes {
+            compare_engines(n, synth::generate(n, 42));
         }
     }
     let table = format!(
