@@ -190,7 +190,7 @@ pub fn evaluate_timed(
     for out in outputs {
         per_policy[out.policy].push(out);
     }
-    let gaps = super::gaps::with_evidence(gaps);
+    let gaps = super::gaps::prepare(gaps);
     let mut all: Vec<Finding> = set
         .policies
         .par_iter()

@@ -36,25 +36,31 @@ fn names(policy: &Policy, gap: &Gap) -> bool {
     })
 }
 
-/// Each gap with its evidence (the gap itself, as JSON), built once per scan and shared by the
-/// scope results of every policy the gap blinds.
-pub fn with_evidence(gaps: &[Gap]) -> Vec<(&Gap, Arc<serde_json::Value>)> {
+/// A gap with what every policy it blinds says of it, built once per scan: its evidence (the
+/// gap itself, as JSON, shared by the scope results) and its description.
+pub struct Prepared<'a> {
+    gap: &'a Gap,
+    evidence: Arc<serde_json::Value>,
+    why: String,
+}
+
+pub fn prepare(gaps: &[Gap]) -> Vec<Prepared<'_>> {
     gaps.iter()
-        .map(|g| (g, Arc::new(serde_json::to_value(g).unwrap_or_default())))
+        .map(|gap| Prepared {
+            gap,
+            evidence: Arc::new(serde_json::to_value(gap).unwrap_or_default()),
+            why: gap.describe(),
+        })
         .collect()
 }
 
 /// Marks results in each affected scope `not-evaluated`; where a gap touched no result, records
 /// one `not-evaluated` result for the scope itself so the gap shows in every report.
-pub fn apply(
-    policy: &Policy,
-    findings: &mut Vec<Finding>,
-    gaps: &[(&Gap, Arc<serde_json::Value>)],
-) {
+pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Prepared]) {
     // Findings by resource, built on the first per-resource gap: an account with thousands
     // of per-resource gaps must not cost gaps x findings.
     let mut by_arn: Option<std::collections::HashMap<String, Vec<usize>>> = None;
-    for (gap, evidence) in gaps {
+    for Prepared { gap, evidence, why } in gaps {
         // A gap blinds the collections its call fills; a call that fills only optional
         // fields blinds just the policies that name it in `needs`.
         if !policy.meta.collections().any(|c| gap_affects(gap, c)) && !names(policy, gap) {
@@ -63,7 +69,6 @@ pub fn apply(
         if gap.resource.is_some() && !needs(policy, gap) {
             continue;
         }
-        let why = gap.describe();
         let mut touched = false;
         let candidates: Vec<usize> = match &gap.resource {
             Some(arn) => {

@@ -25,7 +25,9 @@ impl Collection {
         if self.operations.iter().any(|o| o.is(service, operation)) {
             return true;
         }
-        !is_known(service, operation) && self.service.eq_ignore_ascii_case(service)
+        // The service first: `is_known` reads the whole registry, and a scan asks this for
+        // every policy, collection and gap.
+        self.service.eq_ignore_ascii_case(service) && !is_known(service, operation)
     }
 }
 
