@@ -146,20 +146,31 @@ fn test(dir: Option<PathBuf>, format: ListFormat, engines: TestEngines) -> anyho
                         f.policy, f.inventory, f.chunks
                     );
                 }
-                for policy in &report.not_compiled {
+                for (policy, why) in &report.not_compiled {
                     let _ = writeln!(
                         text,
-                        "WARNING {policy} does not compile: it runs on the interpreter and was not compared (run with -vv to see why)"
+                        "WARNING {policy} does not compile, so it runs on the interpreter and was not compared; the compiler says:"
                     );
+                    for line in why.trim().lines() {
+                        let _ = writeln!(text, "    {line}");
+                    }
                 }
-                let _ = writeln!(
+                // Policies that did not compile ran on the interpreter twice: not compared.
+                let compared = set.policies.len() - report.not_compiled.len();
+                let _ = write!(
                     text,
-                    "engines: {} of {} policies give identical findings on both engines over {} inventories (the demo and {GENERATED} generated from it); {} failed to evaluate",
-                    set.policies.len() - distinct_policies(differences),
-                    set.policies.len(),
+                    "engines: {} of {} {}policies give identical findings on both engines over {} inventories (the demo and {GENERATED} generated from it); {} failed to evaluate",
+                    compared - distinct_policies(differences),
+                    compared,
+                    if report.not_compiled.is_empty() { "" } else { "compiled " },
                     GENERATED + 1,
                     report.errors.len()
                 );
+                let _ = match report.not_compiled.len() {
+                    0 => writeln!(text),
+                    1 => writeln!(text, "; 1 did not compile and was not compared"),
+                    n => writeln!(text, "; {n} did not compile and were not compared"),
+                };
             }
             print(text)?;
         }
@@ -204,8 +215,9 @@ struct EngineReport {
     errors: Vec<PolicyFailure>,
     /// Warnings, not failures: the findings are the interpreter's there, right but slower.
     fallbacks: Vec<Fallback>,
-    /// Policies that do not compile: they run on the interpreter, and were not compared.
-    not_compiled: std::collections::BTreeSet<String>,
+    /// Policies that do not compile, with the compiler's reason: they run on the
+    /// interpreter, and were not compared.
+    not_compiled: std::collections::BTreeMap<String, String>,
 }
 
 /// Every policy of `catalog` with both engines on the demo and on generated inventories.

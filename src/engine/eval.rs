@@ -103,6 +103,10 @@ pub struct PolicyCost {
     /// the results stay right (the interpreter's), the speed does not, and the differential
     /// tests hold the built-ins to 0.
     pub fallbacks: usize,
+    /// Why the compiled engine refused the policy, when it was asked to compile it and could
+    /// not (the policy then ran on the interpreter).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_compiled: Option<String>,
 }
 
 /// Evaluates every policy of `set` over `input` (built by [`super::input::build`]).
@@ -142,7 +146,7 @@ pub fn evaluate_timed(
             chunks[&judged].iter().map(move |c| (i, c))
         })
         .collect();
-    let compiled: Vec<(Option<Arc<Program>>, Duration)> = set
+    let compiled: Vec<(Compiled, Duration)> = set
         .policies
         .par_iter()
         .map(|p| {
@@ -151,7 +155,11 @@ pub fn evaluate_timed(
             (program, started.elapsed())
         })
         .collect();
-    let (programs, compile_times): (Vec<_>, Vec<_>) = compiled.into_iter().unzip();
+    let (compiled, compile_times): (Vec<_>, Vec<_>) = compiled.into_iter().unzip();
+    let programs: Vec<Option<Arc<Program>>> = compiled
+        .iter()
+        .map(|c| c.as_ref().ok().cloned().flatten())
+        .collect();
     let outputs: Vec<TaskOutput> = tasks
         .par_iter()
         .map_init(HashMap::<usize, Worker>::new, |workers, &(i, chunk)| {
@@ -166,14 +174,15 @@ pub fn evaluate_timed(
         .policies
         .iter()
         .zip(&compile_times)
-        .zip(&programs)
+        .zip(&compiled)
         .map(|((p, compile), program)| PolicyCost {
             policy: p.meta.id.clone(),
             evaluate_ms: 0.0,
             compile_ms: compile.as_secs_f64() * 1000.0,
             chunks: 0,
-            compiled: program.is_some(),
+            compiled: matches!(program, Ok(Some(_))),
             fallbacks: 0,
+            not_compiled: program.as_ref().err().cloned(),
         })
         .collect();
     for out in &outputs {
@@ -205,20 +214,20 @@ pub fn evaluate_timed(
     (all, costs)
 }
 
-/// The policy's RVM program, or `None` to run it on the interpreter.
-fn compile_for(set: &PolicySet, p: &Policy, options: EvalOptions) -> Option<Arc<Program>> {
+/// The policy's RVM program; `None` to run it on the interpreter by choice; the compiler's
+/// error when it refused the policy (which then runs on the interpreter too).
+type Compiled = Result<Option<Arc<Program>>, String>;
+
+fn compile_for(set: &PolicySet, p: &Policy, options: EvalOptions) -> Compiled {
     match options.backend {
         // Custom policies run on the reference interpreter: the compiled backend is verified
         // against it for the built-ins only (tests/cli/engines.rs compares both).
-        Backend::Interpreter => None,
-        Backend::Compiled if !p.builtin && !options.compile_custom => None,
-        Backend::Compiled => match compile(set, p) {
-            Ok(program) => Some(program),
-            Err(e) => {
-                tracing::debug!(policy = %p.meta.id, error = %e, "not compiled; using the interpreter");
-                None
-            }
-        },
+        Backend::Interpreter => Ok(None),
+        Backend::Compiled if !p.builtin && !options.compile_custom => Ok(None),
+        Backend::Compiled => compile(set, p).map(Some).map_err(|e| {
+            tracing::debug!(policy = %p.meta.id, error = %e, "not compiled; using the interpreter");
+            e
+        }),
     }
 }
 

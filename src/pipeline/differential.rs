@@ -42,8 +42,9 @@ pub struct Comparison {
     /// evaluated those again, so the findings agree whatever the compiled engine did there,
     /// and the comparison says nothing about those chunks.
     pub fallbacks: Vec<(String, usize)>,
-    /// Policies that did not compile and ran on the interpreter both times: not compared.
-    pub not_compiled: Vec<String>,
+    /// Policies that did not compile and ran on the interpreter both times, with the
+    /// compiler's reason: not compared.
+    pub not_compiled: Vec<(String, String)>,
     /// Policies whose findings change when the input has no `index` (the policy library then
     /// scans the collections instead of looking them up): `interpreter` is with the index,
     /// `compiled` without, both on the interpreter.
@@ -81,10 +82,16 @@ pub fn compare(
         .map(|c| (c.policy.clone(), c.fallbacks))
         .collect();
     fallbacks.sort();
-    let mut not_compiled: Vec<String> = costs
+    let mut not_compiled: Vec<(String, String)> = costs
         .iter()
         .filter(|c| !c.compiled)
-        .map(|c| c.policy.clone())
+        .map(|c| {
+            let why = c.not_compiled.clone();
+            (
+                c.policy.clone(),
+                why.unwrap_or_else(|| "not asked to".into()),
+            )
+        })
         .collect();
     not_compiled.sort();
     let errors = interpreted
