@@ -92,13 +92,19 @@ fn scan(binary: &str, snapshot: &Path, engine: &str) -> Run {
     }
 }
 
-/// One scan through the library, as a test or another tool would run it: wall ms.
-fn scan_in_process(snapshot: &Path, engine: &str) -> f64 {
+/// A library scan of `snapshot` on `engine`.
+fn in_process_request(snapshot: &Path, engine: &str) -> palisade::ScanRequest {
     let mut request = palisade::ScanRequest::new(palisade::Source::Snapshot(vec![snapshot.into()]));
     request.eval.backend = match engine {
         "compiled" => palisade::engine::Backend::Compiled,
         _ => palisade::engine::Backend::Interpreter,
     };
+    request
+}
+
+/// One scan through the library, as a test or another tool would run it: wall ms.
+fn scan_in_process(snapshot: &Path, engine: &str) -> f64 {
+    let request = in_process_request(snapshot, engine);
     let started = Instant::now();
     let outcome = palisade::scan(request).expect("in-process scan");
     let ms = started.elapsed().as_secs_f64() * 1000.0;
@@ -106,26 +112,15 @@ fn scan_in_process(snapshot: &Path, engine: &str) -> f64 {
     ms
 }
 
-/// The in-process `evaluate` phase (ms) and the number of results, with the built-in policies
-/// `keep` selects (by position in the sorted catalog).
-fn evaluate_in_process(
-    snapshot: &Path,
-    engine: &str,
-    keep: impl Fn(usize) -> bool,
-) -> (f64, usize, usize) {
+/// The in-process `evaluate` phase (ms), the number of results and of policies, with every
+/// `every`-th built-in policy (1: all of them).
+fn evaluate_in_process(snapshot: &Path, engine: &str, every: usize) -> (f64, usize, usize) {
     let mut catalog = palisade::compliance::Catalog::load(true, &[]).expect("built-ins load");
-    let mut i = 0;
-    catalog.policies.policies.retain(|_| {
-        i += 1;
-        keep(i - 1)
-    });
+    let all = std::mem::take(&mut catalog.policies.policies);
+    catalog.policies.policies = all.into_iter().step_by(every).collect();
     let policies = catalog.policies.policies.len();
-    let mut request = palisade::ScanRequest::new(palisade::Source::Snapshot(vec![snapshot.into()]));
+    let mut request = in_process_request(snapshot, engine);
     request.policies = palisade::pipeline::Policies::Loaded(catalog);
-    request.eval.backend = match engine {
-        "compiled" => palisade::engine::Backend::Compiled,
-        _ => palisade::engine::Backend::Interpreter,
-    };
     let outcome = palisade::scan(request).expect("in-process scan");
     let evaluate = outcome
         .timings
@@ -241,9 +236,9 @@ fn main() {
             println!("{row}");
             rows.push(row);
             if std::env::var_os("PALISADE_BENCH_SCALING").is_some() {
-                for (share, keep) in [("all", 1), ("half", 2)] {
+                for (share, every) in [("all", 1), ("half", 2)] {
                     let runs: Vec<(f64, usize, usize)> = (0..runs)
-                        .map(|_| evaluate_in_process(&path, engine, |i| i % keep == 0))
+                        .map(|_| evaluate_in_process(&path, engine, every))
                         .collect();
                     let ms = median(runs.iter().map(|r| r.0).collect());
                     let (_, findings, policies) = runs[0];

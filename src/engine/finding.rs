@@ -118,15 +118,12 @@ impl Finding {
 
     /// The same result with what the policy looked at to decide.
     pub fn with_evidence(self, evidence: serde_json::Value) -> Finding {
-        if evidence.is_null() {
-            return self;
-        }
         self.with_shared_evidence(Arc::new(evidence))
     }
 
-    /// The same result with evidence it shares with other results.
+    /// The same result with evidence it shares with other results (`null` is no evidence).
     pub fn with_shared_evidence(mut self, evidence: Arc<serde_json::Value>) -> Finding {
-        self.evidence = Some(evidence);
+        self.evidence = (!evidence.is_null()).then_some(evidence);
         self
     }
 

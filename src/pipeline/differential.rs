@@ -82,16 +82,10 @@ pub fn compare(
         .map(|c| (c.policy.clone(), c.fallbacks))
         .collect();
     fallbacks.sort();
+    // Every policy is asked to compile here (`compile_custom`): one that did not was refused.
     let mut not_compiled: Vec<(String, String)> = costs
         .iter()
-        .filter(|c| !c.compiled)
-        .map(|c| {
-            let why = c.not_compiled.clone();
-            (
-                c.policy.clone(),
-                why.unwrap_or_else(|| "not asked to".into()),
-            )
-        })
+        .filter_map(|c| Some((c.policy.clone(), c.not_compiled.clone()?)))
         .collect();
     not_compiled.sort();
     let errors = interpreted

@@ -11,23 +11,42 @@ use regorus::rvm::RegoVM;
 use regorus::{Engine, Rc, Value};
 use serde_json::{json, Value as Json};
 
-/// `rule` of `module` on `input`, by the interpreter and by the RVM, as JSON text.
-fn both(module: &str, rule: &str, input: &Json) -> (String, String) {
+/// An interpreter holding `module` (Rego v1).
+fn engine_with(module: &str) -> Engine {
     let mut engine = Engine::new();
     engine.set_rego_v0(false);
     engine
         .add_policy("case.rego".into(), module.into())
         .expect("the case parses");
-    let input = Value::from_json_str(&input.to_string()).expect("the input is JSON");
+    engine
+}
+
+/// `rule` of `engine` on `input`, by the interpreter.
+fn interpret(engine: &Engine, rule: &str, input: &Value) -> Value {
     let mut interpreter = engine.clone();
     interpreter.set_input(input.clone());
-    let interpreted = interpreter
+    interpreter
         .eval_rule(rule.into())
-        .expect("the interpreter runs");
+        .expect("the interpreter runs")
+}
+
+/// The RVM program for `rule` of `engine`, or the RVM compiler's refusal.
+fn rvm_program(
+    engine: &mut Engine,
+    rule: &str,
+) -> Result<std::sync::Arc<regorus::rvm::program::Program>, String> {
     let compiled = engine
         .compile_with_entrypoint(&Rc::from(rule))
-        .expect("the case compiles");
-    let program = Compiler::compile_from_policy(&compiled, &[rule]).expect("RVM program");
+        .expect("the case compiles for the interpreter");
+    Compiler::compile_from_policy(&compiled, &[rule]).map_err(|e| e.to_string())
+}
+
+/// `rule` of `module` on `input`, by the interpreter and by the RVM, as JSON text.
+fn both(module: &str, rule: &str, input: &Json) -> (String, String) {
+    let mut engine = engine_with(module);
+    let input = Value::from_json_str(&input.to_string()).expect("the input is JSON");
+    let interpreted = interpret(&engine, rule, &input);
+    let program = rvm_program(&mut engine, rule).expect("RVM program");
     let mut vm = RegoVM::new();
     vm.load_program(program);
     // As Palisade runs it (engine::eval): errors end the evaluation instead of skipping.
@@ -159,26 +178,19 @@ fn rvm_a_multi_value_rule_with_a_reference_head_is_refused() {
             json!({"g": ["a"], "h": ["b"]}),
         ),
     ] {
-        let mut engine = Engine::new();
-        engine.set_rego_v0(false);
-        engine
-            .add_policy("case.rego".into(), module.clone())
-            .expect("the case parses");
-        engine.set_input(Value::from_json_str(&input.to_string()).unwrap());
+        let mut engine = engine_with(&module);
+        let input = Value::from_json_str(&input.to_string()).unwrap();
         // `out` reads `r` as a policy's `deny` would read its helper rule.
-        let interpreted = engine.eval_rule("data.case.out".into()).expect("runs");
+        let interpreted = interpret(&engine, "data.case.out", &input);
         assert_eq!(
             interpreted.to_json_str().unwrap(),
             serde_json::to_string_pretty(&expected).unwrap(),
             "interpreter on {module}"
         );
-        let compiled = engine
-            .compile_with_entrypoint(&Rc::from("data.case.out"))
-            .expect("the case compiles for the interpreter");
-        let refused = Compiler::compile_from_policy(&compiled, &["data.case.out"])
+        let refused = rvm_program(&mut engine, "data.case.out")
             .err()
             .unwrap_or_else(|| panic!("the RVM compiled {module}"));
-        assert!(refused.to_string().contains("reference head"), "{refused}");
+        assert!(refused.contains("reference head"), "{refused}");
     }
     // A plain multi-value rule and a single-value rule with a key still compile and agree.
     let module = format!(
