@@ -519,6 +519,8 @@ fn add(
                 network_interface_ids: vec![],
                 security_group_ids: vec![],
                 iam_instance_profile: None,
+                // One in a hundred routes traffic for others (a NAT or firewall instance).
+                source_dest_check: Some(!i.is_multiple_of(100)),
                 metadata_options: MetadataOptions {
                     http_tokens: if rng.chance(0.3) {
                         "optional"
@@ -631,6 +633,8 @@ fn add(
                 acl_grants: if rng.chance(0.03) { vec![AclGrant { grantee_type: "Group".into(), grantee: "http://acs.amazonaws.com/groups/global/AllUsers".into(), permission: "READ".into() }] } else { vec![] },
                 versioning: rng.chance(0.5).then(|| "Enabled".to_string()), mfa_delete: false,
                 logging_target: rng.chance(0.4).then(|| "logs".to_string()), object_ownership: None, tags: tags(rng, i),
+                // From the index, not the generator, so the rest of the estate stays as it was.
+                object_lock: Some(ObjectLock { enabled: i.is_multiple_of(10), mode: i.is_multiple_of(10).then(|| "COMPLIANCE".to_string()), days: i.is_multiple_of(10).then_some(400), years: None }),
             })
         }
         "rds" => {
@@ -734,6 +738,23 @@ fn add(
                 "DISABLED"
             }
             .into(),
+            // From the index, not the generator, so the rest of the estate stays as it was.
+            features: Some(
+                [
+                    ("EBS_MALWARE_PROTECTION", i.is_multiple_of(2)),
+                    ("S3_DATA_EVENTS", !i.is_multiple_of(3)),
+                    ("RUNTIME_MONITORING", i.is_multiple_of(4)),
+                ]
+                .into_iter()
+                .map(|(name, on)| {
+                    let feature = DetectorFeature {
+                        status: if on { "ENABLED" } else { "DISABLED" }.into(),
+                        additional: Default::default(),
+                    };
+                    (name.to_string(), feature)
+                })
+                .collect(),
+            ),
         }),
         "recorder" => inv.logging.config_recorders.push(ConfigRecorder {
             arn: format!("arn:aws:config:{region}:{account}:config-recorder/r{i}"),

@@ -11,6 +11,9 @@ import rego.v1
 # name: [collection path, key fields]. Keep in step with INDEXES in src/engine/index.rs.
 indexes := {
 	"credential_reports_by_account": [["iam", "credential_reports"], ["account_id"]],
+	"ecr_repositories_by_place": [["compute", "ecr_repositories"], ["account_id", "region"]],
+	"instances_by_place": [["network", "instances"], ["account_id", "region"]],
+	"lambda_functions_by_place": [["compute", "lambda_functions"], ["account_id", "region"]],
 	"log_groups_by_arn": [["logging", "log_groups"], ["arn"]],
 	"metric_alarms_by_place": [["logging", "metric_alarms"], ["account_id", "region"]],
 	"s3_buckets_by_place": [["storage", "s3_buckets"], ["account_id", "region"]],

@@ -6,6 +6,7 @@
 # entry present only when non-empty, ports as inclusive ranges.
 package palisade.lib.network
 
+import data.palisade.lib.index
 import rego.v1
 
 # The pseudo-segment of every subnet routed to an internet gateway (a `flows[].from`).
@@ -269,3 +270,11 @@ repeated(f) if {
 	f.from == public_subnets_segment
 	[f.target, f.source, f.services, f.disallowed] in named_public
 }
+
+# live_instance_ids(account_id, region): the ids of the account's EC2 instances in the region
+# that are not terminated or being terminated (stopped ones count: they start again as they
+# are).
+live_instance_ids(account_id, region) := [x.id |
+	some x in index.lookup("instances_by_place", [account_id, region])
+	not x.state in {"terminated", "shutting-down"}
+]

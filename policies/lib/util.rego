@@ -94,3 +94,9 @@ labelled(id, name) := sprintf("%s (%s)", [id, name]) if {
 # days_before_collection(ts): whole days between an RFC 3339 time and the snapshot's
 # `collected_at` (ages are measured from collection, never from the scanning machine's clock).
 days_before_collection(ts) := floor((time.parse_rfc3339_ns(input.collected_at) - time.parse_rfc3339_ns(ts)) / (((24 * 60) * 60) * 1000000000))
+
+# names_text(names, n): "a, b, c" for at most `n` names, else the first `n` (sorted) and
+# "and K more", for messages about resources that may be many.
+names_text(names, n) := concat(", ", sort(names)) if count(names) <= n
+
+names_text(names, n) := sprintf("%s and %d more", [concat(", ", array.slice(sort(names), 0, n)), count(names) - n]) if count(names) > n

@@ -34,3 +34,9 @@ test_days_before_collection if {
 	util.days_before_collection("2026-08-01T12:00:00Z") == 111 with input as {"collected_at": "2026-11-20T12:00:00Z"}
 	util.days_before_collection("2026-11-20T11:00:00Z") == 0 with input as {"collected_at": "2026-11-20T12:00:00Z"}
 }
+
+test_names_text if {
+	util.names_text([], 3) == ""
+	util.names_text(["b", "a"], 3) == "a, b"
+	util.names_text(["d", "c", "b", "a"], 3) == "a, b, c and 1 more"
+}

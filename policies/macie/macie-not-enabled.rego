@@ -25,6 +25,7 @@
 package palisade.macie.not_enabled
 
 import data.palisade.lib.index
+import data.palisade.lib.util
 import rego.v1
 
 checked contains m.arn if some m in input.logging.macie_sessions
@@ -38,11 +39,7 @@ deny contains result if {
 	count(names) > 0
 	result := {
 		"arn": m.arn,
-		"message": sprintf("Amazon Macie is %s in %s (account %s), which holds %d S3 bucket(s): %s", [lower(m.status), m.region, m.account_id, count(names), bucket_text(names)]),
+		"message": sprintf("Amazon Macie is %s in %s (account %s), which holds %d S3 bucket(s): %s", [lower(m.status), m.region, m.account_id, count(names), util.names_text(names, 5)]),
 		"evidence": {"status": m.status, "buckets": count(names)},
 	}
 }
-
-bucket_text(names) := concat(", ", sort(names)) if count(names) <= 5
-
-bucket_text(names) := sprintf("%s and %d more", [concat(", ", array.slice(sort(names), 0, 5)), count(names) - 5]) if count(names) > 5

@@ -4,10 +4,11 @@
 use super::call::At;
 use super::session::Session;
 use crate::inventory::collections::op;
-use crate::inventory::logging::{ConfigRecorder, GuardDutyDetector, Trail};
+use crate::inventory::logging::{ConfigRecorder, DetectorFeature, GuardDutyDetector, Trail};
 use crate::inventory::Inventory;
 use futures::future::join_all;
 use serde_json::{json, Map, Value as Json};
+use std::collections::BTreeMap;
 
 pub async fn collect(s: &Session, region: &str) -> Inventory {
     let mut inv = Inventory::empty(chrono::Utc::now());
@@ -203,7 +204,33 @@ async fn config_recorders(s: &Session, region: &str) -> Vec<ConfigRecorder> {
         .collect()
 }
 
-/// GuardDuty detectors of the region with their status.
+/// A detector's protection plans by name, as GetDetector lists them. A feature without a name
+/// or status is left out: the policies read a missing feature as not enabled.
+fn detector_features(
+    features: &[aws_sdk_guardduty::types::DetectorFeatureConfigurationResult],
+) -> BTreeMap<String, DetectorFeature> {
+    features
+        .iter()
+        .filter_map(|f| {
+            let feature = DetectorFeature {
+                status: f.status()?.as_str().to_string(),
+                additional: f
+                    .additional_configuration()
+                    .iter()
+                    .filter_map(|a| {
+                        Some((
+                            a.name()?.as_str().to_string(),
+                            a.status()?.as_str().to_string(),
+                        ))
+                    })
+                    .collect(),
+            };
+            Some((f.name()?.as_str().to_string(), feature))
+        })
+        .collect()
+}
+
+/// GuardDuty detectors of the region with their status and protection plans.
 async fn guardduty_detectors(s: &Session, region: &str) -> Vec<GuardDutyDetector> {
     let client = crate::client!(s, aws_sdk_guardduty, region);
     let at = At::new(op::guardduty::LIST_DETECTORS, region);
@@ -224,6 +251,7 @@ async fn guardduty_detectors(s: &Session, region: &str) -> Vec<GuardDutyDetector
             .await?;
         Some(GuardDutyDetector {
             status: out.status().map(|st| st.as_str().to_string())?,
+            features: Some(detector_features(out.features())),
             account_id: s.account_id.clone(),
             region: region.to_string(),
             id,

@@ -1,12 +1,12 @@
 //! S3: every bucket (location, default encryption, Block Public Access, policy, ACL, versioning,
-//! access logging, object ownership, tags) and the account-level Block Public Access.
+//! access logging, object ownership, tags, Object Lock) and the account-level Block Public Access.
 
 use super::call::{At, Outcome};
 use super::session::Session;
 use super::time::to_chrono;
 use crate::inventory::collections::op;
 use crate::inventory::storage::{
-    AclGrant, BucketEncryption, PublicAccessBlock, S3AccountPublicAccessBlock, S3Bucket,
+    AclGrant, BucketEncryption, ObjectLock, PublicAccessBlock, S3AccountPublicAccessBlock, S3Bucket,
 };
 use crate::inventory::{Inventory, Tags};
 use aws_sdk_s3control::config::endpoint::{Endpoint, EndpointFuture, Params, ResolveEndpoint};
@@ -173,7 +173,7 @@ async fn location(
 async fn bucket(s: &Session, client: &aws_sdk_s3::Client, b: Listed, region: String) -> S3Bucket {
     let name = b.name.as_str();
     let at = |op| At::new(op, &region).on(&b.arn);
-    let (encryption, pab, policy, acl, versioning, logging, ownership, tagging) = futures::join!(
+    let (encryption, pab, policy, acl, versioning, logging, ownership, tagging, lock) = futures::join!(
         s.call_absent(
             at(op::s3::GET_BUCKET_ENCRYPTION),
             &["ServerSideEncryptionConfigurationNotFoundError"],
@@ -206,6 +206,11 @@ async fn bucket(s: &Session, client: &aws_sdk_s3::Client, b: Listed, region: Str
         s.call_absent(at(op::s3::GET_BUCKET_TAGGING), &["NoSuchTagSet"], || {
             client.get_bucket_tagging().bucket(name).send()
         }),
+        s.call_absent(
+            at(op::s3::GET_OBJECT_LOCK_CONFIGURATION),
+            &["ObjectLockConfigurationNotFoundError"],
+            || client.get_object_lock_configuration().bucket(name).send()
+        ),
     );
     let (versioning, mfa_delete) = versioning
         .map(|o| {
@@ -254,6 +259,42 @@ async fn bucket(s: &Session, client: &aws_sdk_s3::Client, b: Listed, region: Str
                     .collect::<Tags>()
             })
             .unwrap_or_default(),
+        object_lock: object_lock(lock),
+    }
+}
+
+/// Object Lock as the bucket has it: off when S3 says it has no configuration, unknown
+/// (`None`, with the gap the call recorded) when the call failed.
+fn object_lock(
+    o: Outcome<
+        aws_sdk_s3::operation::get_object_lock_configuration::GetObjectLockConfigurationOutput,
+    >,
+) -> Option<ObjectLock> {
+    let off = ObjectLock {
+        enabled: false,
+        mode: None,
+        days: None,
+        years: None,
+    };
+    match o {
+        Outcome::Failed => None,
+        Outcome::Absent => Some(off),
+        Outcome::Found(out) => {
+            let Some(c) = out.object_lock_configuration() else {
+                return Some(off);
+            };
+            let retention = c.rule().and_then(|r| r.default_retention());
+            Some(ObjectLock {
+                enabled: c
+                    .object_lock_enabled()
+                    .is_some_and(|e| e.as_str() == "Enabled"),
+                mode: retention
+                    .and_then(|d| d.mode())
+                    .map(|m| m.as_str().to_string()),
+                days: retention.and_then(|d| d.days()),
+                years: retention.and_then(|d| d.years()),
+            })
+        }
     }
 }
 

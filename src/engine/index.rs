@@ -21,6 +21,21 @@ const INDEXES: &[(&str, &str, &[&str])] = &[
         "iam.credential_reports",
         &["account_id"],
     ),
+    (
+        "ecr_repositories_by_place",
+        "compute.ecr_repositories",
+        &["account_id", "region"],
+    ),
+    (
+        "instances_by_place",
+        "network.instances",
+        &["account_id", "region"],
+    ),
+    (
+        "lambda_functions_by_place",
+        "compute.lambda_functions",
+        &["account_id", "region"],
+    ),
     ("log_groups_by_arn", "logging.log_groups", &["arn"]),
     (
         "metric_alarms_by_place",

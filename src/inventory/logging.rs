@@ -146,4 +146,19 @@ pub struct GuardDutyDetector {
     pub id: String,
     /// `ENABLED` or `DISABLED`.
     pub status: String,
+    /// Protection plans by feature name (`EBS_MALWARE_PROTECTION`, `S3_DATA_EVENTS`,
+    /// `RUNTIME_MONITORING`, ...) as GetDetector lists them; a plan not listed is not
+    /// enabled. `null` in snapshots before 1.10, which record a gap instead.
+    #[serde(default)]
+    pub features: Option<std::collections::BTreeMap<String, DetectorFeature>>,
+}
+
+/// One GuardDuty protection plan of a detector.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct DetectorFeature {
+    /// `ENABLED` or `DISABLED`.
+    pub status: String,
+    /// Its additional configuration by name (`EC2_AGENT_MANAGEMENT`: `ENABLED`, ...).
+    #[serde(default)]
+    pub additional: std::collections::BTreeMap<String, String>,
 }

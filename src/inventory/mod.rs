@@ -33,7 +33,7 @@ pub use snapshot::{load_snapshot, load_snapshot_str, SnapshotError};
 pub use tags::Tags;
 
 /// The snapshot format this build writes. Readers accept any `1.x`.
-pub const SCHEMA_VERSION: &str = "1.9";
+pub const SCHEMA_VERSION: &str = "1.10";
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

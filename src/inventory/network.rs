@@ -283,6 +283,11 @@ pub struct Instance {
     /// Instance profile ARN.
     #[serde(default)]
     pub iam_instance_profile: Option<String>,
+    /// Whether EC2 drops traffic the instance sends or receives for addresses that are not
+    /// its own (off only on NAT, firewall and routing appliances). `null` when unread, and in
+    /// snapshots before 1.10: not judged.
+    #[serde(default)]
+    pub source_dest_check: Option<bool>,
     pub metadata_options: MetadataOptions,
     #[serde(default)]
     pub tags: Tags,

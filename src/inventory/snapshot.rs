@@ -219,6 +219,12 @@ const ADDED_IN: &[(u32, &str, &str)] = &[
     (8, "wafv2", "ListWebACLs"),
     (8, "wafv2", "GetWebACLForResource"),
     (8, "apigateway", "GetRestApis"),
+    // The detectors' protection plans (`features`): older snapshots have the detectors but
+    // not their plans, which the plan policies would read as off.
+    (10, "guardduty", "GetDetector"),
+    // Buckets' Object Lock: an optional field, so the gap blinds only the policies that
+    // name the call in `needs`.
+    (10, "s3", "GetObjectLockConfiguration"),
 ];
 
 fn with_missing_collections(mut inventory: Inventory) -> Inventory {
@@ -406,7 +412,9 @@ mod tests {
                 "cloudfront:ListDistributions Some(\"111122223333\") NotInSnapshot",
                 "wafv2:ListWebACLs Some(\"111122223333\") NotInSnapshot",
                 "wafv2:GetWebACLForResource Some(\"111122223333\") NotInSnapshot",
-                "apigateway:GetRestApis Some(\"111122223333\") NotInSnapshot"
+                "apigateway:GetRestApis Some(\"111122223333\") NotInSnapshot",
+                "guardduty:GetDetector Some(\"111122223333\") NotInSnapshot",
+                "s3:GetObjectLockConfiguration Some(\"111122223333\") NotInSnapshot"
             ]
         );
         assert!(inv.gaps[0]
@@ -418,31 +426,44 @@ mod tests {
         let inv = load_snapshot_str(&newer, Path::new("n.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            22,
-            "1.3 predates Security Hub, contacts, DynamoDB, Secrets Manager, ACM and the 1.7 and 1.8 services"
+            24,
+            "1.3 predates Security Hub, contacts, DynamoDB, Secrets Manager, ACM, the 1.7 and 1.8 services and the 1.10 fields"
         );
         let before = old.replace("1.2", "1.5");
         let inv = load_snapshot_str(&before, Path::new("b.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            20,
-            "1.5 predates DynamoDB, Secrets Manager, ACM and the 1.7 and 1.8 services"
+            22,
+            "1.5 predates DynamoDB, Secrets Manager, ACM, the 1.7 and 1.8 services and the 1.10 fields"
         );
         let before = old.replace("1.2", "1.6");
         let inv = load_snapshot_str(&before, Path::new("s.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            17,
-            "1.6 predates Lambda, ECR, EKS, Access Analyzer, Macie, Inspector, Redshift, ElastiCache, OpenSearch, three EC2 switches and the 1.8 services"
+            19,
+            "1.6 predates Lambda, ECR, EKS, Access Analyzer, Macie, Inspector, Redshift, ElastiCache, OpenSearch, three EC2 switches, the 1.8 services and the 1.10 fields"
         );
         let before = old.replace("1.2", "1.7");
         let inv = load_snapshot_str(&before, Path::new("p.json")).unwrap();
         assert_eq!(
             inv.gaps.len(),
-            5,
-            "1.7 predates ECS, CloudFront, WAF and API Gateway"
+            7,
+            "1.7 predates ECS, CloudFront, WAF, API Gateway and the 1.10 fields"
         );
-        let current = old.replace("1.2", "1.8");
+        for before in ["1.8", "1.9"] {
+            let inv = load_snapshot_str(&old.replace("1.2", before), Path::new("q.json")).unwrap();
+            let calls: Vec<String> = inv
+                .gaps
+                .iter()
+                .map(|g| format!("{}:{}", g.service, g.operation))
+                .collect();
+            assert_eq!(
+                calls,
+                ["guardduty:GetDetector", "s3:GetObjectLockConfiguration"],
+                "{before} predates the detectors' protection plans and the buckets' Object Lock"
+            );
+        }
+        let current = old.replace("1.2", "1.10");
         let inv = load_snapshot_str(&current, Path::new("c.json")).unwrap();
         assert!(inv.gaps.is_empty());
     }

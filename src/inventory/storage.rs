@@ -216,6 +216,24 @@ pub struct S3Bucket {
     pub object_ownership: Option<String>,
     #[serde(default)]
     pub tags: Tags,
+    /// S3 Object Lock; `null` when unread (and in snapshots before 1.10, which record a gap).
+    #[serde(default)]
+    pub object_lock: Option<ObjectLock>,
+}
+
+/// A bucket's S3 Object Lock configuration.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ObjectLock {
+    /// Object Lock is enabled (only at creation, or on a versioned bucket).
+    pub enabled: bool,
+    /// The default retention for new objects: `GOVERNANCE` or `COMPLIANCE`, `None` when
+    /// there is no default rule (objects are locked only when their writer asks).
+    #[serde(default)]
+    pub mode: Option<String>,
+    #[serde(default)]
+    pub days: Option<i32>,
+    #[serde(default)]
+    pub years: Option<i32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -254,6 +254,16 @@ fn seeded_account_fails_and_passes_where_expected() {
         ),
         ("ec2-instance-has-public-ip", id("instance-exposed"), "fail"),
         (
+            "ec2-instance-source-dest-check-disabled",
+            id("instance-exposed"),
+            "fail",
+        ),
+        (
+            "ec2-instance-source-dest-check-disabled",
+            id("instance-hardened"),
+            "pass",
+        ),
+        (
             "ec2-instance-has-public-ip",
             id("instance-hardened"),
             "pass",
@@ -1166,9 +1176,25 @@ fn seeded_account_fails_and_passes_where_expected() {
             named("domain/logs-sealed"),
             "pass",
         ),
-        // moto answers BatchGetAccountStatus without the account: a recorded gap.
+        // moto answers BatchGetAccountStatus without the account: a recorded gap, which
+        // blinds the per-resource-type Inspector policies too.
         (
             "inspector2-not-enabled",
+            home_setting("BatchGetAccountStatus"),
+            "not-evaluated",
+        ),
+        (
+            "inspector2-ec2-scanning-disabled",
+            home_setting("BatchGetAccountStatus"),
+            "not-evaluated",
+        ),
+        (
+            "inspector2-ecr-scanning-disabled",
+            home_setting("BatchGetAccountStatus"),
+            "not-evaluated",
+        ),
+        (
+            "inspector2-lambda-scanning-disabled",
             home_setting("BatchGetAccountStatus"),
             "not-evaluated",
         ),
@@ -1357,6 +1383,16 @@ fn seeded_account_fails_and_passes_where_expected() {
             "fail",
         ),
         (
+            "cloudtrail-bucket-object-lock-disabled",
+            bucket("trail-logs"),
+            "fail",
+        ),
+        (
+            "cloudtrail-bucket-object-lock-disabled",
+            bucket("locked-trail-logs"),
+            "pass",
+        ),
+        (
             "cloudtrail-trail-not-kms-encrypted",
             named("trail/org-audit"),
             "pass",
@@ -1375,6 +1411,23 @@ fn seeded_account_fails_and_passes_where_expected() {
             "guardduty-detector-disabled",
             home_setting("detector"),
             "pass",
+        ),
+        // The home detector's protection plans (the other region's detector is off, so its
+        // plans are left to guardduty-detector-disabled).
+        (
+            "guardduty-ec2-malware-protection-disabled",
+            id("detector-on"),
+            "pass",
+        ),
+        (
+            "guardduty-runtime-monitoring-disabled",
+            id("detector-on"),
+            "pass",
+        ),
+        (
+            "guardduty-s3-protection-disabled",
+            id("detector-on"),
+            "fail",
         ),
         (
             "config-recorder-not-recording",
@@ -1506,6 +1559,7 @@ const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("cloudfront-distribution-viewer-http-allowed", 1),
     ("cloudfront-distribution-viewer-tls-outdated", 1),
     ("cloudfront-distribution-waf-disabled", 1),
+    ("cloudtrail-bucket-object-lock-disabled", 1),
     ("cloudtrail-log-file-validation-disabled", 1),
     ("cloudtrail-s3-object-reads-not-logged", 1),
     ("cloudtrail-s3-object-writes-not-logged", 1),
@@ -1543,6 +1597,7 @@ const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("ec2-instance-has-public-ip", 1),
     ("ec2-instance-imdsv1-allowed", 1),
     ("ec2-instance-no-iam-role", 2),
+    ("ec2-instance-source-dest-check-disabled", 1),
     ("ec2-network-acl-admin-ports-open-to-internet", 3),
     ("ec2-security-group-all-ports-open-to-internet", 1),
     ("ec2-security-group-database-ports-open-to-internet", 2),
@@ -1587,6 +1642,7 @@ const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("elbv2-load-balancer-deletion-protection-disabled", 2),
     ("elbv2-load-balancer-single-availability-zone", 1),
     ("guardduty-detector-disabled", 1),
+    ("guardduty-s3-protection-disabled", 1),
     ("iam-cloudshell-full-access-attached", 1),
     ("iam-password-policy-weak", 1),
     ("iam-policy-allows-full-admin", 1),
@@ -1650,11 +1706,11 @@ const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("redshift-cluster-unencrypted", 1),
     ("redshift-cluster-version-upgrade-disabled", 1),
     ("s3-account-public-access-block-disabled", 1),
-    ("s3-bucket-access-logging-disabled", 5),
-    ("s3-bucket-default-encryption-disabled", 5),
-    ("s3-bucket-policy-tls-not-enforced", 5),
+    ("s3-bucket-access-logging-disabled", 6),
+    ("s3-bucket-default-encryption-disabled", 6),
+    ("s3-bucket-policy-tls-not-enforced", 6),
     ("s3-bucket-public", 1),
-    ("s3-bucket-public-access-block-disabled", 5),
+    ("s3-bucket-public-access-block-disabled", 6),
     ("secretsmanager-secret-policy-open-to-any-principal", 1),
     ("secretsmanager-secret-rotation-disabled", 1),
     ("securityhub-disabled", 1),

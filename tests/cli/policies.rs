@@ -31,11 +31,13 @@ fn at_least_forty_uniquely_identified_policies() {
 #[test]
 fn every_builtin_policy_maps_to_hipaa_and_pci() {
     // Web application firewalls: PCI DSS 6.4.1/6.4.2 (and FSBP) name them; HIPAA does not.
+    // Nor does it name anti-spoofing (PCI DSS 1.4.3: the source/destination check).
     let one_framework = [
         "apigateway-stage-waf-disabled",
         "cloudfront-distribution-waf-disabled",
         "ec2-cde-reachable-from-internet",
         "ec2-cde-reachable-from-unallowed-segment",
+        "ec2-instance-source-dest-check-disabled",
         "opensearch-domain-node-to-node-encryption-disabled",
         "elbv2-alb-waf-disabled",
         "rds-phi-data-store-reachable-from-public-subnet",

@@ -444,6 +444,13 @@ async fn instances(conf: &SdkConfig, ids: &mut Seeded) {
         "instance-hardened",
         hardened.instances()[0].instance_id().unwrap(),
     );
+    // The exposed one forwards others' packets, though no route sends any through it.
+    ec2.modify_instance_attribute()
+        .instance_id(ids.id("instance-exposed"))
+        .source_dest_check(AttributeBooleanValue::builder().value(false).build())
+        .send()
+        .await
+        .unwrap();
     // An image of each; the exposed one's is launchable by anyone.
     for (label, instance) in [
         ("ami-public", "instance-exposed"),
@@ -783,14 +790,71 @@ async fn logging(conf: &SdkConfig, account: &str, ids: &mut Seeded) {
         .await
         .unwrap();
     ct.start_logging().name("org-audit").send().await.unwrap();
+    // The legacy trail delivers to a bucket that locks each log file for a year (the other
+    // trail's bucket has no Object Lock).
+    let locked_bucket = format!("locked-trail-logs-{account}");
+    s3(conf)
+        .create_bucket()
+        .bucket(&locked_bucket)
+        .object_lock_enabled_for_bucket(true)
+        .send()
+        .await
+        .unwrap();
+    {
+        use aws_sdk_s3::types::*;
+        s3(conf)
+            .put_object_lock_configuration()
+            .bucket(&locked_bucket)
+            .object_lock_configuration(
+                ObjectLockConfiguration::builder()
+                    .object_lock_enabled(ObjectLockEnabled::Enabled)
+                    .rule(
+                        ObjectLockRule::builder()
+                            .default_retention(
+                                DefaultRetention::builder()
+                                    .mode(ObjectLockRetentionMode::Compliance)
+                                    .days(365)
+                                    .build(),
+                            )
+                            .build(),
+                    )
+                    .build(),
+            )
+            .send()
+            .await
+            .unwrap();
+    }
     ct.create_trail()
         .name("legacy-trail")
-        .s3_bucket_name(&trail_bucket)
+        .s3_bucket_name(&locked_bucket)
         .send()
         .await
         .unwrap();
     let gd = aws_sdk_guardduty::Client::new(conf);
-    let on = gd.create_detector().enable(true).send().await.unwrap();
+    // Protection plans: malware scanning and runtime monitoring on (the instances pass), S3
+    // Protection off (the buckets fail).
+    use aws_sdk_guardduty::types::{DetectorFeature, DetectorFeatureConfiguration, FeatureStatus};
+    let plan = |name: DetectorFeature, status: FeatureStatus| {
+        DetectorFeatureConfiguration::builder()
+            .name(name)
+            .status(status)
+            .build()
+    };
+    let on = gd
+        .create_detector()
+        .enable(true)
+        .features(plan(
+            DetectorFeature::EbsMalwareProtection,
+            FeatureStatus::Enabled,
+        ))
+        .features(plan(
+            DetectorFeature::RuntimeMonitoring,
+            FeatureStatus::Enabled,
+        ))
+        .features(plan(DetectorFeature::S3DataEvents, FeatureStatus::Disabled))
+        .send()
+        .await
+        .unwrap();
     ids.put("detector-on", on.detector_id().unwrap());
     let config = aws_sdk_config::Client::new(conf);
     use aws_sdk_config::types::*;

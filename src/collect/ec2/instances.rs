@@ -65,6 +65,7 @@ pub(super) async fn instances(cx: &Ec2<'_>) -> Vec<Instance> {
                 .iam_instance_profile()
                 .and_then(|p| p.arn())
                 .map(str::to_string),
+            source_dest_check: i.source_dest_check(),
             metadata_options,
             tags: tags(i.tags()),
         });

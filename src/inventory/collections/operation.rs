@@ -185,6 +185,7 @@ operations! {
         GET_BUCKET_LOGGING = "GetBucketLogging";
         GET_BUCKET_OWNERSHIP_CONTROLS = "GetBucketOwnershipControls";
         GET_BUCKET_TAGGING = "GetBucketTagging";
+        GET_OBJECT_LOCK_CONFIGURATION = "GetObjectLockConfiguration" => Permission::Action("s3:GetBucketObjectLockConfiguration");
     }
     s3control "s3control" {
         GET_PUBLIC_ACCESS_BLOCK = "GetPublicAccessBlock" => Permission::Action("s3:GetAccountPublicAccessBlock");

@@ -230,7 +230,7 @@ collections! {
     }
     network.instances {
         service: "ec2",
-        description: "state, interfaces, public addresses, instance profile, metadata options (IMDSv2), tags",
+        description: "state, interfaces, public addresses, instance profile, source/destination check, metadata options (IMDSv2), tags",
         reads: [op::ec2::DESCRIBE_INSTANCES],
         resource: "AWS::EC2::Instance" named id, tagged,
     }
@@ -413,7 +413,7 @@ collections! {
     }
     storage.s3_buckets {
         service: "s3",
-        description: "region, default encryption, public access block, policy (parsed), ACL grants, versioning, logging, object ownership, tags",
+        description: "region, default encryption, public access block, policy (parsed), ACL grants, versioning, logging, object ownership, tags, `object_lock` (enabled, default retention)",
         reads: [
             op::s3::LIST_BUCKETS,
             op::s3::GET_BUCKET_LOCATION,
@@ -426,6 +426,9 @@ collections! {
             op::s3::GET_BUCKET_OWNERSHIP_CONTROLS,
             op::s3::GET_BUCKET_TAGGING,
         ],
+        // `object_lock` stays `null` when unread: only the policies that name the call in
+        // `needs` are blinded.
+        optional: [op::s3::GET_OBJECT_LOCK_CONFIGURATION],
         resource: "AWS::S3::Bucket" named name, tagged,
     }
     storage.s3_account_public_access_blocks {
