@@ -12,6 +12,7 @@ import rego.v1
 indexes := {
 	"credential_reports_by_account": [["iam", "credential_reports"], ["account_id"]],
 	"ecr_repositories_by_place": [["compute", "ecr_repositories"], ["account_id", "region"]],
+	"eks_clusters_by_place": [["compute", "eks_clusters"], ["account_id", "region"]],
 	"instances_by_place": [["network", "instances"], ["account_id", "region"]],
 	"lambda_functions_by_place": [["compute", "lambda_functions"], ["account_id", "region"]],
 	"log_groups_by_arn": [["logging", "log_groups"], ["arn"]],

@@ -27,6 +27,11 @@ const INDEXES: &[(&str, &str, &[&str])] = &[
         &["account_id", "region"],
     ),
     (
+        "eks_clusters_by_place",
+        "compute.eks_clusters",
+        &["account_id", "region"],
+    ),
+    (
         "instances_by_place",
         "network.instances",
         &["account_id", "region"],

@@ -1430,6 +1430,16 @@ fn seeded_account_fails_and_passes_where_expected() {
             "fail",
         ),
         (
+            "guardduty-eks-audit-log-monitoring-disabled",
+            id("detector-on"),
+            "pass",
+        ),
+        (
+            "guardduty-lambda-protection-disabled",
+            id("detector-on"),
+            "fail",
+        ),
+        (
             "config-recorder-not-recording",
             other_setting("configuration-recorder"),
             "fail",
@@ -1642,6 +1652,7 @@ const EXPECTED_FAILURES: &[(&str, usize)] = &[
     ("elbv2-load-balancer-deletion-protection-disabled", 2),
     ("elbv2-load-balancer-single-availability-zone", 1),
     ("guardduty-detector-disabled", 1),
+    ("guardduty-lambda-protection-disabled", 1),
     ("guardduty-s3-protection-disabled", 1),
     ("iam-cloudshell-full-access-attached", 1),
     ("iam-password-policy-weak", 1),

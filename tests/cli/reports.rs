@@ -181,9 +181,9 @@ fn demo_with_frameworks_writes_every_report() {
     );
 
     let summary = tools::validate_ocsf(&o.ocsf);
-    // 307 failing results; (59 HIPAA + 250 PCI controls) × 2 accounts.
+    // 309 failing results; (59 HIPAA + 250 PCI controls) × 2 accounts.
     assert!(
-        summary.contains("925 events valid (307 detection, 618 compliance)"),
+        summary.contains("927 events valid (309 detection, 618 compliance)"),
         "{summary}"
     );
     let events: Vec<Value> = read(&o.ocsf).lines().map(json).collect();
@@ -270,7 +270,7 @@ fn a_scan_against_its_own_output_is_unchanged() {
         );
         let sarif = json(&read(&o.sarif));
         let results = sarif["runs"][0]["results"].as_array().unwrap();
-        assert_eq!(results.len(), 307);
+        assert_eq!(results.len(), 309);
         assert!(results.iter().all(|r| r["baselineState"] == "unchanged"));
         let report = json(&read(&o.json));
         assert_eq!(report["summary"]["new_since_baseline"], 0);

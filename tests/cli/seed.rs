@@ -831,8 +831,9 @@ async fn logging(conf: &SdkConfig, account: &str, ids: &mut Seeded) {
         .await
         .unwrap();
     let gd = aws_sdk_guardduty::Client::new(conf);
-    // Protection plans: malware scanning and runtime monitoring on (the instances pass), S3
-    // Protection off (the buckets fail).
+    // Protection plans: malware scanning, runtime monitoring and EKS audit logs on (the
+    // instances and clusters pass), S3 Protection off (the buckets fail), Lambda Protection not
+    // listed (the functions fail).
     use aws_sdk_guardduty::types::{DetectorFeature, DetectorFeatureConfiguration, FeatureStatus};
     let plan = |name: DetectorFeature, status: FeatureStatus| {
         DetectorFeatureConfiguration::builder()
@@ -851,6 +852,7 @@ async fn logging(conf: &SdkConfig, account: &str, ids: &mut Seeded) {
             DetectorFeature::RuntimeMonitoring,
             FeatureStatus::Enabled,
         ))
+        .features(plan(DetectorFeature::EksAuditLogs, FeatureStatus::Enabled))
         .features(plan(DetectorFeature::S3DataEvents, FeatureStatus::Disabled))
         .send()
         .await
