@@ -28,20 +28,16 @@
 #     - https://docs.aws.amazon.com/awscloudtrail/latest/userguide/best-practices-security.html
 package palisade.cloudtrail.bucket_object_lock_disabled
 
+import data.palisade.lib.index
 import rego.v1
 
-# The buckets trails deliver to.
-trail_buckets contains t.s3_bucket if {
-	some t in input.logging.trails
-	is_string(t.s3_bucket)
-}
-
-# The names of the trails delivering to bucket `name`, for messages (failing buckets only).
-trails_of(name) := sort([t.name | some t in input.logging.trails; t.s3_bucket == name])
+# The names of the trails delivering to bucket `name` (a lookup in `input.index`: scanning
+# the trails for every bucket would grow with accounts squared).
+trails_of(name) := sort([t.name | some t in index.lookup("trails_by_s3_bucket", [name])])
 
 judged(b) if {
-	b.name in trail_buckets
 	is_object(b.object_lock)
+	count(index.lookup("trails_by_s3_bucket", [b.name])) > 0
 }
 
 checked contains b.arn if {

@@ -20,6 +20,7 @@ indexes := {
 	"s3_buckets_by_place": [["storage", "s3_buckets"], ["account_id", "region"]],
 	"sns_topics_by_arn": [["messaging", "sns_topics"], ["arn"]],
 	"trails_by_account": [["logging", "trails"], ["account_id"]],
+	"trails_by_s3_bucket": [["logging", "trails"], ["s3_bucket"]],
 }
 
 # lookup(name, values): the elements of the collection of index `name` whose key fields equal

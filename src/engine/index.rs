@@ -54,6 +54,7 @@ const INDEXES: &[(&str, &str, &[&str])] = &[
     ),
     ("sns_topics_by_arn", "messaging.sns_topics", &["arn"]),
     ("trails_by_account", "logging.trails", &["account_id"]),
+    ("trails_by_s3_bucket", "logging.trails", &["s3_bucket"]),
 ];
 
 /// Adds `index` to the input document (an object; anything else is left alone). An element
