@@ -22,6 +22,7 @@
 #     - https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_organizations.html
 package palisade.guardduty.detector_disabled
 
+import data.palisade.lib.guardduty
 import data.palisade.lib.util
 import rego.v1
 
@@ -35,12 +36,7 @@ with_detector contains [d.account_id, d.region] if some d in input.logging.guard
 
 enabled contains [d.account_id, d.region] if {
 	some d in input.logging.guardduty_detectors
-	is_enabled(d)
-}
-
-is_enabled(d) if {
-	is_string(d.status)
-	upper(d.status) == "ENABLED"
+	guardduty.enabled(d)
 }
 
 resource(account_id, region) := util.regional_arn("guardduty", region, account_id, "detector")
@@ -59,7 +55,7 @@ deny contains result if {
 
 deny contains result if {
 	some d in input.logging.guardduty_detectors
-	not is_enabled(d)
+	not guardduty.enabled(d)
 	key := [d.account_id, d.region]
 	key in scanned
 	not key in enabled
