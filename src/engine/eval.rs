@@ -59,16 +59,182 @@ enum Worker {
     Interpreter(Box<regorus::Engine>),
 }
 
-/// Compiles a policy's `deny` and `checked` rules to one RVM program.
-fn compile(set: &PolicySet, policy: &Policy) -> Result<Arc<Program>, String> {
-    let mut engine = set.engine_for(policy, &[]).map_err(|e| e.to_string())?;
-    let deny = format!("data.{}.deny", policy.file.package);
-    let checked = format!("data.{}.checked", policy.file.package);
-    let compiled = engine
-        .compile_with_entrypoint(&regorus::Rc::from(deny.as_str()))
+/// How many policies share one RVM program. Compiling analyses every module the engine holds,
+/// and the shared libraries are about twenty times the text of a policy, so a program per
+/// policy analysed the libraries once per policy (most of the compile time). A program per
+/// group analyses them once per group; groups still compile in parallel, and stay well inside
+/// the RVM's limits on instructions, rules and entry points (a group that does not compile is
+/// split until each part does, or until one policy is left with its own error).
+const POLICIES_PER_PROGRAM: usize = 24;
+
+/// Where a compiled policy's rules are: its unit and the indices of its `deny` and `checked`
+/// entry points there.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    unit: usize,
+    deny: usize,
+    checked: usize,
+}
+
+/// The indices of a policy's `deny` and `checked` entry points in its group's program.
+type EntryPoints = (usize, usize);
+
+/// Compiles the `deny` and `checked` rules of `policies` to one RVM program, returning the
+/// program and each policy's entry points in it.
+fn compile_group(
+    set: &PolicySet,
+    policies: &[&Policy],
+) -> Result<(Arc<Program>, Vec<EntryPoints>), String> {
+    let first = policies.first().ok_or("no policy to compile")?;
+    let mut engine = set
+        .engine_with(policies.iter().map(|p| &p.file))
         .map_err(|e| e.to_string())?;
-    Compiler::compile_from_policy(&compiled, &[deny.as_str(), checked.as_str()])
-        .map_err(|e| e.to_string())
+    let names: Vec<(String, String)> = policies
+        .iter()
+        .map(|p| {
+            (
+                format!("data.{}.deny", p.file.package),
+                format!("data.{}.checked", p.file.package),
+            )
+        })
+        .collect();
+    let compiled = engine
+        .compile_with_entrypoint(&regorus::Rc::from(format!(
+            "data.{}.deny",
+            first.file.package
+        )))
+        .map_err(|e| e.to_string())?;
+    let entry_points: Vec<&str> = names
+        .iter()
+        .flat_map(|(d, c)| [d.as_str(), c.as_str()])
+        .collect();
+    let program =
+        Compiler::compile_from_policy(&compiled, &entry_points).map_err(|e| e.to_string())?;
+    let index = |name: &str| {
+        program
+            .entry_points
+            .get_index_of(name)
+            .ok_or_else(|| format!("the compiled program has no entry point {name}"))
+    };
+    let slots = names
+        .iter()
+        .map(|(d, c)| Ok((index(d)?, index(c)?)))
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok((program, slots))
+}
+
+/// What compiling a run's policies gave: the programs, and for each policy its slot, `None` to
+/// run it on the interpreter by choice, or the compiler's reason for refusing it (it then runs
+/// on the interpreter too), with its share of the compile time.
+struct Programs {
+    /// The compiled programs, each shared by the policies of its group.
+    units: Vec<Arc<Program>>,
+    policies: Vec<(Result<Option<Slot>, String>, Duration)>,
+}
+
+fn compile_all(set: &PolicySet, options: EvalOptions) -> Programs {
+    let wanted: Vec<usize> = set
+        .policies
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| match options.backend {
+            // Custom policies run on the reference interpreter: the compiled backend is
+            // verified against it for the built-ins only (tests/cli/engines.rs compares both).
+            Backend::Interpreter => false,
+            Backend::Compiled => p.builtin || options.compile_custom,
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let groups: Vec<Vec<usize>> = wanted
+        .chunks(POLICIES_PER_PROGRAM)
+        .map(<[usize]>::to_vec)
+        .collect();
+    let compiled: Vec<Compiled> = groups
+        .into_par_iter()
+        .flat_map_iter(|g| compile_split(set, g))
+        .collect();
+    let mut programs = Programs {
+        units: Vec::new(),
+        policies: set
+            .policies
+            .iter()
+            .map(|_| (Ok(None), Duration::ZERO))
+            .collect(),
+    };
+    for c in compiled {
+        match c {
+            Compiled::Group {
+                program,
+                members,
+                elapsed,
+            } => {
+                let unit = programs.units.len();
+                programs.units.push(program);
+                let share = elapsed / u32::try_from(members.len()).unwrap_or(u32::MAX).max(1);
+                for (i, (deny, checked)) in members {
+                    programs.policies[i] = (
+                        Ok(Some(Slot {
+                            unit,
+                            deny,
+                            checked,
+                        })),
+                        share,
+                    );
+                }
+            }
+            Compiled::Refused {
+                policy,
+                error,
+                elapsed,
+            } => {
+                let p = &set.policies[policy];
+                tracing::debug!(policy = %p.meta.id, error = %error, "not compiled; using the interpreter");
+                programs.policies[policy] = (Err(error), elapsed);
+            }
+        }
+    }
+    programs
+}
+
+/// A compiled group of policies, or one policy the compiler refused.
+enum Compiled {
+    Group {
+        program: Arc<Program>,
+        /// Policy index, and its `deny` and `checked` entry points.
+        members: Vec<(usize, EntryPoints)>,
+        elapsed: Duration,
+    },
+    Refused {
+        policy: usize,
+        error: String,
+        elapsed: Duration,
+    },
+}
+
+/// Compiles `group` to one program; if that fails, each half on its own, down to single
+/// policies, so that one policy the compiler refuses costs only itself.
+fn compile_split(set: &PolicySet, group: Vec<usize>) -> Vec<Compiled> {
+    let started = Instant::now();
+    let policies: Vec<&Policy> = group.iter().map(|&i| &set.policies[i]).collect();
+    match compile_group(set, &policies) {
+        Ok((program, slots)) => vec![Compiled::Group {
+            program,
+            members: group.into_iter().zip(slots).collect(),
+            elapsed: started.elapsed(),
+        }],
+        Err(error) if group.len() == 1 => vec![Compiled::Refused {
+            policy: group[0],
+            error,
+            elapsed: started.elapsed(),
+        }],
+        Err(_) => {
+            let mut left = group;
+            let right = left.split_off(left.len() / 2);
+            let (mut a, b) = rayon::join(|| compile_split(set, left), || compile_split(set, right));
+            a.extend(b);
+            a
+        }
+    }
 }
 
 /// What one task found.
@@ -92,7 +258,8 @@ pub struct PolicyCost {
     /// Evaluation time summed over the policy's chunks and threads (CPU-like time: the sum over
     /// policies exceeds the wall time on several cores).
     pub evaluate_ms: f64,
-    /// Compiling the policy to RVM bytecode (0 on the interpreter).
+    /// The policy's share of compiling its group's RVM bytecode (policies are compiled in
+    /// groups that share a program; 0 on the interpreter).
     pub compile_ms: f64,
     pub chunks: usize,
     /// Whether the policy ran as compiled bytecode (else on the interpreter: by choice, as a
@@ -146,23 +313,10 @@ pub fn evaluate_timed(
             chunks[&judged].iter().map(move |c| (i, c))
         })
         .collect();
-    let compiled: Vec<(Compiled, Duration)> = set
-        .policies
-        .par_iter()
-        .map(|p| {
-            let started = Instant::now();
-            let program = compile_for(set, p, options);
-            (program, started.elapsed())
-        })
-        .collect();
-    let (compiled, compile_times): (Vec<_>, Vec<_>) = compiled.into_iter().unzip();
-    let programs: Vec<Option<Arc<Program>>> = compiled
-        .iter()
-        .map(|c| c.as_ref().ok().cloned().flatten())
-        .collect();
+    let programs = compile_all(set, options);
     let outputs: Vec<TaskOutput> = tasks
         .par_iter()
-        .map_init(HashMap::<usize, Worker>::new, |workers, &(i, chunk)| {
+        .map_init(HashMap::<WorkerKey, Worker>::new, |workers, &(i, chunk)| {
             let started = Instant::now();
             let mut out = run_task(set, &programs, i, chunk, workers);
             out.elapsed = started.elapsed();
@@ -173,16 +327,15 @@ pub fn evaluate_timed(
     let mut costs: Vec<PolicyCost> = set
         .policies
         .iter()
-        .zip(&compile_times)
-        .zip(&compiled)
-        .map(|((p, compile), program)| PolicyCost {
+        .zip(&programs.policies)
+        .map(|(p, (slot, compile))| PolicyCost {
             policy: p.meta.id.clone(),
             evaluate_ms: 0.0,
             compile_ms: compile.as_secs_f64() * 1000.0,
             chunks: 0,
-            compiled: matches!(program, Ok(Some(_))),
+            compiled: matches!(slot, Ok(Some(_))),
             fallbacks: 0,
-            not_compiled: program.as_ref().err().cloned(),
+            not_compiled: slot.as_ref().err().cloned(),
         })
         .collect();
     for out in &outputs {
@@ -214,23 +367,6 @@ pub fn evaluate_timed(
     (all, costs)
 }
 
-/// The policy's RVM program; `None` to run it on the interpreter by choice; the compiler's
-/// error when it refused the policy (which then runs on the interpreter too).
-type Compiled = Result<Option<Arc<Program>>, String>;
-
-fn compile_for(set: &PolicySet, p: &Policy, options: EvalOptions) -> Compiled {
-    match options.backend {
-        // Custom policies run on the reference interpreter: the compiled backend is verified
-        // against it for the built-ins only (tests/cli/engines.rs compares both).
-        Backend::Interpreter => Ok(None),
-        Backend::Compiled if !p.builtin && !options.compile_custom => Ok(None),
-        Backend::Compiled => compile(set, p).map(Some).map_err(|e| {
-            tracing::debug!(policy = %p.meta.id, error = %e, "not compiled; using the interpreter");
-            e
-        }),
-    }
-}
-
 /// The inputs one policy runs on: the whole input when every collection it judges fits in a
 /// chunk; otherwise each judged collection split into chunks of `chunk_size`, the other judged
 /// collections emptied, so that every element is judged exactly once.
@@ -255,6 +391,14 @@ fn chunk_inputs(input: &Value, judged: &[&str], chunk_size: usize) -> Vec<Value>
         }
     }
     out
+}
+
+/// A thread's evaluators: one VM per compiled program (shared by the policies of its group),
+/// one interpreter per policy that runs there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum WorkerKey {
+    Unit(usize),
+    Policy(usize),
 }
 
 fn new_worker(
@@ -282,10 +426,10 @@ fn new_worker(
 
 fn run_task(
     set: &PolicySet,
-    programs: &[Option<Arc<Program>>],
+    programs: &Programs,
     i: usize,
     chunk: &Value,
-    workers: &mut HashMap<usize, Worker>,
+    workers: &mut HashMap<WorkerKey, Worker>,
 ) -> TaskOutput {
     let policy = &set.policies[i];
     let mut out = TaskOutput {
@@ -296,10 +440,12 @@ fn run_task(
         fell_back: false,
         elapsed: Duration::ZERO,
     };
-    let worker = match workers.entry(i) {
+    let slot = programs.policies[i].0.as_ref().ok().copied().flatten();
+    let key = slot.map_or(WorkerKey::Policy(i), |s| WorkerKey::Unit(s.unit));
+    let worker = match workers.entry(key) {
         std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
         std::collections::hash_map::Entry::Vacant(v) => {
-            match new_worker(set, programs[i].as_ref(), policy) {
+            match new_worker(set, slot.map(|s| &programs.units[s.unit]), policy) {
                 Ok(worker) => v.insert(worker),
                 Err(e) => {
                     out.error = Some(e);
@@ -308,11 +454,11 @@ fn run_task(
             }
         }
     };
-    let mut result = run_worker(worker, chunk, &policy.file.package);
+    let mut result = run_worker(worker, slot, chunk, &policy.file.package);
     if matches!(worker, Worker::Vm(_)) && !matches!(result, Ok(Ok(_))) {
         if result.is_err() {
             // The VM may be in any state after a panic; build a new one next time.
-            workers.remove(&i);
+            workers.remove(&key);
         }
         // An error on the compiled engine is rare (a builtin given the wrong type, say): the
         // chunk runs again on the interpreter, whose result is the reference and whose error
@@ -329,6 +475,7 @@ fn run_task(
         result = match set.engine_for(policy, &[]) {
             Ok(engine) => run_worker(
                 &mut Worker::Interpreter(Box::new(engine)),
+                None,
                 chunk,
                 &policy.file.package,
             ),
@@ -346,7 +493,7 @@ fn run_task(
         Ok(Err(e)) => out.error = Some(e),
         Err(panic) => {
             // The worker may be in any state after a panic; build a new one next time.
-            workers.remove(&i);
+            workers.remove(&key);
             let what = panic
                 .downcast_ref::<String>()
                 .map(String::as_str)
@@ -358,24 +505,27 @@ fn run_task(
     out
 }
 
-/// Both rules of a policy on one chunk; a panic inside regorus is caught and returned.
+/// Both rules of a policy on one chunk (on a VM, at the policy's entry points `slot`); a panic
+/// inside regorus is caught and returned.
 fn run_worker(
     worker: &mut Worker,
+    slot: Option<Slot>,
     chunk: &Value,
     package: &str,
 ) -> std::thread::Result<Result<(Value, Value), String>> {
-    catch_unwind(AssertUnwindSafe(|| match worker {
-        Worker::Vm(vm) => {
+    catch_unwind(AssertUnwindSafe(|| match (worker, slot) {
+        (Worker::Vm(vm), Some(slot)) => {
             vm.set_input(chunk.clone());
             let deny = vm
-                .execute_entry_point_by_index(0)
+                .execute_entry_point_by_index(slot.deny)
                 .map_err(|e| format!("rule `deny`: {e}"))?;
             let checked = vm
-                .execute_entry_point_by_index(1)
+                .execute_entry_point_by_index(slot.checked)
                 .map_err(|e| format!("rule `checked`: {e}"))?;
             Ok::<_, String>((deny, checked))
         }
-        Worker::Interpreter(engine) => {
+        (Worker::Vm(_), None) => Err("no compiled entry points for this policy".to_string()),
+        (Worker::Interpreter(engine), _) => {
             engine.set_input(chunk.clone());
             let deny = engine
                 .eval_rule(format!("data.{package}.deny"))
@@ -562,6 +712,44 @@ mod tests {
             .iter()
             .map(|i| i["arn"].as_string().unwrap().to_string())
             .collect()
+    }
+
+    #[test]
+    fn built_in_policies_compile_in_groups_well_inside_the_rvm_limits() {
+        let set = PolicySet::load(true, &[]).unwrap();
+        let programs = compile_all(&set, EvalOptions::default());
+        for (p, (slot, _)) in set.policies.iter().zip(&programs.policies) {
+            assert!(matches!(slot, Ok(Some(_))), "{}: {slot:?}", p.meta.id);
+        }
+        // No group was split: each compiled whole.
+        assert_eq!(
+            programs.units.len(),
+            set.policies.len().div_ceil(POLICIES_PER_PROGRAM)
+        );
+        // Room for the policies to grow: each program under half of every limit it meets.
+        for program in &programs.units {
+            assert!(program.instructions.len() < Program::MAX_INSTRUCTIONS / 2);
+            assert!(program.rule_infos.len() < Program::MAX_RULES / 2);
+            assert!(program.entry_points.len() < Program::MAX_ENTRY_POINTS / 2);
+        }
+    }
+
+    #[test]
+    fn a_policy_the_compiler_refuses_costs_only_itself() {
+        let mut set = PolicySet::load(true, &[]).unwrap();
+        // `with`, which the RVM compiler does not support (the interpreter does).
+        let broken = &mut set.policies[3];
+        let text = format!(
+            "{}\nchecked contains \"x\" if {{\n\tinput.a with input as {{\"a\": true}}\n}}\n",
+            broken.file.text
+        );
+        broken.file.text = text.into();
+        let programs = compile_all(&set, EvalOptions::default());
+        for (i, (slot, _)) in programs.policies.iter().enumerate() {
+            assert_eq!(slot.is_err(), i == 3, "{i}: {slot:?}");
+        }
+        let refused = programs.policies[3].0.as_ref().unwrap_err();
+        assert!(refused.contains("with"), "{refused}");
     }
 
     #[test]
