@@ -1,7 +1,9 @@
 //! The JSON report: versioned (`"version": 1`) and kept apart from internal types, so the
 //! internal representation can change without breaking users. Policy facts (title, severity,
 //! remediation, framework controls) appear once under `policies`; findings name their policy.
-//! Written as a stream: a million-resource report never sits in memory as one string.
+//! Written as a stream: a million-resource report never sits in memory as one string. The
+//! findings, most of the report, are rendered in parallel a batch at a time and written in
+//! order, byte for byte what one serializer would write.
 
 use super::ScanReport;
 use crate::findings::baseline::Absent;
@@ -9,6 +11,7 @@ use crate::findings::suppress::{Suppression, SuppressionUse};
 use crate::findings::BaselineState;
 use crate::findings::{Controls, Counts, Finding, Severity, Status};
 use crate::inventory::{Gap, ResourceRef};
+use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -99,7 +102,13 @@ struct Findings<'a>(&'a [Finding]);
 
 impl Serialize for Findings<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|f| JsonFinding {
+        s.collect_seq(self.0.iter().map(JsonFinding::of))
+    }
+}
+
+impl<'a> JsonFinding<'a> {
+    fn of(f: &'a Finding) -> Self {
+        JsonFinding {
             policy_id: &f.rule.id,
             title: &f.rule.title,
             severity: f.severity,
@@ -109,8 +118,38 @@ impl Serialize for Findings<'_> {
             evidence: f.evidence.as_deref(),
             suppression: f.suppression.as_deref(),
             baseline_state: f.baseline,
-        }))
+        }
     }
+}
+
+/// Findings rendered per parallel task, and tasks per batch held in memory before writing.
+const FINDINGS_PER_TASK: usize = 2048;
+const TASKS_PER_BATCH: usize = 16;
+
+/// How the pretty printer indents an element of the top-level `findings` array.
+const ELEMENT_INDENT: &[u8] = b"    ";
+
+/// `findings` as the pretty printer lays out the elements of the report's last field: each
+/// element on its own lines at depth two, comma-separated. `first` says whether the slice
+/// starts the array.
+fn render_findings(findings: &[Finding], first: bool) -> serde_json::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(findings.len() * 1024);
+    let mut one = Vec::with_capacity(2048);
+    for (k, f) in findings.iter().enumerate() {
+        out.extend_from_slice(if first && k == 0 { b"\n" } else { b",\n" });
+        out.extend_from_slice(ELEMENT_INDENT);
+        one.clear();
+        serde_json::to_writer_pretty(&mut one, &JsonFinding::of(f))?;
+        // JSON strings escape their newlines, so every raw newline is the printer's own.
+        for (i, line) in one.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                out.push(b'\n');
+                out.extend_from_slice(ELEMENT_INDENT);
+            }
+            out.extend_from_slice(line);
+        }
+    }
+    Ok(out)
 }
 
 /// Failing findings by severity, every severity present (zero where none).
@@ -124,7 +163,11 @@ pub fn failing_by_severity(findings: &[Finding]) -> BTreeMap<Severity, usize> {
 
 /// Writes the JSON report to `out`.
 pub fn write(r: &ScanReport, out: &mut dyn Write) -> std::io::Result<()> {
-    let report = Report {
+    write_chunked(r, out, FINDINGS_PER_TASK, TASKS_PER_BATCH)
+}
+
+fn report<'a>(r: &'a ScanReport, findings: &'a [Finding]) -> Report<'a> {
+    Report {
         version: JSON_VERSION,
         tool: Tool {
             name: "palisade",
@@ -170,13 +213,72 @@ pub fn write(r: &ScanReport, out: &mut dyn Write) -> std::io::Result<()> {
             new: b.new,
             absent: &b.absent,
         }),
-        findings: Findings(r.findings),
-    };
-    serde_json::to_writer_pretty(&mut *out, &report)?;
+        findings: Findings(findings),
+    }
+}
+
+/// The report as one serializer writes it (small reports, and the reference in tests).
+fn write_sequential(r: &ScanReport, out: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &report(r, r.findings))?;
     out.write_all(b"\n")
+}
+
+/// [`write`], rendering `per_task` findings per parallel task and `per_batch` tasks at a time.
+fn write_chunked(
+    r: &ScanReport,
+    out: &mut dyn Write,
+    per_task: usize,
+    per_batch: usize,
+) -> std::io::Result<()> {
+    // Everything but the findings, whose empty array closes the document: the findings are
+    // then written in its place.
+    let mut head = serde_json::to_vec_pretty(&report(r, &[]))?;
+    const EMPTY_TAIL: &[u8] = b"[]\n}";
+    if r.findings.len() <= per_task || !head.ends_with(EMPTY_TAIL) {
+        return write_sequential(r, out);
+    }
+    head.truncate(head.len() - EMPTY_TAIL.len());
+    out.write_all(&head)?;
+    out.write_all(b"[")?;
+    for (b, batch) in r.findings.chunks(per_task * per_batch).enumerate() {
+        let parts: Vec<serde_json::Result<Vec<u8>>> = batch
+            .par_chunks(per_task)
+            .enumerate()
+            .map(|(t, part)| render_findings(part, b == 0 && t == 0))
+            .collect();
+        for part in parts {
+            out.write_all(&part?)?;
+        }
+    }
+    out.write_all(b"\n  ]\n}\n")
 }
 
 /// The JSON report as a string (tests and small outputs).
 pub fn render(r: &ScanReport) -> String {
     super::to_string(|w| write(r, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{scan, ScanRequest, Source};
+
+    #[test]
+    fn parallel_rendering_is_byte_for_byte_the_serializers_output() {
+        let mut request = ScanRequest::new(Source::Demo);
+        request.frameworks = vec!["hipaa".into()];
+        let outcome = scan(request).unwrap();
+        let r = ScanReport::of(&outcome, false);
+        assert!(r.findings.len() > 1000);
+        let reference = crate::report::to_string(|w| write_sequential(&r, w));
+        // Odd sizes: tasks and batches end mid-policy, the last ones short.
+        for (per_task, per_batch) in [(7, 3), (1, 1), (500, 2), (r.findings.len() - 1, 4)] {
+            let parallel = crate::report::to_string(|w| write_chunked(&r, w, per_task, per_batch));
+            assert!(
+                parallel == reference,
+                "{per_task} per task, {per_batch} per batch"
+            );
+        }
+        serde_json::from_str::<serde_json::Value>(&reference).unwrap();
+    }
 }
