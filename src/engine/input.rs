@@ -4,6 +4,7 @@
 use crate::analyze::Facts;
 use crate::inventory::collections;
 use crate::inventory::{Gap, Inventory};
+use rayon::prelude::*;
 use regorus::Value;
 use serde::Serialize;
 
@@ -39,40 +40,50 @@ pub fn build(inventory: &Inventory, facts: &Facts) -> Result<Value, InputError> 
 
 /// The same document as [`build`], consuming the inventory one domain at a time so that the
 /// typed copy and the Rego copy of the whole inventory never coexist (the difference between
-/// fitting in memory or not at a million resources).
+/// fitting in memory or not at a million resources). The domains and the facts convert in
+/// parallel, each typed domain freed as soon as it is converted: as many domains are in
+/// flight at once as there are threads.
 pub fn build_owned(mut inventory: Inventory, facts: &Facts) -> Result<Value, InputError> {
-    let err = |e: super::to_value::ToValueError| InputError(e.to_string());
+    type Job<'a> = Box<dyn FnOnce() -> Result<Value, super::to_value::ToValueError> + Send + 'a>;
+    fn convert<'a, T: Serialize + Send + 'a>(domain: T) -> Job<'a> {
+        Box::new(move || super::to_value::to_value(&domain))
+    }
+    let iam = std::mem::take(&mut inventory.iam);
     let network = std::mem::take(&mut inventory.network);
     let storage = std::mem::take(&mut inventory.storage);
-    let iam = std::mem::take(&mut inventory.iam);
     let logging = std::mem::take(&mut inventory.logging);
-    let mut doc = super::to_value::to_value(&InputDoc {
-        inventory: &inventory,
-        facts,
-    })
-    .map_err(err)?;
-    drop(inventory);
+    let messaging = std::mem::take(&mut inventory.messaging);
+    let compute = std::mem::take(&mut inventory.compute);
+    let edge = std::mem::take(&mut inventory.edge);
+    // The largest parts first; every job can run on any thread.
+    let jobs: Vec<(&str, Job)> = vec![
+        ("facts", Box::new(|| super::to_value::to_value(facts))),
+        ("network", convert(network)),
+        ("iam", convert(iam)),
+        ("storage", convert(storage)),
+        ("logging", convert(logging)),
+        ("compute", convert(compute)),
+        ("edge", convert(edge)),
+        ("messaging", convert(messaging)),
+        // The rest of the inventory (accounts, gaps, organization) with its domains emptied:
+        // the document's shape, each domain then replaced by its converted value.
+        ("", convert(inventory)),
+    ];
+    let parts = jobs
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|(name, job)| job().map(|v| (name, v)))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| InputError(e.to_string()))?;
+    let mut parts = parts.into_iter();
+    let mut doc = match parts.next_back() {
+        Some(("", doc)) => doc,
+        _ => return Err(InputError("the inventory was not converted".into())),
+    };
     let obj = doc.as_object_mut().map_err(|e| InputError(e.to_string()))?;
-    // Largest domain first; each typed domain is freed as soon as it is converted.
-    obj.insert(
-        Value::from("network"),
-        super::to_value::to_value(&network).map_err(err)?,
-    );
-    drop(network);
-    obj.insert(
-        Value::from("storage"),
-        super::to_value::to_value(&storage).map_err(err)?,
-    );
-    drop(storage);
-    obj.insert(
-        Value::from("iam"),
-        super::to_value::to_value(&iam).map_err(err)?,
-    );
-    drop(iam);
-    obj.insert(
-        Value::from("logging"),
-        super::to_value::to_value(&logging).map_err(err)?,
-    );
+    for (name, value) in parts {
+        obj.insert(Value::from(name), value);
+    }
     super::index::add(&mut doc);
     Ok(doc)
 }
