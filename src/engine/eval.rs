@@ -64,7 +64,10 @@ enum Worker {
 /// policy analysed the libraries once per policy (most of the compile time). A program per
 /// group analyses them once per group; groups still compile in parallel, and stay well inside
 /// the RVM's limits on instructions, rules and entry points (a group that does not compile is
-/// split until each part does, or until one policy is left with its own error).
+/// split until each part does, or until one policy is left with its own error). A policy that
+/// read another policy's package (`data.palisade.<other>`) would find its rules in a shared
+/// program and nothing on the interpreter, where each policy has only the libraries; no
+/// built-in does, and the differential tests compare every built-in with the interpreter.
 const POLICIES_PER_PROGRAM: usize = 24;
 
 /// Where a compiled policy's rules are: its unit and the indices of its `deny` and `checked`
@@ -85,10 +88,7 @@ fn compile_group(
     set: &PolicySet,
     policies: &[&Policy],
 ) -> Result<(Arc<Program>, Vec<EntryPoints>), String> {
-    let first = policies.first().ok_or("no policy to compile")?;
-    let mut engine = set
-        .engine_with(policies.iter().map(|p| &p.file))
-        .map_err(|e| e.to_string())?;
+    // Packages are unique (the loader refuses duplicates), so entry points cannot collide.
     let names: Vec<(String, String)> = policies
         .iter()
         .map(|p| {
@@ -98,11 +98,12 @@ fn compile_group(
             )
         })
         .collect();
+    let (first, _) = names.first().ok_or("no policy to compile")?;
+    let mut engine = set
+        .engine_with(policies.iter().map(|p| &p.file))
+        .map_err(|e| e.to_string())?;
     let compiled = engine
-        .compile_with_entrypoint(&regorus::Rc::from(format!(
-            "data.{}.deny",
-            first.file.package
-        )))
+        .compile_with_entrypoint(&regorus::Rc::from(first.as_str()))
         .map_err(|e| e.to_string())?;
     let entry_points: Vec<&str> = names
         .iter()
