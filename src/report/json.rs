@@ -230,11 +230,16 @@ fn write_chunked(
     per_task: usize,
     per_batch: usize,
 ) -> std::io::Result<()> {
+    // A report that fits in one task is written as it is: the head below (summary counts,
+    // compliance views) would otherwise be built twice.
+    if r.findings.len() <= per_task {
+        return write_sequential(r, out);
+    }
     // Everything but the findings, whose empty array closes the document: the findings are
     // then written in its place.
     let mut head = serde_json::to_vec_pretty(&report(r, &[]))?;
     const EMPTY_TAIL: &[u8] = b"[]\n}";
-    if r.findings.len() <= per_task || !head.ends_with(EMPTY_TAIL) {
+    if !head.ends_with(EMPTY_TAIL) {
         return write_sequential(r, out);
     }
     head.truncate(head.len() - EMPTY_TAIL.len());
