@@ -23,15 +23,14 @@ package palisade.ec2.default_security_group_has_rules
 
 import rego.v1
 
-default_groups contains sg if {
+checked contains sg.arn if {
 	some sg in input.network.security_groups
 	sg.name == "default"
 }
 
-checked contains sg.arn if some sg in default_groups
-
 deny contains result if {
-	some sg in default_groups
+	some sg in input.network.security_groups
+	sg.name == "default"
 	ingress := object.get(sg, "ingress", [])
 	egress := object.get(sg, "egress", [])
 	count(ingress) + count(egress) > 0

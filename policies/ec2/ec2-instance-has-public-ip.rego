@@ -24,15 +24,14 @@ package palisade.ec2.instance_has_public_ip
 
 import rego.v1
 
-running contains i if {
+checked contains i.arn if {
 	some i in input.network.instances
 	i.state == "running"
 }
 
-checked contains i.arn if some i in running
-
 deny contains result if {
-	some i in running
+	some i in input.network.instances
+	i.state == "running"
 	ip := object.get(i, "public_ip", null)
 	ip != null
 	result := {

@@ -24,15 +24,14 @@ package palisade.ec2.instance_imdsv1_allowed
 
 import rego.v1
 
-live contains i if {
+checked contains i.arn if {
 	some i in input.network.instances
 	i.state != "terminated"
 }
 
-checked contains i.arn if some i in live
-
 deny contains result if {
-	some i in live
+	some i in input.network.instances
+	i.state != "terminated"
 	opts := object.get(i, "metadata_options", {})
 	endpoint := lower(object.get(opts, "http_endpoint", "enabled"))
 	endpoint == "enabled"

@@ -24,15 +24,14 @@ package palisade.ec2.instance_no_iam_role
 import data.palisade.lib.util
 import rego.v1
 
-live contains i if {
+checked contains i.arn if {
 	some i in input.network.instances
 	i.state != "terminated"
 }
 
-checked contains i.arn if some i in live
-
 deny contains result if {
-	some i in live
+	some i in input.network.instances
+	i.state != "terminated"
 	not util.non_blank(object.get(i, "iam_instance_profile", null))
 	result := {
 		"arn": i.arn,

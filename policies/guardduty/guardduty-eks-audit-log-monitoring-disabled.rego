@@ -34,9 +34,13 @@ checked contains d.arn if {
 	guardduty.enabled(d)
 }
 
-clusters(d) := [c.name | some c in index.lookup("eks_clusters_by_place", [d.account_id, d.region])]
+# exposed: for each place where a detector has the plan off, the EKS clusters there.
+exposed := {place: guardduty.summary(names) |
+	some place in guardduty.places_off("EKS_AUDIT_LOGS")
+	names := [c.name | some c in index.lookup("eks_clusters_by_place", place)]
+}
 
 deny contains result if {
 	some d in input.logging.guardduty_detectors
-	result := guardduty.unprotected(d, "EKS_AUDIT_LOGS", "EKS Audit Log Monitoring", "EKS clusters", clusters(d))
+	result := guardduty.unprotected(d, "EKS_AUDIT_LOGS", "EKS Audit Log Monitoring", "EKS clusters", exposed[[d.account_id, d.region]])
 }

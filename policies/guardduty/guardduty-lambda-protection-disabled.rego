@@ -33,9 +33,13 @@ checked contains d.arn if {
 	guardduty.enabled(d)
 }
 
-functions(d) := [f.name | some f in index.lookup("lambda_functions_by_place", [d.account_id, d.region])]
+# exposed: for each place where a detector has the plan off, the Lambda functions there.
+exposed := {place: guardduty.summary(names) |
+	some place in guardduty.places_off("LAMBDA_NETWORK_LOGS")
+	names := [f.name | some f in index.lookup("lambda_functions_by_place", place)]
+}
 
 deny contains result if {
 	some d in input.logging.guardduty_detectors
-	result := guardduty.unprotected(d, "LAMBDA_NETWORK_LOGS", "Lambda Protection", "Lambda functions", functions(d))
+	result := guardduty.unprotected(d, "LAMBDA_NETWORK_LOGS", "Lambda Protection", "Lambda functions", exposed[[d.account_id, d.region]])
 }

@@ -35,9 +35,13 @@ checked contains d.arn if {
 	guardduty.enabled(d)
 }
 
-instances(d) := network.live_instance_ids(d.account_id, d.region)
+# exposed: for each place where a detector has the plan off, the live EC2 instances there.
+exposed := {place: guardduty.summary(names) |
+	some place in guardduty.places_off("RUNTIME_MONITORING")
+	names := network.live_instance_ids(place[0], place[1])
+}
 
 deny contains result if {
 	some d in input.logging.guardduty_detectors
-	result := guardduty.unprotected(d, "RUNTIME_MONITORING", "Runtime Monitoring", "EC2 instances", instances(d))
+	result := guardduty.unprotected(d, "RUNTIME_MONITORING", "Runtime Monitoring", "EC2 instances", exposed[[d.account_id, d.region]])
 }

@@ -33,9 +33,13 @@ checked contains d.arn if {
 	guardduty.enabled(d)
 }
 
-buckets(d) := [b.name | some b in index.lookup("s3_buckets_by_place", [d.account_id, d.region])]
+# exposed: for each place where a detector has the plan off, the S3 buckets there.
+exposed := {place: guardduty.summary(names) |
+	some place in guardduty.places_off("S3_DATA_EVENTS")
+	names := [b.name | some b in index.lookup("s3_buckets_by_place", place)]
+}
 
 deny contains result if {
 	some d in input.logging.guardduty_detectors
-	result := guardduty.unprotected(d, "S3_DATA_EVENTS", "S3 Protection", "S3 buckets", buckets(d))
+	result := guardduty.unprotected(d, "S3_DATA_EVENTS", "S3 Protection", "S3 buckets", exposed[[d.account_id, d.region]])
 }

@@ -22,16 +22,15 @@ import rego.v1
 
 day_ns := ((24 * 60) * 60) * 1000000000
 
-# A certificate whose expiration is known.
-dated contains c if {
+# A certificate is judged when its expiration is known.
+checked contains c.arn if {
 	some c in input.iam.server_certificates
 	is_string(c.expiration)
 }
 
-checked contains c.arn if some c in dated
-
 deny contains result if {
-	some c in dated
+	some c in input.iam.server_certificates
+	is_string(c.expiration)
 	expired_ns := time.parse_rfc3339_ns(input.collected_at) - time.parse_rfc3339_ns(c.expiration)
 	expired_ns > 0
 	result := {

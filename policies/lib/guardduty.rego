@@ -18,19 +18,35 @@ plan_status(d, feature) := d.features[feature].status if is_string(d.features[fe
 
 plan_status(d, feature) := "not listed" if not is_string(d.features[feature].status)
 
-# unprotected(d, feature, plan, what, names): the deny result for detector `d` when it is on
-# but its protection plan `feature` (named `plan` in messages) is not, while the region holds
-# `names` (described as `what`, "EC2 instances") for the plan to protect. Undefined when the
-# plan is on or there is nothing to protect: such a region passes.
-unprotected(d, feature, plan, what, names) := {
-	"arn": d.arn,
-	"message": sprintf("GuardDuty %s is %s for detector %s in %s (account %s), where the account has %s: %d (%s)", [plan, described(status), d.id, d.region, d.account_id, what, count(names), util.names_text(names, 5)]),
-	"evidence": {"detector": d.id, "feature": feature, "status": status, "resources": count(names)},
-} if {
+# off(d, feature): detector `d` is on, but its protection plan `feature` is not.
+off(d, feature) if {
 	enabled(d)
-	count(names) > 0
+	plan_status(d, feature) != "ENABLED"
+}
+
+# places_off(feature): the [account, region] pairs where some detector has plan `feature` off.
+# A policy lists the resources of each such place once (see `summary`), however many
+# detectors the place has: listing them per detector grew with detectors times resources.
+places_off(feature) := {[d.account_id, d.region] |
+	some d in input.logging.guardduty_detectors
+	off(d, feature)
+}
+
+# summary(names): what a deny message says of the resources a plan leaves unprotected.
+summary(names) := {"count": count(names), "text": util.names_text(names, 5)}
+
+# unprotected(d, feature, plan, what, s): the deny result for detector `d` when it is on but
+# its protection plan `feature` (named `plan` in messages) is not, while its region holds the
+# resources `s` summarises (`summary`; described as `what`, "EC2 instances") for the plan to
+# protect. Undefined when the plan is on or there is nothing to protect: such a region passes.
+unprotected(d, feature, plan, what, s) := {
+	"arn": d.arn,
+	"message": sprintf("GuardDuty %s is %s for detector %s in %s (account %s), where the account has %s: %d (%s)", [plan, described(status), d.id, d.region, d.account_id, what, s.count, s.text]),
+	"evidence": {"detector": d.id, "feature": feature, "status": status, "resources": s.count},
+} if {
+	off(d, feature)
+	s.count > 0
 	status := plan_status(d, feature)
-	status != "ENABLED"
 }
 
 described("not listed") := "not enabled (GetDetector does not list it)"

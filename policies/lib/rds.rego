@@ -31,18 +31,20 @@ default_master_usernames := {
 # MySQL 5.6-compatible Aurora) -> "aurora-mysql", "custom-sqlserver-se" -> "sqlserver".
 family(engine) := "aurora-mysql" if engine == "aurora"
 
-family(engine) := f if {
-	engine != "aurora"
-	trimmed := trim_prefix(engine, "custom-")
-	some f in {"postgres", "mysql", "mariadb", "aurora-mysql", "aurora-postgresql"}
-	trimmed == f
-}
+family(engine) := exact_families[trim_prefix(engine, "custom-")] if engine != "aurora"
 
 family(engine) := f if {
 	trimmed := trim_prefix(engine, "custom-")
-	some f in {"oracle", "sqlserver", "db2"}
-	startswith(trimmed, sprintf("%s-", [f]))
+	some f, prefix in edition_families
+	startswith(trimmed, prefix)
 }
+
+# exact_families: the engines named by their family alone. (Lookups, not loops: every RDS
+# policy asks the family of every instance and cluster.)
+exact_families := {f: f | some f in {"postgres", "mysql", "mariadb", "aurora-mysql", "aurora-postgresql"}}
+
+# edition_families: family -> the prefix of its editions' engine names ("oracle-ee").
+edition_families := {"oracle": "oracle-", "sqlserver": "sqlserver-", "db2": "db2-"}
 
 # required_log_exports[family]: the log types AWS Foundational Security Best Practices
 # (RDS.9) expects an engine to publish to CloudWatch Logs. Aurora PostgreSQL can export only

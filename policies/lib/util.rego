@@ -36,7 +36,9 @@ all_resources(stmt) if "*" in as_array(object.get(stmt, "Resource", []))
 all_resources(stmt) if count(as_array(object.get(stmt, "NotResource", null))) > 0
 
 # world(cidr): the CIDR is the whole IPv4 or IPv6 internet.
-world(cidr) if cidr in {"0.0.0.0/0", "::/0"}
+world(cidr) if cidr in world_cidrs
+
+world_cidrs := {"0.0.0.0/0", "::/0"}
 
 # port_in_rule(rule, port): a security group rule admits `port` (TCP/UDP or all traffic).
 port_in_rule(rule, _) if rule.protocol == "-1"
@@ -47,8 +49,18 @@ port_in_rule(rule, port) if {
 	port <= rule.to_port
 }
 
-# open_to_world(rule): the rule's sources include 0.0.0.0/0 or ::/0.
-open_to_world(rule) if count(world_sources(rule)) > 0
+# open_to_world(rule): the rule's sources include 0.0.0.0/0 or ::/0. (Asked of every rule
+# of every security group by several policies, so it stops at the first world source rather
+# than listing them all as `world_sources` does.)
+open_to_world(rule) if {
+	some c in object.get(rule, "cidr_blocks", [])
+	c in world_cidrs
+}
+
+open_to_world(rule) if {
+	some c in object.get(rule, "ipv6_cidr_blocks", [])
+	c in world_cidrs
+}
 
 # world_sources(rule): the world CIDRs a rule admits, for messages.
 world_sources(rule) := [c |
@@ -61,6 +73,7 @@ world_sources(rule) := [c |
 # "5432 (PostgreSQL)" labels. Undefined when it admits none of them.
 world_ports(sg, table) := out if {
 	world_rules := [rule | some rule in sg.ingress; open_to_world(rule)]
+	count(world_rules) > 0
 	ports := {p | some p, _ in table; some rule in world_rules; port_in_rule(rule, p)}
 	count(ports) > 0
 	offending := {rule | some rule in world_rules; some p in ports; port_in_rule(rule, p)}
