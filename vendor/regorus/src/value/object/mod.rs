@@ -62,6 +62,9 @@ pub(super) enum Repr {
     BTree(BTreeMap<Value, Value>),
 }
 
+/// Frozen objects up to this many entries are searched by a scan in `get` (Palisade patch).
+const SCAN_LEN: usize = 24;
+
 impl Default for Repr {
     #[inline]
     fn default() -> Self {
@@ -93,6 +96,21 @@ impl Object {
     pub fn get(&self, key: &Value) -> Option<&Value> {
         match &self.repr {
             Repr::Empty => None,
+            // A field name in a small object: a scan for the one equal key (keys are
+            // deduplicated), where a key of another length costs one comparison of lengths,
+            // is cheaper than the ordered comparisons of a binary search, each a call to
+            // `Value::cmp` and `memcmp`. Policies look fields up this way on every resource
+            // (Palisade patch).
+            Repr::Frozen(v) if v.len() <= SCAN_LEN => match key {
+                Value::String(wanted) => v.iter().find_map(|(k, value)| match k {
+                    Value::String(s) if s.len() == wanted.len() && s == wanted => Some(value),
+                    _ => None,
+                }),
+                _ => v
+                    .iter()
+                    .find(|(k, _)| k.cmp(key) == core::cmp::Ordering::Equal)
+                    .map(|(_, value)| value),
+            },
             Repr::Frozen(v) => match v.binary_search_by(|(k, _)| k.cmp(key)) {
                 Ok(i) => Some(&v[i].1),
                 Err(_) => None,
