@@ -31,7 +31,11 @@ default_master_usernames := {
 # MySQL 5.6-compatible Aurora) -> "aurora-mysql", "custom-sqlserver-se" -> "sqlserver".
 family(engine) := "aurora-mysql" if engine == "aurora"
 
-family(engine) := exact_families[trim_prefix(engine, "custom-")] if engine != "aurora"
+family(engine) := trimmed if {
+	engine != "aurora"
+	trimmed := trim_prefix(engine, "custom-")
+	trimmed in exact_families
+}
 
 family(engine) := f if {
 	trimmed := trim_prefix(engine, "custom-")
@@ -39,9 +43,9 @@ family(engine) := f if {
 	startswith(trimmed, prefix)
 }
 
-# exact_families: the engines named by their family alone. (Lookups, not loops: every RDS
-# policy asks the family of every instance and cluster.)
-exact_families := {f: f | some f in {"postgres", "mysql", "mariadb", "aurora-mysql", "aurora-postgresql"}}
+# exact_families: the engines named by their family alone. (A membership test, not a loop:
+# every RDS policy asks the family of every instance and cluster.)
+exact_families := {"postgres", "mysql", "mariadb", "aurora-mysql", "aurora-postgresql"}
 
 # edition_families: family -> the prefix of its editions' engine names ("oracle-ee").
 edition_families := {"oracle": "oracle-", "sqlserver": "sqlserver-", "db2": "db2-"}
