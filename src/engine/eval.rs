@@ -242,7 +242,9 @@ fn compile_split(set: &PolicySet, group: Vec<usize>) -> Vec<Compiled> {
 struct TaskOutput {
     policy: usize,
     fails: Vec<Fail>,
-    checked: Vec<String>,
+    /// The resources the policy judged, resolved here (in parallel) rather than kept as ARN
+    /// strings until the merge: a pointer each instead of a copied ARN.
+    checked: Vec<Arc<ResourceRef>>,
     error: Option<String>,
     /// The compiled engine failed on this chunk and the interpreter evaluated it again.
     fell_back: bool,
@@ -319,7 +321,7 @@ pub fn evaluate_timed(
         .par_iter()
         .map_init(HashMap::<WorkerKey, Worker>::new, |workers, &(i, chunk)| {
             let started = Instant::now();
-            let mut out = run_task(set, &programs, i, chunk, workers);
+            let mut out = run_task(set, &programs, i, chunk, workers, index);
             out.elapsed = started.elapsed();
             out
         })
@@ -431,6 +433,7 @@ fn run_task(
     i: usize,
     chunk: &Value,
     workers: &mut HashMap<WorkerKey, Worker>,
+    index: &ResourceIndex,
 ) -> TaskOutput {
     let policy = &set.policies[i];
     let mut out = TaskOutput {
@@ -487,7 +490,12 @@ fn run_task(
         Ok(Ok((deny, checked))) => {
             if let Err(e) = read_deny(&deny, &mut out.fails) {
                 out.error = Some(e);
-            } else if let Err(e) = read_checked(&checked, &mut out.checked) {
+            } else if let Err(e) = read_checked(
+                &checked,
+                &mut out.checked,
+                index,
+                &policy.meta.resource_type,
+            ) {
                 out.error = Some(e);
             }
         }
@@ -564,7 +572,8 @@ fn short(v: &Value) -> String {
 struct Fail {
     arn: String,
     message: String,
-    evidence: serde_json::Value,
+    /// Compact JSON text (`null` when the policy gave none).
+    evidence: String,
     severity: Option<Severity>,
 }
 
@@ -577,8 +586,8 @@ fn read_deny(v: &Value, out: &mut Vec<Fail>) -> Result<(), String> {
             .as_string()
             .map_err(|_| format!("a `deny` result has no string `message`: {}", short(&item)))?;
         let evidence = match &item["evidence"] {
-            Value::Undefined => serde_json::Value::Null,
-            e => serde_json::to_value(e).unwrap_or(serde_json::Value::Null),
+            Value::Undefined => "null".to_string(),
+            e => serde_json::to_string(e).unwrap_or_else(|_| "null".to_string()),
         };
         let severity = match &item["severity"] {
             Value::Undefined => None,
@@ -604,12 +613,17 @@ fn read_deny(v: &Value, out: &mut Vec<Fail>) -> Result<(), String> {
     Ok(())
 }
 
-fn read_checked(v: &Value, out: &mut Vec<String>) -> Result<(), String> {
+fn read_checked(
+    v: &Value,
+    out: &mut Vec<Arc<ResourceRef>>,
+    index: &ResourceIndex,
+    resource_type: &str,
+) -> Result<(), String> {
     for item in elements(v, "checked")? {
         let arn = item
             .as_string()
             .map_err(|_| format!("`checked` must hold ARN strings, found {}", short(&item)))?;
-        out.push(arn.to_string());
+        out.push(index.resolve(arn, resource_type));
     }
     Ok(())
 }
@@ -617,8 +631,8 @@ fn read_checked(v: &Value, out: &mut Vec<String>) -> Result<(), String> {
 /// One finding per resource: failing messages for a resource are joined, every checked resource
 /// without a failure passes, and an error anywhere makes the policy's passes untrustworthy.
 fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<Finding> {
-    let mut fails: BTreeMap<String, Vec<(String, serde_json::Value, Severity)>> = BTreeMap::new();
-    let mut checked: BTreeSet<String> = BTreeSet::new();
+    let mut fails: BTreeMap<String, Vec<(String, String, Severity)>> = BTreeMap::new();
+    let mut checked: Vec<Arc<ResourceRef>> = Vec::new();
     let mut errors: BTreeSet<String> = BTreeSet::new();
     for out in outs {
         for f in out.fails {
@@ -634,24 +648,27 @@ fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<F
         checked.extend(out.checked);
         errors.extend(out.error);
     }
-    let mut findings = Vec::with_capacity(fails.len() + checked.len());
-    for (arn, results) in fails {
-        checked.remove(&arn);
-        findings.push(failing(policy, &arn, results, index));
-    }
     if !errors.is_empty() {
+        let mut findings: Vec<Finding> = fails
+            .into_iter()
+            .map(|(arn, results)| failing(policy, &arn, results, index))
+            .collect();
         findings.push(policy_error(policy, errors));
         return findings;
     }
-    let ty = &policy.meta.resource_type;
-    findings.extend(checked.into_iter().map(|arn| {
-        let resource = index.resolve(&arn, ty);
-        let message = format!(
-            "{} {} passes: {}",
-            resource.resource_type, resource.name, policy.meta.title
-        );
-        Finding::new(policy.rule.clone(), Status::Pass, resource, message)
-    }));
+    // Each resource once (chunks may repeat one), and a failing resource does not pass.
+    checked.sort_unstable_by(|a, b| a.arn.cmp(&b.arn));
+    checked.dedup_by(|a, b| a.arn == b.arn);
+    checked.retain(|r| !fails.contains_key(&r.arn));
+    let mut findings = Vec::with_capacity(fails.len() + checked.len());
+    for (arn, results) in fails {
+        findings.push(failing(policy, &arn, results, index));
+    }
+    findings.extend(
+        checked
+            .into_iter()
+            .map(|resource| Finding::pass(policy.rule.clone(), resource)),
+    );
     findings
 }
 
@@ -660,7 +677,7 @@ fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<F
 fn failing(
     policy: &Policy,
     arn: &str,
-    mut results: Vec<(String, serde_json::Value, Severity)>,
+    mut results: Vec<(String, String, Severity)>,
     index: &ResourceIndex,
 ) -> Finding {
     results.sort_by(|a, b| a.0.cmp(&b.0));
@@ -676,8 +693,15 @@ fn failing(
         .collect::<Vec<_>>()
         .join("; ");
     let evidence = match results.len() {
-        1 => results.pop().map(|r| r.1).unwrap_or_default(),
-        _ => serde_json::Value::Array(results.into_iter().map(|r| r.1).collect()),
+        1 => results.pop().map_or_else(|| "null".to_string(), |r| r.1),
+        _ => format!(
+            "[{}]",
+            results
+                .iter()
+                .map(|r| r.1.as_str())
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
     };
     let resource = index.resolve(arn, &policy.meta.resource_type);
     Finding::new(policy.rule.clone(), Status::Fail, resource, message)

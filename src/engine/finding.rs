@@ -5,6 +5,7 @@ use super::severity::Severity;
 use crate::config::Suppression;
 use crate::inventory::ResourceRef;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -66,26 +67,39 @@ impl BaselineState {
     }
 }
 
+/// A finding's words. Most are formulaic, and a million-resource scan holds millions of
+/// results until the report: written out, the messages of passes and of gap scopes were
+/// about a gigabyte at a million resources (issue 14, item 6). Those are kept as what the
+/// words are made of and written when a report asks.
+#[derive(Debug, Clone, PartialEq)]
+enum Message {
+    /// The policy's (or the engine's) own words.
+    Text(String),
+    /// "`<type>` `<name>` passes: `<policy title>`".
+    Pass,
+    /// "not evaluated: `<why>`, so `<policy id>` could not check this scope".
+    Scope(Arc<str>),
+}
+
 /// One result of one policy for one resource.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub rule: Arc<RuleInfo>,
     pub status: Status,
     pub resource: Arc<ResourceRef>,
-    pub message: String,
+    /// Why, in words; read it with [`Finding::message`].
+    message: Message,
     /// The rule's severity, or the lower one the policy gave this result (a hygiene finding
     /// whose exposure analysis shows nothing reachable).
     pub severity: Severity,
-    /// What the policy looked at to decide, as it reported it. Shared: a collection gap's
-    /// evidence is one value for every policy it blinds (at a million resources, hundreds of
-    /// thousands of results would otherwise each hold a copy).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub evidence: Option<Arc<serde_json::Value>>,
+    /// What the policy looked at to decide, as it reported it: compact JSON text, parsed
+    /// when a report asks ([`Finding::evidence`]). As text it takes a fifth of the memory a
+    /// `serde_json::Value` tree does (at 100k resources, 53 MB of evidence trees at the
+    /// peak). Shared: a collection gap's evidence is one text for every policy it blinds.
+    evidence: Option<Arc<str>>,
     /// The config entry that suppresses this failing result (status `suppressed`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub suppression: Option<Arc<Suppression>>,
     /// Compared with `--baseline`: new or unchanged (failing and suppressed results only).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineState>,
 }
 
@@ -103,11 +117,60 @@ impl Finding {
             rule,
             status,
             resource,
-            message,
+            message: Message::Text(message),
             evidence: None,
             suppression: None,
             baseline: None,
         }
+    }
+
+    /// A pass of `rule` on `resource`; its message is derived when a report asks for it.
+    pub fn pass(rule: Arc<RuleInfo>, resource: Arc<ResourceRef>) -> Finding {
+        Finding {
+            message: Message::Pass,
+            ..Finding::new(rule, Status::Pass, resource, String::new())
+        }
+    }
+
+    /// A scope `rule` could not check because of a collection gap (`resource` stands for the
+    /// scope); `why` describes the gap, shared by every policy it blinds.
+    pub fn blinded_scope(
+        rule: Arc<RuleInfo>,
+        resource: Arc<ResourceRef>,
+        why: Arc<str>,
+    ) -> Finding {
+        Finding {
+            message: Message::Scope(why),
+            ..Finding::new(rule, Status::NotEvaluated, resource, String::new())
+        }
+    }
+
+    /// Why the result is what it is, in words.
+    pub fn message(&self) -> Cow<'_, str> {
+        match &self.message {
+            Message::Text(t) => Cow::Borrowed(t),
+            Message::Pass => Cow::Owned(format!(
+                "{} {} passes: {}",
+                self.resource.resource_type, self.resource.name, self.rule.title
+            )),
+            Message::Scope(why) => Cow::Owned(format!(
+                "not evaluated: {why}, so {} could not check this scope",
+                self.rule.id
+            )),
+        }
+    }
+
+    /// Replaces the message (a result a gap turned `not-evaluated`).
+    pub fn set_message(&mut self, message: String) {
+        self.message = Message::Text(message);
+    }
+
+    /// Adds a reason to the message, after a semicolon.
+    pub fn append_message(&mut self, more: &str) {
+        let mut text = self.message().into_owned();
+        text.push_str("; ");
+        text.push_str(more);
+        self.message = Message::Text(text);
     }
 
     /// The same result at `severity`: never above the rule's (a policy may only lower it).
@@ -116,15 +179,24 @@ impl Finding {
         self
     }
 
-    /// The same result with what the policy looked at to decide.
-    pub fn with_evidence(self, evidence: serde_json::Value) -> Finding {
-        self.with_shared_evidence(Arc::new(evidence))
+    /// The same result with what the policy looked at to decide, as JSON text (`null` is no
+    /// evidence).
+    pub fn with_evidence(self, evidence: String) -> Finding {
+        self.with_shared_evidence(Arc::from(evidence))
     }
 
-    /// The same result with evidence it shares with other results (`null` is no evidence).
-    pub fn with_shared_evidence(mut self, evidence: Arc<serde_json::Value>) -> Finding {
-        self.evidence = (!evidence.is_null()).then_some(evidence);
+    /// The same result with evidence (JSON text) it shares with other results.
+    pub fn with_shared_evidence(mut self, evidence: Arc<str>) -> Finding {
+        self.evidence = (&*evidence != "null").then_some(evidence);
         self
+    }
+
+    /// What the policy looked at to decide, if it said.
+    pub fn evidence(&self) -> Option<serde_json::Value> {
+        // The text was written by serde_json; it always parses.
+        self.evidence
+            .as_deref()
+            .map(|e| serde_json::from_str(e).unwrap_or(serde_json::Value::Null))
     }
 
     pub fn policy_id(&self) -> &str {
@@ -135,15 +207,47 @@ impl Finding {
         self.severity
     }
 
-    /// The order every report uses: most severe first, then policy id, then resource.
-    pub fn sort_key(&self) -> (std::cmp::Reverse<Severity>, &str, &str, Status, &str) {
+    /// The order every report uses: most severe first, then policy id, then resource, then
+    /// status, then message.
+    pub fn report_order(&self, other: &Finding) -> std::cmp::Ordering {
+        // Messages decide rarely (a policy has one result per resource and status, except
+        // the scopes of gaps), so a derived message is written out only then.
+        self.order_key()
+            .cmp(&other.order_key())
+            .then_with(|| self.message().cmp(&other.message()))
+    }
+
+    fn order_key(&self) -> (std::cmp::Reverse<Severity>, &str, &str, Status) {
         (
             std::cmp::Reverse(self.severity),
             &self.rule.id,
             &self.resource.arn,
             self.status,
-            &self.message,
         )
+    }
+}
+
+/// A finding as JSON (the differential tests compare these): every field, the message as
+/// [`Finding::message`] gives it.
+impl Serialize for Finding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Finding", 8)?;
+        st.serialize_field("rule", &self.rule)?;
+        st.serialize_field("status", &self.status)?;
+        st.serialize_field("resource", &self.resource)?;
+        st.serialize_field("message", &self.message())?;
+        st.serialize_field("severity", &self.severity)?;
+        if let Some(e) = self.evidence() {
+            st.serialize_field("evidence", &e)?;
+        }
+        if let Some(x) = &self.suppression {
+            st.serialize_field("suppression", x)?;
+        }
+        if let Some(b) = &self.baseline {
+            st.serialize_field("baseline", b)?;
+        }
+        st.end()
     }
 }
 
@@ -165,7 +269,7 @@ impl Finding {
 
 /// Sorts findings into the stable report order.
 pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.sort_by(Finding::report_order);
 }
 
 /// Counts by status, for summaries.
@@ -203,5 +307,50 @@ impl Counts {
         self.not_evaluated += other.not_evaluated;
         self.error += other.error;
         self.suppressed += other.suppressed;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn derived_messages_read_as_written_ones() {
+        let f = Finding::example("s3-bucket-public", "arn:aws:s3:::b", Status::Pass);
+        let pass = Finding::pass(f.rule.clone(), f.resource.clone());
+        assert_eq!(pass.message(), "AWS::S3::Bucket b passes: s3-bucket-public");
+        let mut scope = Finding::blinded_scope(
+            f.rule.clone(),
+            f.resource.clone(),
+            Arc::from("s3:GetBucketPolicy failed (AccessDenied)"),
+        );
+        assert_eq!(
+            scope.message(),
+            "not evaluated: s3:GetBucketPolicy failed (AccessDenied), so s3-bucket-public could not check this scope"
+        );
+        scope.append_message("a second reason");
+        assert!(scope.message().ends_with("this scope; a second reason"));
+    }
+
+    #[test]
+    fn results_on_one_scope_are_ordered_by_their_words() {
+        let f = Finding::example("p", "arn:aws:ec2:us-east-1:1:DescribeVpcs", Status::Pass);
+        let scope =
+            |why: &str| Finding::blinded_scope(f.rule.clone(), f.resource.clone(), Arc::from(why));
+        let mut all = vec![scope("z"), scope("a"), scope("m")];
+        sort(&mut all);
+        let words: Vec<String> = all.iter().map(|f| f.message().into_owned()).collect();
+        assert!(words.windows(2).all(|w| w[0] < w[1]), "{words:?}");
+    }
+
+    #[test]
+    fn evidence_is_kept_as_json_text_and_null_is_none() {
+        let f = Finding::example("p", "arn:aws:s3:::b", Status::Fail);
+        assert_eq!(f.clone().with_evidence("null".into()).evidence(), None);
+        let e = f.with_evidence(r#"{"b":[1,2.5],"a":"x"}"#.into());
+        assert_eq!(
+            e.evidence(),
+            Some(serde_json::json!({"a": "x", "b": [1, 2.5]}))
+        );
     }
 }

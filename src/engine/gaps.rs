@@ -36,22 +36,45 @@ fn names(policy: &Policy, gap: &Gap) -> bool {
     })
 }
 
-/// A gap with what every policy it blinds says of it, built once per scan: its evidence (the
-/// gap itself, as JSON, shared by the scope results) and its description.
+/// A gap with what every policy it blinds says of it, built once per scan and shared by the
+/// results of every such policy: its evidence (the gap itself, as JSON), its description,
+/// and the resource that stands for the scope it left unchecked.
 pub struct Prepared<'a> {
     gap: &'a Gap,
-    evidence: Arc<serde_json::Value>,
-    why: String,
+    evidence: Arc<str>,
+    why: Arc<str>,
+    scope: Arc<ResourceRef>,
 }
 
 pub fn prepare(gaps: &[Gap]) -> Vec<Prepared<'_>> {
     gaps.iter()
         .map(|gap| Prepared {
             gap,
-            evidence: Arc::new(serde_json::to_value(gap).unwrap_or_default()),
-            why: gap.describe(),
+            evidence: Arc::from(serde_json::to_string(gap).unwrap_or_else(|_| "null".into())),
+            why: Arc::from(gap.describe()),
+            scope: Arc::new(scope_of(gap)),
         })
         .collect()
+}
+
+/// The resource a scope result names: the gap's resource, or its call in its region and
+/// account.
+fn scope_of(gap: &Gap) -> ResourceRef {
+    let region = if gap.region == "global" {
+        ""
+    } else {
+        gap.region.as_str()
+    };
+    let account = gap.account_id.as_deref().unwrap_or("");
+    let arn = gap.resource.clone().unwrap_or_else(|| {
+        format!(
+            "arn:aws:{}:{region}:{account}:{}",
+            gap.service, gap.operation
+        )
+    });
+    let mut resource = ResourceRef::from_arn(&arn, "Palisade::CollectionGap");
+    resource.name = format!("{} {}", gap.service, gap.operation);
+    resource
 }
 
 /// Marks results in each affected scope `not-evaluated`; where a gap touched no result, records
@@ -60,7 +83,13 @@ pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Prepared]) {
     // Findings by resource, built on the first per-resource gap: an account with thousands
     // of per-resource gaps must not cost gaps x findings.
     let mut by_arn: Option<std::collections::HashMap<String, Vec<usize>>> = None;
-    for Prepared { gap, evidence, why } in gaps {
+    for Prepared {
+        gap,
+        evidence,
+        why,
+        scope,
+    } in gaps
+    {
         // A gap blinds the collections its call fills; a call that fills only optional
         // fields blinds just the policies that name it in `needs`.
         if !policy.meta.collections().any(|c| gap_affects(gap, c)) && !names(policy, gap) {
@@ -90,43 +119,24 @@ pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Prepared]) {
             }
             touched = true;
             if f.status == Status::NotEvaluated {
-                f.message.push_str(&format!("; {why}"));
+                f.append_message(why);
             } else {
                 f.status = Status::NotEvaluated;
-                f.message = format!(
+                let message = format!(
                     "not evaluated: {why}, so the data {} needs for {} is incomplete",
                     policy.meta.id, f.resource.name
                 );
+                f.set_message(message);
             }
         }
         if !touched {
-            let region = if gap.region == "global" {
-                ""
-            } else {
-                gap.region.as_str()
-            };
-            let account = gap.account_id.as_deref().unwrap_or("");
-            let arn = gap.resource.clone().unwrap_or_else(|| {
-                format!(
-                    "arn:aws:{}:{region}:{account}:{}",
-                    gap.service, gap.operation
-                )
-            });
-            let mut resource = ResourceRef::from_arn(&arn, "Palisade::CollectionGap");
-            resource.name = format!("{} {}", gap.service, gap.operation);
-            let message = format!(
-                "not evaluated: {why}, so {} could not check this scope",
-                policy.meta.id
-            );
-            let scope = Finding::new(
-                policy.rule.clone(),
-                Status::NotEvaluated,
-                Arc::new(resource),
-                message,
-            );
-            findings.push(scope.with_shared_evidence(evidence.clone()));
+            let result = Finding::blinded_scope(policy.rule.clone(), scope.clone(), why.clone());
+            findings.push(result.with_shared_evidence(evidence.clone()));
             if let Some(index) = by_arn.as_mut() {
-                index.entry(arn).or_default().push(findings.len() - 1);
+                index
+                    .entry(scope.arn.clone())
+                    .or_default()
+                    .push(findings.len() - 1);
             }
         }
     }

@@ -88,9 +88,9 @@ struct JsonFinding<'a> {
     severity: Severity,
     status: Status,
     resource: &'a ResourceRef,
-    message: &'a str,
+    message: std::borrow::Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    evidence: Option<&'a serde_json::Value>,
+    evidence: Option<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     suppression: Option<&'a Suppression>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -114,8 +114,8 @@ impl<'a> JsonFinding<'a> {
             severity: f.severity,
             status: f.status,
             resource: &f.resource,
-            message: &f.message,
-            evidence: f.evidence.as_deref(),
+            message: f.message(),
+            evidence: f.evidence(),
             suppression: f.suppression.as_deref(),
             baseline_state: f.baseline,
         }

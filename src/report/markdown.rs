@@ -167,7 +167,7 @@ fn finding_row(f: &Finding) -> String {
         f.severity,
         cell(&f.rule.id),
         cell(&f.resource.arn),
-        cell(&f.message)
+        cell(&f.message())
     )
 }
 

@@ -193,7 +193,7 @@ fn detection(r: &ScanReport, f: &Finding, time: i64, out: &mut dyn Write) -> std
     if !description.is_empty() {
         info["desc"] = json!(description);
     }
-    let mut e = base.event(f.message.clone(), info);
+    let mut e = base.event(f.message().into_owned(), info);
     if let Some(d) = detail {
         e.insert("status_detail".into(), json!(d));
     }

@@ -384,7 +384,7 @@ fn result(f: &Finding, rule_index: Option<usize>) -> SarifResult {
         &f.rule.id,
         &f.resource,
         level(f.severity),
-        f.message.clone(),
+        f.message().into_owned(),
     );
     out.rule_index = rule_index;
     out.baseline_state = f.baseline;

@@ -46,7 +46,7 @@ fn write_finding(out: &mut dyn Write, style: &Style, f: &Finding) -> io::Result<
         style.paint("1", &f.rule.id),
         printable(&f.resource.arn)
     )?;
-    writeln!(out, "           {}", printable(&f.message))
+    writeln!(out, "           {}", printable(&f.message()))
 }
 
 /// The terminal report as a string (tests and small outputs).
@@ -160,7 +160,7 @@ fn write_undecided(r: &ScanReport, style: &Style, out: &mut dyn Write) -> io::Re
         for f in not_evaluated {
             let (id, arn) = (style.paint("1", &f.rule.id), printable(&f.resource.arn));
             writeln!(out, "  {id}  {arn}")?;
-            writeln!(out, "           {}", printable(&f.message))?;
+            writeln!(out, "           {}", printable(&f.message()))?;
         }
         writeln!(out)?;
     }
@@ -173,7 +173,7 @@ fn write_undecided(r: &ScanReport, style: &Style, out: &mut dyn Write) -> io::Re
             &format!("POLICY ERRORS ({})", errors.len()),
         )?;
         for f in errors {
-            let (id, message) = (style.paint("1", &f.rule.id), printable(&f.message));
+            let (id, message) = (style.paint("1", &f.rule.id), printable(&f.message()));
             writeln!(out, "  {id}  {message}")?;
         }
         writeln!(out)?;

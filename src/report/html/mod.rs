@@ -497,7 +497,7 @@ fn row(r: &Row, h: &mut String) {
 }
 
 fn finding_row(f: &Finding) -> Row<'_> {
-    let mut message = f.message.clone();
+    let mut message = f.message().into_owned();
     if let Some(s) = &f.suppression {
         let until = s.expires.map(|d| format!(" until {d}")).unwrap_or_default();
         message.push_str(&format!(
