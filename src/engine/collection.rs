@@ -19,24 +19,31 @@ pub fn collection_items(input: &Value, path: &str) -> Vec<Value> {
 /// A copy of `input` whose collection at `path` holds only `items`. Sharing makes this cheap:
 /// only the maps along the path are copied.
 pub fn with_collection(input: &Value, path: &str, items: Vec<Value>) -> Value {
-    fn set(v: &mut Value, keys: &[&str], items: Vec<Value>) {
+    let mut copy = input.clone();
+    set_collection(&mut copy, path, Value::from(items));
+    copy
+}
+
+/// Sets the collection at `path` in `doc` to `value`, making the maps along the path where
+/// they are missing (a document, not an object, at the root is left alone).
+pub fn set_collection(doc: &mut Value, path: &str, value: Value) {
+    fn set(v: &mut Value, keys: &[&str], value: Value) {
         let Some((first, rest)) = keys.split_first() else {
-            *v = Value::from(items);
+            *v = value;
             return;
         };
         if let Ok(obj) = v.as_object_mut() {
             let key = Value::from(*first);
             if rest.is_empty() {
-                obj.insert(key, Value::from(items));
-            } else if let Some(child) = obj.get_mut(&key) {
-                set(child, rest, items);
+                obj.insert(key, value);
+            } else {
+                let child = obj.get_or_insert_with(key, Value::new_object);
+                set(child, rest, value);
             }
         }
     }
-    let mut copy = input.clone();
     let keys: Vec<&str> = path.split('.').collect();
-    set(&mut copy, &keys, items);
-    copy
+    set(doc, &keys, value);
 }
 
 #[cfg(test)]

@@ -38,54 +38,70 @@ pub fn build(inventory: &Inventory, facts: &Facts) -> Result<Value, InputError> 
     Ok(doc)
 }
 
-/// The same document as [`build`], consuming the inventory one domain at a time so that the
-/// typed copy and the Rego copy of the whole inventory never coexist (the difference between
-/// fitting in memory or not at a million resources). The domains and the facts convert in
-/// parallel, each typed domain freed as soon as it is converted: as many domains are in
-/// flight at once as there are threads.
+/// The same document as [`build`], consuming the inventory one collection at a time so that
+/// the typed copy and the Rego copy of the inventory barely coexist (the difference between
+/// fitting in memory or not at a million resources). Each collection's items move into an
+/// inventory of their own, which is converted and freed as one job; the jobs and the facts
+/// run in parallel, the largest first. The rest of the inventory (its header, the empty
+/// collections) gives the document's shape, and each converted collection takes its place.
 pub fn build_owned(mut inventory: Inventory, facts: &Facts) -> Result<Value, InputError> {
-    type Job<'a> = Box<dyn FnOnce() -> Result<Value, super::to_value::ToValueError> + Send + 'a>;
-    fn convert<'a, T: Serialize + Send + 'a>(domain: T) -> Job<'a> {
-        Box::new(move || super::to_value::to_value(&domain))
+    enum Job<'a> {
+        Facts(&'a Facts),
+        Collection(&'static str, Box<Inventory>),
+        Rest(Box<Inventory>),
     }
-    let iam = std::mem::take(&mut inventory.iam);
-    let network = std::mem::take(&mut inventory.network);
-    let storage = std::mem::take(&mut inventory.storage);
-    let logging = std::mem::take(&mut inventory.logging);
-    let messaging = std::mem::take(&mut inventory.messaging);
-    let compute = std::mem::take(&mut inventory.compute);
-    let edge = std::mem::take(&mut inventory.edge);
-    // The largest parts first; every job can run on any thread.
-    let jobs: Vec<(&str, Job)> = vec![
-        ("facts", Box::new(|| super::to_value::to_value(facts))),
-        ("network", convert(network)),
-        ("iam", convert(iam)),
-        ("storage", convert(storage)),
-        ("logging", convert(logging)),
-        ("compute", convert(compute)),
-        ("edge", convert(edge)),
-        ("messaging", convert(messaging)),
-        // The rest of the inventory (accounts, gaps, organization) with its domains emptied:
-        // the document's shape, each domain then replaced by its converted value.
-        ("", convert(inventory)),
-    ];
-    let parts = jobs
+    let mut parts: Vec<(usize, Job)> = collections::COLLECTIONS
+        .iter()
+        .filter_map(|c| {
+            let len = c.len(&inventory);
+            (len > 0).then(|| {
+                let mut part = Inventory::empty(inventory.collected_at);
+                c.absorb(&mut part, &mut inventory);
+                (len, Job::Collection(c.path, Box::new(part)))
+            })
+        })
+        .collect();
+    parts.sort_by_key(|(len, _)| std::cmp::Reverse(*len));
+    let jobs: Vec<Job> = std::iter::once(Job::Facts(facts))
+        .chain(parts.into_iter().map(|(_, job)| job))
+        .chain(std::iter::once(Job::Rest(Box::new(inventory))))
+        .collect();
+    let converted = jobs
         .into_par_iter()
         .with_max_len(1)
-        .map(|(name, job)| job().map(|v| (name, v)))
+        .map(|job| match job {
+            Job::Facts(facts) => to_value(facts).map(|v| (Some("facts"), v)),
+            Job::Collection(path, part) => {
+                let doc = to_value(&*part)?;
+                drop(part);
+                let mut v = &doc;
+                for key in path.split('.') {
+                    v = &v[key];
+                }
+                Ok((Some(path), v.clone()))
+            }
+            Job::Rest(rest) => to_value(&*rest).map(|v| (None, v)),
+        })
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| InputError(e.to_string()))?;
-    let mut parts = parts.into_iter();
-    let mut doc = match parts.next_back() {
-        Some(("", doc)) => doc,
-        _ => return Err(InputError("the inventory was not converted".into())),
-    };
-    let obj = doc.as_object_mut().map_err(|e| InputError(e.to_string()))?;
-    for (name, value) in parts {
-        obj.insert(Value::from(name), value);
+    let mut doc = None;
+    let mut filled = Vec::new();
+    for (path, value) in converted {
+        match path {
+            None => doc = Some(value),
+            Some(path) => filled.push((path, value)),
+        }
+    }
+    let mut doc = doc.ok_or_else(|| InputError("the inventory was not converted".into()))?;
+    for (path, value) in filled {
+        super::collection::set_collection(&mut doc, path, value);
     }
     super::index::add(&mut doc);
     Ok(doc)
+}
+
+fn to_value<T: Serialize + ?Sized>(x: &T) -> Result<Value, super::to_value::ToValueError> {
+    super::to_value::to_value(x)
 }
 
 #[cfg(test)]

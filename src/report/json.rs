@@ -88,7 +88,7 @@ struct JsonFinding<'a> {
     severity: Severity,
     status: Status,
     resource: &'a ResourceRef,
-    message: std::borrow::Cow<'a, str>,
+    message: crate::engine::Words<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<serde_json::Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -114,7 +114,7 @@ impl<'a> JsonFinding<'a> {
             severity: f.severity,
             status: f.status,
             resource: &f.resource,
-            message: f.message(),
+            message: f.words(),
             evidence: f.evidence(),
             suppression: f.suppression.as_deref(),
             baseline_state: f.baseline,

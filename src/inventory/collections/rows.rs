@@ -4,6 +4,17 @@ use super::collection::{Collection, Item};
 use super::operation::op;
 use std::borrow::Cow;
 
+/// Moves `part`'s items to the end of `into`: by swapping the vectors when `into` is empty,
+/// so that `part` keeps no buffer behind (splitting an inventory by collection to convert
+/// and free one at a time relies on it).
+fn absorb<T>(into: &mut Vec<T>, part: &mut Vec<T>) {
+    if into.is_empty() {
+        std::mem::swap(into, part);
+    } else {
+        into.append(part);
+    }
+}
+
 fn identity<T: serde::Serialize>(x: &T) -> String {
     serde_json::to_string(x).unwrap_or_default()
 }
@@ -30,7 +41,7 @@ macro_rules! collections {
                 resource_type: collections!(@some $($rtype)?),
                 name_field: collections!(@some $(stringify!($name))?),
                 len: |inv| inv.$domain.$field.len(),
-                absorb: |into, part| into.$domain.$field.append(&mut part.$domain.$field),
+                absorb: |into, part| absorb(&mut into.$domain.$field, &mut part.$domain.$field),
                 sort: |inv| inv.$domain.$field.sort_by_cached_key(identity),
                 items: collections!(@items $domain.$field $(, $name $(, $region)? $(, $tags)?)?),
             },)*
@@ -91,7 +102,7 @@ const ACCOUNTS: Collection = Collection {
     resource_type: Some("AWS::Account"),
     name_field: Some("alias"),
     len: |inv| inv.accounts.len(),
-    absorb: |into, part| into.accounts.append(&mut part.accounts),
+    absorb: |into, part| absorb(&mut into.accounts, &mut part.accounts),
     sort: |inv| {
         inv.accounts.sort_by(|a, b| a.id.cmp(&b.id));
         inv.accounts.dedup_by(|a, b| a.id == b.id);
