@@ -71,7 +71,7 @@ impl BaselineState {
 /// results until the report: written out, the messages of passes and of gap scopes were
 /// about a gigabyte at a million resources (issue 14, item 6). Those are kept as what the
 /// words are made of and written when a report asks.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 enum Message {
     /// The policy's (or the engine's) own words.
     Text(String),
@@ -82,7 +82,7 @@ enum Message {
 }
 
 /// One result of one policy for one resource.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Finding {
     pub rule: Arc<RuleInfo>,
     pub status: Status,
@@ -226,6 +226,20 @@ impl Finding {
     }
 }
 
+/// Equal results say the same: a derived message equals the same words written out.
+impl PartialEq for Finding {
+    fn eq(&self, other: &Self) -> bool {
+        self.rule == other.rule
+            && self.status == other.status
+            && self.resource == other.resource
+            && self.severity == other.severity
+            && self.evidence == other.evidence
+            && self.suppression == other.suppression
+            && self.baseline == other.baseline
+            && self.message() == other.message()
+    }
+}
+
 /// A finding's message, written out ([`Finding::words`]).
 pub struct Words<'a>(&'a Finding);
 
@@ -356,6 +370,16 @@ mod tests {
         assert_eq!(
             scope.message(),
             "not evaluated: s3:GetBucketPolicy failed (AccessDenied), so s3-bucket-public could not check this scope"
+        );
+        let written = Finding::new(
+            f.rule.clone(),
+            Status::Pass,
+            f.resource.clone(),
+            "AWS::S3::Bucket b passes: s3-bucket-public".into(),
+        );
+        assert_eq!(
+            pass, written,
+            "a derived message equals the same words written out"
         );
         scope.append_message("a second reason");
         assert!(scope.message().ends_with("this scope; a second reason"));
