@@ -4,13 +4,14 @@
 
 use regorus::Value;
 
+/// The value at a collection's path (`network.vpcs`), undefined when the input lacks it.
+pub fn at<'a>(input: &'a Value, path: &str) -> &'a Value {
+    path.split('.').fold(input, |v, key| &v[key])
+}
+
 /// The elements of a collection, or nothing when the input does not have it.
 pub fn collection_items(input: &Value, path: &str) -> Vec<Value> {
-    let mut v = input;
-    for key in path.split('.') {
-        v = &v[key];
-    }
-    match v.as_array() {
+    match at(input, path).as_array() {
         Ok(items) => items.iter().cloned().collect(),
         Err(_) => Vec::new(),
     }

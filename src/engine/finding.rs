@@ -277,7 +277,7 @@ impl Serialize for Finding {
         st.serialize_field("rule", &self.rule)?;
         st.serialize_field("status", &self.status)?;
         st.serialize_field("resource", &self.resource)?;
-        st.serialize_field("message", &self.message())?;
+        st.serialize_field("message", &self.words())?;
         st.serialize_field("severity", &self.severity)?;
         if let Some(e) = self.evidence() {
             st.serialize_field("evidence", &e)?;

@@ -1,6 +1,7 @@
 //! The input document policies see: the inventory, whose collections the registry
 //! (`inventory::collections`) declares, plus the analysis facts.
 
+use super::to_value::to_value;
 use crate::analyze::Facts;
 use crate::inventory::collections;
 use crate::inventory::{Gap, Inventory};
@@ -32,8 +33,8 @@ pub struct InputError(String);
 
 /// The whole input document as a Rego value, built straight from the typed inventory.
 pub fn build(inventory: &Inventory, facts: &Facts) -> Result<Value, InputError> {
-    let mut doc = super::to_value::to_value(&InputDoc { inventory, facts })
-        .map_err(|e| InputError(e.to_string()))?;
+    let mut doc =
+        to_value(&InputDoc { inventory, facts }).map_err(|e| InputError(e.to_string()))?;
     super::index::add(&mut doc);
     Ok(doc)
 }
@@ -74,11 +75,7 @@ pub fn build_owned(mut inventory: Inventory, facts: &Facts) -> Result<Value, Inp
             Job::Collection(path, part) => {
                 let doc = to_value(&*part)?;
                 drop(part);
-                let mut v = &doc;
-                for key in path.split('.') {
-                    v = &v[key];
-                }
-                Ok((Some(path), v.clone()))
+                Ok((Some(path), super::collection::at(&doc, path).clone()))
             }
             Job::Rest(rest) => to_value(&*rest).map(|v| (None, v)),
         })
@@ -98,10 +95,6 @@ pub fn build_owned(mut inventory: Inventory, facts: &Facts) -> Result<Value, Inp
     }
     super::index::add(&mut doc);
     Ok(doc)
-}
-
-fn to_value<T: Serialize + ?Sized>(x: &T) -> Result<Value, super::to_value::ToValueError> {
-    super::to_value::to_value(x)
 }
 
 #[cfg(test)]
@@ -147,12 +140,10 @@ mod tests {
         let mut seen = std::collections::BTreeSet::new();
         for c in collections::COLLECTIONS {
             assert!(seen.insert(c.path), "duplicate {}", c.path);
-            let mut v = &input;
-            for key in c.path.split('.') {
-                v = &v[key];
-            }
             assert!(
-                v.as_array().is_ok(),
+                super::super::collection::at(&input, c.path)
+                    .as_array()
+                    .is_ok(),
                 "{} is not an array in the input",
                 c.path
             );
