@@ -5,6 +5,7 @@ use super::finding::{Finding, Status};
 use super::input::gap_affects;
 use super::set::Policy;
 use crate::inventory::{Gap, ResourceRef};
+use foldhash::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Is this resource inside the part of the inventory the gap left incomplete?
@@ -41,20 +42,42 @@ fn names(policy: &Policy, gap: &Gap) -> bool {
 /// and the resource that stands for the scope it left unchecked.
 pub struct Prepared<'a> {
     gap: &'a Gap,
+    /// The gap's call among the scan's distinct calls ([`Gaps::calls`]).
+    call: usize,
     evidence: Arc<str>,
     why: Arc<str>,
     scope: Arc<ResourceRef>,
 }
 
-pub fn prepare(gaps: &[Gap]) -> Vec<Prepared<'_>> {
-    gaps.iter()
-        .map(|gap| Prepared {
-            gap,
-            evidence: Arc::from(serde_json::to_string(gap).unwrap_or_else(|_| "null".into())),
-            why: Arc::from(gap.describe()),
-            scope: Arc::new(scope_of(gap)),
+/// The scan's gaps, prepared. What a policy makes of a gap depends only on the gap's call
+/// (service and operation), and a large estate has tens of thousands of gaps from a handful
+/// of calls, so each policy judges each call once.
+pub struct Gaps<'a> {
+    gaps: Vec<Prepared<'a>>,
+    calls: usize,
+}
+
+pub fn prepare(gaps: &[Gap]) -> Gaps<'_> {
+    let mut calls: HashMap<(&str, &str), usize> = HashMap::default();
+    let gaps = gaps
+        .iter()
+        .map(|gap| {
+            let next = calls.len();
+            Prepared {
+                gap,
+                call: *calls
+                    .entry((gap.service.as_str(), gap.operation.as_str()))
+                    .or_insert(next),
+                evidence: Arc::from(serde_json::to_string(gap).unwrap_or_else(|_| "null".into())),
+                why: Arc::from(gap.describe()),
+                scope: Arc::new(scope_of(gap)),
+            }
         })
-        .collect()
+        .collect();
+    Gaps {
+        gaps,
+        calls: calls.len(),
+    }
 }
 
 /// The resource a scope result names: the gap's resource, or its call in its region and
@@ -77,38 +100,60 @@ fn scope_of(gap: &Gap) -> ResourceRef {
     resource
 }
 
+/// Does this gap blind the policy? A gap blinds the collections its call fills; a call that
+/// fills only optional fields blinds just the policies that name it in `needs`; a gap about
+/// one resource blinds only policies that need what its call reads.
+fn blinds(policy: &Policy, gap: &Gap) -> bool {
+    (policy.meta.collections().any(|c| gap_affects(gap, c)) || names(policy, gap))
+        && (gap.resource.is_none() || needs(policy, gap))
+}
+
 /// Marks results in each affected scope `not-evaluated`; where a gap touched no result, records
 /// one `not-evaluated` result for the scope itself so the gap shows in every report.
-pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Prepared]) {
-    // Findings by resource, built on the first per-resource gap: an account with thousands
-    // of per-resource gaps must not cost gaps x findings.
-    let mut by_arn: Option<std::collections::HashMap<String, Vec<usize>>> = None;
+pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &Gaps) {
+    // What this policy makes of the gaps: asked once per call, and whether the gap is about
+    // one resource (the only other thing `blinds` reads of a gap).
+    let mut verdicts: Vec<[Option<bool>; 2]> = vec![[None; 2]; gaps.calls];
+    let relevant: Vec<&Prepared> = gaps
+        .gaps
+        .iter()
+        .filter(|p| {
+            let slot = &mut verdicts[p.call][usize::from(p.gap.resource.is_some())];
+            *slot.get_or_insert_with(|| blinds(policy, p.gap))
+        })
+        .collect();
+    if relevant.is_empty() {
+        return;
+    }
+    // The resources the per-resource gaps name, and (built on the first such gap, so that an
+    // account with thousands of per-resource gaps does not cost gaps x findings) the results
+    // about them by position.
+    let named: HashSet<&str> = relevant
+        .iter()
+        .filter_map(|p| p.gap.resource.as_deref())
+        .collect();
+    let mut by_arn: Option<HashMap<&str, Vec<usize>>> = None;
     for Prepared {
         gap,
         evidence,
         why,
         scope,
-    } in gaps
+        ..
+    } in relevant
     {
-        // A gap blinds the collections its call fills; a call that fills only optional
-        // fields blinds just the policies that name it in `needs`.
-        if !policy.meta.collections().any(|c| gap_affects(gap, c)) && !names(policy, gap) {
-            continue;
-        }
-        if gap.resource.is_some() && !needs(policy, gap) {
-            continue;
-        }
         let mut touched = false;
         let candidates: Vec<usize> = match &gap.resource {
             Some(arn) => {
                 let index = by_arn.get_or_insert_with(|| {
-                    let mut m: std::collections::HashMap<String, Vec<usize>> = Default::default();
+                    let mut m: HashMap<&str, Vec<usize>> = HashMap::default();
                     for (i, f) in findings.iter().enumerate() {
-                        m.entry(f.resource.arn.clone()).or_default().push(i);
+                        if let Some(arn) = named.get(f.resource.arn.as_str()) {
+                            m.entry(arn).or_default().push(i);
+                        }
                     }
                     m
                 });
-                index.get(arn).cloned().unwrap_or_default()
+                index.get(arn.as_str()).cloned().unwrap_or_default()
             }
             None => (0..findings.len()).collect(),
         };
@@ -132,11 +177,8 @@ pub fn apply(policy: &Policy, findings: &mut Vec<Finding>, gaps: &[Prepared]) {
         if !touched {
             let result = Finding::blinded_scope(policy.rule.clone(), scope.clone(), why.clone());
             findings.push(result.with_shared_evidence(evidence.clone()));
-            if let Some(index) = by_arn.as_mut() {
-                index
-                    .entry(scope.arn.clone())
-                    .or_default()
-                    .push(findings.len() - 1);
+            if let (Some(index), Some(arn)) = (by_arn.as_mut(), named.get(scope.arn.as_str())) {
+                index.entry(arn).or_default().push(findings.len() - 1);
             }
         }
     }
