@@ -1,12 +1,15 @@
 //! Builds a Rego `Value` straight from any `Serialize` type (the typed inventory), without a
-//! JSON text or `serde_json::Value` in between: half the memory at a million resources, and
-//! struct field names are shared (interned) instead of allocated once per object.
+//! JSON text or `serde_json::Value` in between: half the memory at a million resources.
+//! Struct field names are shared (interned) instead of allocated once per object, and so
+//! are short string values within one conversion (an inventory repeats its account ids,
+//! Regions, VPC ids, protocols and tag keys on every resource). Objects are sorted once into
+//! regorus's compact representation rather than built entry by entry.
 
+use foldhash::{HashMap, HashSet};
 use regorus::value::Object;
 use regorus::{Rc, Value};
 use serde::ser::{self, Serialize};
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -18,8 +21,15 @@ impl ser::Error for ToValueError {
     }
 }
 
+/// Strings up to this length are shared within one conversion; longer ones (ARNs, policy
+/// documents, messages) are nearly always unique, and looking them up would cost more than
+/// it saves.
+const SHARED_STRING_MAX: usize = 32;
+
 thread_local! {
-    static KEYS: RefCell<HashMap<&'static str, Rc<str>>> = RefCell::new(HashMap::new());
+    static KEYS: RefCell<HashMap<&'static str, Rc<str>>> = RefCell::new(HashMap::default());
+    /// The short strings of the conversion running on this thread, if any.
+    static STRINGS: RefCell<Option<HashSet<Rc<str>>>> = const { RefCell::new(None) };
 }
 
 fn key(name: &'static str) -> Value {
@@ -30,8 +40,51 @@ fn key(name: &'static str) -> Value {
     })
 }
 
+/// A string value, shared with an equal one made earlier in the same conversion when short.
+fn string(v: &str) -> Value {
+    if v.len() > SHARED_STRING_MAX {
+        return Value::from(v);
+    }
+    STRINGS.with(|t| match t.borrow_mut().as_mut() {
+        Some(table) => {
+            if let Some(rc) = table.get(v) {
+                return Value::String(rc.clone());
+            }
+            let rc: Rc<str> = Rc::from(v);
+            table.insert(rc.clone());
+            Value::String(rc)
+        }
+        None => Value::from(v),
+    })
+}
+
+/// Gives the thread a table of shared strings for one conversion and drops it when the
+/// conversion ends (or unwinds); a conversion inside another keeps the outer one's table.
+struct SharedStrings {
+    installed: bool,
+}
+
+impl SharedStrings {
+    fn install() -> Self {
+        let installed = STRINGS.with(|t| {
+            let mut t = t.borrow_mut();
+            t.is_none().then(|| *t = Some(HashSet::default())).is_some()
+        });
+        SharedStrings { installed }
+    }
+}
+
+impl Drop for SharedStrings {
+    fn drop(&mut self) {
+        if self.installed {
+            STRINGS.with(|t| *t.borrow_mut() = None);
+        }
+    }
+}
+
 /// Converts `value` into a Rego value.
 pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Result<Value, ToValueError> {
+    let _strings = SharedStrings::install();
     value.serialize(Serializer)
 }
 
@@ -39,8 +92,21 @@ struct Serializer;
 
 pub struct SeqBuilder(Vec<Value>);
 pub struct MapBuilder {
-    obj: Object,
+    entries: Vec<(Value, Value)>,
     next_key: Option<Value>,
+}
+
+impl MapBuilder {
+    fn new(len: usize) -> Self {
+        MapBuilder {
+            entries: Vec::with_capacity(len),
+            next_key: None,
+        }
+    }
+
+    fn build(self) -> Value {
+        Value::from(Object::from_entries(self.entries))
+    }
 }
 pub struct VariantBuilder<B> {
     name: &'static str,
@@ -98,10 +164,10 @@ impl ser::Serializer for Serializer {
         Ok(Value::from(v))
     }
     fn serialize_char(self, v: char) -> Result<Value, ToValueError> {
-        Ok(Value::from(v.to_string()))
+        Ok(string(v.encode_utf8(&mut [0; 4])))
     }
     fn serialize_str(self, v: &str) -> Result<Value, ToValueError> {
-        Ok(Value::from(v))
+        Ok(string(v))
     }
     fn serialize_bytes(self, v: &[u8]) -> Result<Value, ToValueError> {
         Ok(Value::from(
@@ -171,28 +237,22 @@ impl ser::Serializer for Serializer {
             inner: SeqBuilder(Vec::with_capacity(len)),
         })
     }
-    fn serialize_map(self, _: Option<usize>) -> Result<MapBuilder, ToValueError> {
-        Ok(MapBuilder {
-            obj: Object::new(),
-            next_key: None,
-        })
+    fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder, ToValueError> {
+        Ok(MapBuilder::new(len.unwrap_or(0)))
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<MapBuilder, ToValueError> {
-        self.serialize_map(None)
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<MapBuilder, ToValueError> {
+        Ok(MapBuilder::new(len))
     }
     fn serialize_struct_variant(
         self,
         _: &'static str,
         _: u32,
         variant: &'static str,
-        _: usize,
+        len: usize,
     ) -> Result<Self::SerializeStructVariant, ToValueError> {
         Ok(VariantBuilder {
             name: variant,
-            inner: MapBuilder {
-                obj: Object::new(),
-                next_key: None,
-            },
+            inner: MapBuilder::new(len),
         })
     }
 }
@@ -254,11 +314,11 @@ impl ser::SerializeMap for MapBuilder {
             .next_key
             .take()
             .ok_or_else(|| ToValueError("map value without a key".into()))?;
-        self.obj.insert(k, value.serialize(Serializer)?);
+        self.entries.push((k, value.serialize(Serializer)?));
         Ok(())
     }
     fn end(self) -> Result<Value, ToValueError> {
-        Ok(Value::from(self.obj))
+        Ok(self.build())
     }
 }
 
@@ -270,11 +330,11 @@ impl ser::SerializeStruct for MapBuilder {
         name: &'static str,
         value: &T,
     ) -> Result<(), ToValueError> {
-        self.obj.insert(key(name), value.serialize(Serializer)?);
+        self.entries.push((key(name), value.serialize(Serializer)?));
         Ok(())
     }
     fn end(self) -> Result<Value, ToValueError> {
-        Ok(Value::from(self.obj))
+        Ok(self.build())
     }
 }
 
@@ -314,5 +374,59 @@ mod tests {
         let direct = to_value(&doc).unwrap();
         let via_json = Value::from(serde_json::to_value(&doc).unwrap());
         assert_eq!(direct, via_json);
+    }
+
+    fn text(v: &Value) -> Rc<str> {
+        match v {
+            Value::String(s) => s.clone(),
+            other => panic!("not a string: {other}"),
+        }
+    }
+
+    #[test]
+    fn short_strings_are_shared_within_one_conversion_only() {
+        #[derive(serde::Serialize)]
+        struct Resource {
+            account_id: &'static str,
+            arn: String,
+        }
+        let arn = format!(
+            "arn:aws:ec2:us-east-1:111122223333:instance/i-{}",
+            "0".repeat(17)
+        );
+        let resources: Vec<Resource> = (0..3)
+            .map(|_| Resource {
+                account_id: "111122223333",
+                arn: arn.clone(),
+            })
+            .collect();
+        let v = to_value(&resources).unwrap();
+        let items = v.as_array().unwrap();
+        let (a, b) = (&items[0], &items[2]);
+        assert!(Rc::ptr_eq(&text(&a["account_id"]), &text(&b["account_id"])));
+        assert_eq!(text(&a["arn"]), text(&b["arn"]));
+        assert!(
+            !Rc::ptr_eq(&text(&a["arn"]), &text(&b["arn"])),
+            "long strings are not looked up"
+        );
+        // The table goes with the conversion: the next one shares nothing with it.
+        STRINGS.with(|t| assert!(t.borrow().is_none()));
+        let again = to_value(&resources).unwrap();
+        assert!(!Rc::ptr_eq(
+            &text(&again.as_array().unwrap()[0]["account_id"]),
+            &text(&a["account_id"])
+        ));
+    }
+
+    #[test]
+    fn a_key_given_twice_keeps_its_last_value() {
+        struct Twice;
+        impl Serialize for Twice {
+            fn serialize<S: ser::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_map([("b", 1), ("a", 2), ("b", 3)])
+            }
+        }
+        let v = to_value(&Twice).unwrap();
+        assert_eq!(v, Value::from_json_str(r#"{"a": 2, "b": 3}"#).unwrap());
     }
 }

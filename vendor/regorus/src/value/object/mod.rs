@@ -21,6 +21,7 @@ mod mutate;
 mod serde;
 
 use alloc::boxed::Box;
+use alloc::vec::Vec;
 use alloc::collections::BTreeMap;
 use core::cmp::Ordering;
 use core::fmt;
@@ -234,6 +235,33 @@ impl Extend<(Value, Value)> for Object {
     fn extend<I: IntoIterator<Item = (Value, Value)>>(&mut self, iter: I) {
         for (k, v) in iter {
             self.insert(k, v);
+        }
+    }
+}
+
+impl Object {
+    /// (Palisade patch) An object from entries in any order, sorted once straight into the
+    /// compact frozen representation; of a key given twice the later entry wins, as with
+    /// repeated `insert`s. Inserting entry by entry builds a `BTreeMap` (a node allocation
+    /// and a search per entry) only for `freeze` to copy it into a slice: building every
+    /// resource of a large inventory that way was most of the cost of converting it.
+    pub fn from_entries(mut entries: Vec<(Value, Value)>) -> Self {
+        // A stable sort keeps equal keys in the order given.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        // `dedup_by` removes the later of two equal neighbours; swapping first keeps its entry.
+        entries.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                core::mem::swap(later, kept);
+            }
+            same
+        });
+        if entries.is_empty() {
+            Self { repr: Repr::Empty }
+        } else {
+            Self {
+                repr: Repr::Frozen(entries.into_boxed_slice()),
+            }
         }
     }
 }
