@@ -131,25 +131,36 @@ const ELEMENT_INDENT: &[u8] = b"    ";
 
 /// `findings` as the pretty printer lays out the elements of the report's last field: each
 /// element on its own lines at depth two, comma-separated. `first` says whether the slice
-/// starts the array.
+/// starts the array. Written by [`super::pretty`], or by serde_json for a finding it refuses.
 fn render_findings(findings: &[Finding], first: bool) -> serde_json::Result<Vec<u8>> {
     let mut out = Vec::with_capacity(findings.len() * 1024);
-    let mut one = Vec::with_capacity(2048);
     for (k, f) in findings.iter().enumerate() {
         out.extend_from_slice(if first && k == 0 { b"\n" } else { b",\n" });
         out.extend_from_slice(ELEMENT_INDENT);
-        one.clear();
-        serde_json::to_writer_pretty(&mut one, &JsonFinding::of(f))?;
-        // JSON strings escape their newlines, so every raw newline is the printer's own.
-        for (i, line) in one.split(|&b| b == b'\n').enumerate() {
-            if i > 0 {
-                out.push(b'\n');
-                out.extend_from_slice(ELEMENT_INDENT);
-            }
-            out.extend_from_slice(line);
+        let start = out.len();
+        if JsonFinding::of(f)
+            .serialize(&mut super::pretty::Pretty::new(&mut out, 2))
+            .is_err()
+        {
+            out.truncate(start);
+            render_with_serde_json(f, &mut out)?;
         }
     }
     Ok(out)
+}
+
+/// One finding as serde_json's pretty printer writes it, indented as an element of `findings`.
+fn render_with_serde_json(f: &Finding, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    let one = serde_json::to_vec_pretty(&JsonFinding::of(f))?;
+    // JSON strings escape their newlines, so every raw newline is the printer's own.
+    for (i, line) in one.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+            out.extend_from_slice(ELEMENT_INDENT);
+        }
+        out.extend_from_slice(line);
+    }
+    Ok(())
 }
 
 /// Failing findings by severity, every severity present (zero where none).
@@ -285,5 +296,24 @@ mod tests {
             );
         }
         serde_json::from_str::<serde_json::Value>(&reference).unwrap();
+    }
+
+    #[test]
+    fn each_finding_is_written_as_serde_json_writes_it() {
+        let outcome = scan(ScanRequest::new(Source::Demo)).unwrap();
+        let r = ScanReport::of(&outcome, false);
+        let mut evidence = 0;
+        for f in r.findings {
+            evidence += usize::from(f.evidence().is_some());
+            let ours = render_findings(std::slice::from_ref(f), false).unwrap();
+            let mut theirs = b",\n".to_vec();
+            theirs.extend_from_slice(ELEMENT_INDENT);
+            render_with_serde_json(f, &mut theirs).unwrap();
+            assert!(ours == theirs, "{}", String::from_utf8_lossy(&ours));
+        }
+        assert!(
+            evidence > 100,
+            "the demo's findings carry evidence to lay out"
+        );
     }
 }

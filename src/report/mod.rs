@@ -6,6 +6,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod ocsf;
+mod pretty;
 pub mod sarif;
 pub mod terminal;
 
