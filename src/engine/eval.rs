@@ -12,6 +12,7 @@ use regorus::rvm::program::Program;
 use regorus::rvm::RegoVM;
 use regorus::Value;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
@@ -298,6 +299,31 @@ pub fn evaluate_timed(
     index: &ResourceIndex,
     options: EvalOptions,
 ) -> (Vec<Finding>, Vec<PolicyCost>) {
+    evaluate_input(set, Cow::Borrowed(input), gaps, index, options)
+}
+
+/// [`evaluate_timed`] on an input given up to it: the input is freed (on a thread of its
+/// own, as freeing a million resources takes a while) as soon as the policies have run,
+/// before their results are gathered, so that a large estate's input and all its results
+/// are not held at once.
+pub fn evaluate_owned(
+    set: &PolicySet,
+    input: Value,
+    gaps: &[Gap],
+    index: &ResourceIndex,
+    options: EvalOptions,
+) -> (Vec<Finding>, Vec<PolicyCost>) {
+    evaluate_input(set, Cow::Owned(input), gaps, index, options)
+}
+
+fn evaluate_input(
+    set: &PolicySet,
+    owned_or_not: Cow<'_, Value>,
+    gaps: &[Gap],
+    index: &ResourceIndex,
+    options: EvalOptions,
+) -> (Vec<Finding>, Vec<PolicyCost>) {
+    let input: &Value = &owned_or_not;
     let chunk_size = options.chunk_size.max(1);
     // Chunk inputs are shared by every policy judging the same collections.
     let mut chunks: HashMap<Vec<&str>, Vec<Value>> = HashMap::new();
@@ -326,6 +352,12 @@ pub fn evaluate_timed(
             out
         })
         .collect();
+    // The chunks share the input's values; the results hold none of them.
+    drop(tasks);
+    drop(chunks);
+    if let Cow::Owned(input) = owned_or_not {
+        std::thread::spawn(move || drop(input));
+    }
 
     let mut costs: Vec<PolicyCost> = set
         .policies
@@ -356,18 +388,17 @@ pub fn evaluate_timed(
         per_policy[out.policy].push(out);
     }
     let gaps = super::gaps::prepare(gaps);
-    let mut all: Vec<Finding> = set
+    let groups: Vec<Vec<Finding>> = set
         .policies
         .par_iter()
         .zip(per_policy.into_par_iter())
-        .flat_map_iter(|(policy, outs)| {
+        .map(|(policy, outs)| {
             let mut findings = merge(policy, outs, index);
             super::gaps::apply(policy, &mut findings, &gaps);
             findings
         })
         .collect();
-    finding::sort(&mut all);
-    (all, costs)
+    (finding::join_in_report_order(groups), costs)
 }
 
 /// The inputs one policy runs on: the whole input when every collection it judges fits in a

@@ -315,6 +315,51 @@ pub fn sort(findings: &mut [Finding]) {
     findings.par_sort_by(Finding::report_order);
 }
 
+/// Joins groups of findings, each of one rule (a policy's results), into the report order:
+/// what concatenating the groups and [`sort`]ing would give, without sorting millions of
+/// results as one slice or holding them twice. Each group is sorted on its own, in parallel;
+/// as the order is severity first, then rule, the groups are then taken a severity at a
+/// time, in rule order. A group holding more than one rule is joined by sorting the whole.
+pub fn join_in_report_order(mut groups: Vec<Vec<Finding>>) -> Vec<Finding> {
+    use rayon::prelude::*;
+    let one_rule = |g: &Vec<Finding>| g.iter().all(|f| f.rule.id == g[0].rule.id);
+    if !groups.par_iter().all(one_rule) {
+        let mut all: Vec<Finding> = groups.into_iter().flatten().collect();
+        sort(&mut all);
+        return all;
+    }
+    groups
+        .par_iter_mut()
+        .for_each(|g| g.sort_by(Finding::report_order));
+    let total = groups.iter().map(Vec::len).sum();
+    let mut rules: Vec<usize> = (0..groups.len())
+        .filter(|&g| !groups[g].is_empty())
+        .collect();
+    rules.sort_by(|&a, &b| groups[a][0].rule.id.cmp(&groups[b][0].rule.id));
+    let mut levels = Severity::ALL.to_vec();
+    levels.sort_by_key(|s| std::cmp::Reverse(*s));
+    let mut rest: Vec<Option<std::iter::Peekable<std::vec::IntoIter<Finding>>>> = groups
+        .into_iter()
+        .map(|g| Some(g.into_iter().peekable()))
+        .collect();
+    let mut all = Vec::with_capacity(total);
+    for level in levels {
+        for &g in &rules {
+            let Some(group) = rest[g].as_mut() else {
+                continue;
+            };
+            while let Some(f) = group.next_if(|f| f.severity == level) {
+                all.push(f);
+            }
+            if group.peek().is_none() {
+                // Gives the group's buffer back as soon as it is emptied.
+                rest[g] = None;
+            }
+        }
+    }
+    all
+}
+
 /// Counts by status, for summaries.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Counts {
@@ -356,6 +401,48 @@ impl Counts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joining_groups_gives_the_sorted_concatenation() {
+        // Groups in an order unlike their rules', severities mixed within a group, equal
+        // keys whose messages (and only messages) differ, and empty groups.
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let rules = ["c-policy", "a-policy", "b-policy", "d-policy"];
+        let mut groups: Vec<Vec<Finding>> = Vec::new();
+        for (g, rule) in rules.iter().enumerate() {
+            let template = Finding::example(rule, "arn:aws:s3:::x", Status::Pass);
+            let group = (0..(g * 40))
+                .map(|i| {
+                    let arn = format!("arn:aws:s3:::b{}", next(9));
+                    let status =
+                        [Status::Pass, Status::Fail, Status::NotEvaluated][next(3) as usize];
+                    let mut f = Finding::new(
+                        template.rule.clone(),
+                        status,
+                        Arc::new(ResourceRef::from_arn(&arn, "AWS::S3::Bucket")),
+                        format!("message {i}"),
+                    );
+                    f.severity = Severity::ALL[next(5) as usize];
+                    f
+                })
+                .collect();
+            groups.push(group);
+        }
+        let mut expected: Vec<Finding> = groups.iter().flatten().cloned().collect();
+        sort(&mut expected);
+        assert_eq!(join_in_report_order(groups.clone()), expected);
+        // A group of two rules is joined by sorting the whole.
+        let mut mixed = groups.clone();
+        let moved = mixed[3].pop().unwrap();
+        mixed[1].push(moved);
+        assert_eq!(join_in_report_order(mixed), expected);
+    }
 
     #[test]
     fn derived_messages_read_as_written_ones() {

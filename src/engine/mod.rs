@@ -19,7 +19,7 @@ pub mod source;
 pub mod testing;
 mod to_value;
 
-pub use eval::{evaluate, evaluate_timed, Backend, EvalOptions, PolicyCost};
+pub use eval::{evaluate, evaluate_owned, evaluate_timed, Backend, EvalOptions, PolicyCost};
 pub use finding::{BaselineState, Controls, Counts, Finding, RuleInfo, Status, Words};
 pub use metadata::PolicyMeta;
 pub use set::{Policy, PolicyError, PolicySet};

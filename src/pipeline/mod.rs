@@ -143,9 +143,7 @@ pub fn scan(request: ScanRequest) -> Result<ScanOutcome, ScanError> {
     watch.lap("input");
 
     let (mut findings, costs) =
-        engine::evaluate_timed(&catalog.policies, &input, &header.gaps, &index, eval);
-    // Freeing a million-resource input takes a while; the scan goes on meanwhile.
-    std::thread::spawn(move || drop(input));
+        engine::evaluate_owned(&catalog.policies, input, &header.gaps, &index, eval);
     watch.lap("evaluate");
     tracing::info!(findings = findings.len(), "evaluated");
 
