@@ -688,9 +688,18 @@ fn merge(policy: &Policy, outs: Vec<TaskOutput>, index: &ResourceIndex) -> Vec<F
         return findings;
     }
     // Each resource once (chunks may repeat one), and a failing resource does not pass.
-    checked.sort_unstable_by(|a, b| a.arn.cmp(&b.arn));
+    // A run per chunk, each in ARN order (a Rego set): the stable sort merges runs.
+    checked.sort_by(|a, b| a.arn.cmp(&b.arn));
     checked.dedup_by(|a, b| a.arn == b.arn);
-    checked.retain(|r| !fails.contains_key(&r.arn));
+    // Both are in ARN order: one walk finds the failing ones.
+    let mut failing_arns = fails.keys().peekable();
+    checked.retain(|r| {
+        while failing_arns
+            .next_if(|arn| arn.as_str() < r.arn.as_str())
+            .is_some()
+        {}
+        failing_arns.peek().is_none_or(|arn| arn.as_str() != r.arn)
+    });
     let mut findings = Vec::with_capacity(fails.len() + checked.len());
     for (arn, results) in fails {
         findings.push(failing(policy, &arn, results, index));

@@ -209,20 +209,24 @@ impl Finding {
     /// The order every report uses: most severe first, then policy id, then resource, then
     /// status, then message.
     pub fn report_order(&self, other: &Finding) -> std::cmp::Ordering {
-        // Messages decide rarely (a policy has one result per resource and status, except
-        // the scopes of gaps), so a derived message is written out only then.
-        self.order_key()
-            .cmp(&other.order_key())
+        // A policy's results share their rule and often their resource: those compare by
+        // pointer before their text. Messages decide rarely (a policy has one result per
+        // resource and status, except the scopes of gaps), so a derived message is written
+        // out only then.
+        fn text<T>(a: &Arc<T>, b: &Arc<T>, s: impl Fn(&T) -> &str) -> std::cmp::Ordering {
+            if Arc::ptr_eq(a, b) {
+                std::cmp::Ordering::Equal
+            } else {
+                s(a).cmp(s(b))
+            }
+        }
+        other
+            .severity
+            .cmp(&self.severity)
+            .then_with(|| text(&self.rule, &other.rule, |r| &r.id))
+            .then_with(|| text(&self.resource, &other.resource, |r| &r.arn))
+            .then_with(|| self.status.cmp(&other.status))
             .then_with(|| self.message().cmp(&other.message()))
-    }
-
-    fn order_key(&self) -> (std::cmp::Reverse<Severity>, &str, &str, Status) {
-        (
-            std::cmp::Reverse(self.severity),
-            &self.rule.id,
-            &self.resource.arn,
-            self.status,
-        )
     }
 }
 

@@ -27,7 +27,10 @@ impl ser::Error for ToValueError {
 const SHARED_STRING_MAX: usize = 32;
 
 thread_local! {
-    static KEYS: RefCell<HashMap<&'static str, Rc<str>>> = RefCell::new(HashMap::default());
+    /// Field names by address: a `&'static str` stays where it is, so its address (and
+    /// length) names it without hashing its text. A name found at two addresses is shared
+    /// twice, which costs a string, not a difference in value.
+    static KEYS: RefCell<HashMap<(usize, usize), Rc<str>>> = RefCell::new(HashMap::default());
     /// The short strings of the conversion running on this thread, if any.
     static STRINGS: RefCell<Option<HashSet<Rc<str>>>> = const { RefCell::new(None) };
 }
@@ -35,7 +38,10 @@ thread_local! {
 fn key(name: &'static str) -> Value {
     KEYS.with(|k| {
         let mut k = k.borrow_mut();
-        let rc = k.entry(name).or_insert_with(|| Rc::from(name)).clone();
+        let rc = k
+            .entry((name.as_ptr() as usize, name.len()))
+            .or_insert_with(|| Rc::from(name))
+            .clone();
         Value::String(rc)
     })
 }

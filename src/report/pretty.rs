@@ -105,7 +105,11 @@ fn needs_escape(bytes: &[u8]) -> bool {
             return true;
         }
     }
-    blocks.remainder().iter().any(|&b| bad(b))
+    // The rest, padded with a byte that needs no escape, as one more block.
+    let rest = blocks.remainder();
+    let mut block = [b' '; 16];
+    block[..rest.len()].copy_from_slice(rest);
+    block.iter().fold(false, |acc, &b| acc | bad(b))
 }
 
 /// An array or object being written.
