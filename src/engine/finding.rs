@@ -323,11 +323,19 @@ pub fn sort(findings: &mut [Finding]) {
 /// what concatenating the groups and [`sort`]ing would give, without sorting millions of
 /// results as one slice or holding them twice. Each group is sorted on its own, in parallel;
 /// as the order is severity first, then rule, the groups are then taken a severity at a
-/// time, in rule order. A group holding more than one rule is joined by sorting the whole.
+/// time, in rule order. Groups that are not one rule each (a group of two rules, two groups
+/// of one) are joined by sorting the whole.
 pub fn join_in_report_order(mut groups: Vec<Vec<Finding>>) -> Vec<Finding> {
     use rayon::prelude::*;
     let one_rule = |g: &Vec<Finding>| g.iter().all(|f| f.rule.id == g[0].rule.id);
-    if !groups.par_iter().all(one_rule) {
+    let mut rules: Vec<usize> = (0..groups.len())
+        .filter(|&g| !groups[g].is_empty())
+        .collect();
+    rules.sort_by(|&a, &b| groups[a][0].rule.id.cmp(&groups[b][0].rule.id));
+    let distinct = rules
+        .windows(2)
+        .all(|w| groups[w[0]][0].rule.id != groups[w[1]][0].rule.id);
+    if !distinct || !groups.par_iter().all(one_rule) {
         let mut all: Vec<Finding> = groups.into_iter().flatten().collect();
         sort(&mut all);
         return all;
@@ -336,10 +344,6 @@ pub fn join_in_report_order(mut groups: Vec<Vec<Finding>>) -> Vec<Finding> {
         .par_iter_mut()
         .for_each(|g| g.sort_by(Finding::report_order));
     let total = groups.iter().map(Vec::len).sum();
-    let mut rules: Vec<usize> = (0..groups.len())
-        .filter(|&g| !groups[g].is_empty())
-        .collect();
-    rules.sort_by(|&a, &b| groups[a][0].rule.id.cmp(&groups[b][0].rule.id));
     let mut levels = Severity::ALL.to_vec();
     levels.sort_by_key(|s| std::cmp::Reverse(*s));
     let mut rest: Vec<Option<std::iter::Peekable<std::vec::IntoIter<Finding>>>> = groups
@@ -441,11 +445,15 @@ mod tests {
         let mut expected: Vec<Finding> = groups.iter().flatten().cloned().collect();
         sort(&mut expected);
         assert_eq!(join_in_report_order(groups.clone()), expected);
-        // A group of two rules is joined by sorting the whole.
+        // A group of two rules, or a rule in two groups, is joined by sorting the whole.
         let mut mixed = groups.clone();
         let moved = mixed[3].pop().unwrap();
         mixed[1].push(moved);
         assert_eq!(join_in_report_order(mixed), expected);
+        let mut split = groups.clone();
+        let half = split[3].split_off(60);
+        split.push(half);
+        assert_eq!(join_in_report_order(split), expected);
     }
 
     #[test]
